@@ -1,0 +1,186 @@
+// Passerelle — Data Integrity proofs: shape checks, proof chains, hashing.
+#include "formats/data_integrity.h"
+
+#include <nlohmann/json.hpp>
+
+#include "formats/digest.h"
+#include "formats/internal/canonical_document.h"
+#include "formats/jcs.h"
+#include "formats/json.h"
+#include "formats/multibase.h"
+#include "formats/vc_model.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+
+Result<std::optional<Timestamp>> OptionalDate(const json& proof, std::string_view member,
+                                               std::string_view where) {
+  const json* m = FindMember(proof, member);
+  if (m == nullptr) return std::optional<Timestamp>();
+  std::string at = std::string(where) + "/" + std::string(member);
+  if (!m->is_string()) return Status::Malformed(at + ": must be a date-time string");
+  auto t = ParseDateTime(m->get_ref<const std::string&>());
+  if (!t.ok()) return t.status().Annotate(at);
+  return std::optional<Timestamp>(*t);
+}
+
+Result<std::optional<std::string>> OptionalString(const json& proof, std::string_view member,
+                                                  std::string_view where) {
+  const json* m = FindMember(proof, member);
+  if (m == nullptr) return std::optional<std::string>();
+  if (!m->is_string())
+    return Status::Malformed(std::string(where) + "/" + std::string(member) + ": must be a string");
+  return std::optional<std::string>(m->get<std::string>());
+}
+
+}  // namespace
+
+const char* CryptosuiteName(Cryptosuite suite) {
+  switch (suite) {
+    case Cryptosuite::kEddsaRdfc2022: return "eddsa-rdfc-2022";
+    case Cryptosuite::kEddsaJcs2022: return "eddsa-jcs-2022";
+  }
+  return "unknown";
+}
+
+Result<Cryptosuite> ParseCryptosuite(std::string_view name) {
+  if (name == "eddsa-rdfc-2022") return Cryptosuite::kEddsaRdfc2022;
+  if (name == "eddsa-jcs-2022") return Cryptosuite::kEddsaJcs2022;
+  return Status::Unsupported("cryptosuite \"" + std::string(name) +
+                             "\" is not supported (eddsa-rdfc-2022, eddsa-jcs-2022)");
+}
+
+Result<DataIntegrityProof> ParseDataIntegrityProof(const json& proof, std::string_view where) {
+  std::string w(where);
+  if (!proof.is_object()) return Status::Malformed(w + ": a proof must be an object");
+  const json* type = FindMember(proof, "type");
+  if (type == nullptr) return Status::Malformed(w + "/type: missing");
+  if (!type->is_string() || *type != "DataIntegrityProof")
+    return Status::Unsupported(w + "/type: proof type " + (type->is_string() ? "\"" + type->get<std::string>() + "\"" : std::string("(not a string)")) +
+                               " is not supported (DataIntegrityProof)");
+  const json* suite_name = FindMember(proof, "cryptosuite");
+  if (suite_name == nullptr) return Status::Unsupported(w + "/cryptosuite: missing");
+  if (!suite_name->is_string()) return Status::Malformed(w + "/cryptosuite: must be a string");
+  auto suite = ParseCryptosuite(suite_name->get_ref<const std::string&>());
+  if (!suite.ok()) return suite.status().Annotate(w + "/cryptosuite");
+
+  DataIntegrityProof p{};
+  p.suite = *suite;
+  PSL_ASSIGN_OR_RETURN(p.verification_method, GetString(proof, "verificationMethod", w));
+  if (!IsAbsoluteUrl(p.verification_method))
+    return Status::Malformed(w + "/verificationMethod: not a URL");
+  PSL_ASSIGN_OR_RETURN(p.proof_purpose, GetString(proof, "proofPurpose", w));
+  PSL_ASSIGN_OR_RETURN(p.created, OptionalDate(proof, "created", w));
+  PSL_ASSIGN_OR_RETURN(p.expires, OptionalDate(proof, "expires", w));
+  PSL_ASSIGN_OR_RETURN(p.challenge, OptionalString(proof, "challenge", w));
+  PSL_ASSIGN_OR_RETURN(p.id, OptionalString(proof, "id", w));
+  if (p.id && !IsAbsoluteUrl(*p.id)) return Status::Malformed(w + "/id: not a URL");
+  if (const json* d = FindMember(proof, "domain")) {
+    PSL_ASSIGN_OR_RETURN(p.domains, GetStringOrStrings(proof, "domain", w));
+    if (p.domains.empty()) return Status::Malformed(w + "/domain: empty");
+    p.domain = p.domains.front();
+    (void)d;
+  }
+  if (FindMember(proof, "previousProof") != nullptr) {
+    PSL_ASSIGN_OR_RETURN(p.previous_proof, GetStringOrStrings(proof, "previousProof", w));
+  }
+  PSL_ASSIGN_OR_RETURN(std::string value, GetString(proof, "proofValue", w));
+  if (value.empty() || value[0] != 'z')
+    return Status::Malformed(w + "/proofValue: must be multibase base58btc ('z…')");
+  auto decoded = DecodeMultibase(value);
+  if (!decoded.ok()) return decoded.status().Annotate(w + "/proofValue");
+  if (decoded->bytes.size() != 64)
+    return Status::Malformed(w + "/proofValue: an Ed25519 signature has 64 bytes, not " +
+                             std::to_string(decoded->bytes.size()));
+  p.signature = std::move(decoded->bytes);
+  return p;
+}
+
+json MakeProofConfig(const ProofOptions& o) {
+  json p = json::object();
+  p["type"] = "DataIntegrityProof";
+  p["cryptosuite"] = CryptosuiteName(o.suite);
+  p["created"] = FormatDateTime(o.created);
+  p["verificationMethod"] = o.verification_method;
+  p["proofPurpose"] = o.proof_purpose;
+  if (o.expires) p["expires"] = FormatDateTime(*o.expires);
+  if (o.challenge) p["challenge"] = *o.challenge;
+  if (o.domain) p["domain"] = *o.domain;
+  if (o.id) p["id"] = *o.id;
+  if (o.previous_proof) p["previousProof"] = *o.previous_proof;
+  return p;
+}
+
+Result<std::string> CanonicalDocument(const json& document, Cryptosuite suite) {
+  switch (suite) {
+    case Cryptosuite::kEddsaJcs2022: return CanonicalizeJson(document);
+    case Cryptosuite::kEddsaRdfc2022: return internal::RdfcCanonicalNQuads(document);
+  }
+  return Status::Internal("unknown cryptosuite");
+}
+
+Result<std::string> HashDataForProof(const json& unsecured, const json& proof_config,
+                                     Cryptosuite suite) {
+  json config = proof_config;
+  config.erase("proofValue");
+  if (const json* ctx = FindMember(unsecured, "@context")) config["@context"] = *ctx;
+  auto canonical_config = CanonicalDocument(config, suite);
+  if (!canonical_config.ok()) return canonical_config.status().Annotate("proof configuration");
+  auto canonical_doc = CanonicalDocument(unsecured, suite);
+  if (!canonical_doc.ok()) return canonical_doc.status().Annotate("document");
+  return Sha256(*canonical_config) + Sha256(*canonical_doc);
+}
+
+json ProofsOf(const json& secured) {
+  const json* proof = FindMember(secured, "proof");
+  if (proof == nullptr) return json::array();
+  if (proof->is_array()) return *proof;
+  return json::array({*proof});
+}
+
+Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
+  json doc = secured;
+  doc.erase("proof");
+  if (const json* prev = FindMember(proof, "previousProof")) {
+    PSL_ASSIGN_OR_RETURN(auto ids, GetStringOrStrings(proof, "previousProof", "/proof"));
+    json all = ProofsOf(secured);
+    json matching = json::array();
+    for (const auto& id : ids) {
+      bool found = false;
+      for (const auto& p : all) {
+        const json* pid = FindMember(p, "id");
+        if (pid != nullptr && pid->is_string() && *pid == id) {
+          matching.push_back(p);
+          found = true;
+          break;
+        }
+      }
+      if (!found)
+        return Status::VerificationFailed("previousProof \"" + id + "\" names no proof of this document");
+    }
+    doc["proof"] = matching;
+    (void)prev;
+  }
+  if (const json* pctx = FindMember(proof, "@context")) {
+    const json* dctx = FindMember(secured, "@context");
+    json want = pctx->is_array() ? *pctx : json::array({*pctx});
+    json have = dctx == nullptr ? json::array() : (dctx->is_array() ? *dctx : json::array({*dctx}));
+    if (have.size() < want.size())
+      return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
+    for (std::size_t i = 0; i < want.size(); ++i)
+      if (have[i] != want[i])
+        return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
+    doc["@context"] = *pctx;
+  }
+  return doc;
+}
+
+json ProofConfigFromProof(const json& proof) {
+  json config = proof;
+  config.erase("proofValue");
+  return config;
+}
+
+}  // namespace passerelle

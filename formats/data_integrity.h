@@ -1,0 +1,96 @@
+// Passerelle — W3C Data Integrity proofs and the EdDSA cryptosuites.
+//
+// This unit knows the proof format and how each cryptosuite turns a document
+// and a proof configuration into the 64 bytes Ed25519 signs (proof hash ||
+// document hash). It holds no keys: signing lives in keys/ (secret target),
+// signature checks in keys/ (public target), policy in verifier/.
+// Stateless; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/datetime.h"
+#include "formats/status.h"
+
+namespace passerelle {
+
+// Do not renumber.
+enum class Cryptosuite { kEddsaRdfc2022, kEddsaJcs2022 };
+
+// "eddsa-rdfc-2022" / "eddsa-jcs-2022".
+const char* CryptosuiteName(Cryptosuite suite);
+// Errors: kUnsupported naming the suite.
+Result<Cryptosuite> ParseCryptosuite(std::string_view name);
+
+// A DataIntegrityProof as found in a secured document, checked for shape.
+struct DataIntegrityProof {
+  Cryptosuite suite;
+  std::string verification_method;  // absolute URL, e.g. did:key:z6Mk…#z6Mk…
+  std::string proof_purpose;        // "assertionMethod", "authentication", …
+  std::optional<Timestamp> created;
+  std::optional<Timestamp> expires;
+  std::optional<std::string> challenge;
+  std::optional<std::string> domain;  // first value when an array
+  std::vector<std::string> domains;   // all values of `domain`
+  std::optional<std::string> id;
+  std::vector<std::string> previous_proof;
+  std::string signature;  // the 64 raw bytes decoded from proofValue
+};
+
+// Checks and decodes one proof object found at JSON Pointer `where`.
+// Errors: kMalformed (shape, proofValue encoding, dates) and kUnsupported
+// (proof type other than DataIntegrityProof, unknown or missing cryptosuite).
+Result<DataIntegrityProof> ParseDataIntegrityProof(const nlohmann::json& proof,
+                                                   std::string_view where);
+
+// Options for creating a proof.
+struct ProofOptions {
+  Cryptosuite suite = Cryptosuite::kEddsaRdfc2022;
+  std::string verification_method;
+  std::string proof_purpose = "assertionMethod";
+  Timestamp created;
+  std::optional<Timestamp> expires;
+  std::optional<std::string> challenge;
+  std::optional<std::string> domain;
+  std::optional<std::string> id;
+  std::optional<std::string> previous_proof;
+};
+
+// Builds the proof configuration (the proof without proofValue).
+nlohmann::json MakeProofConfig(const ProofOptions& options);
+
+// Returns the bytes to sign/verify for `unsecured` (a document without
+// `proof`) under `proof_config` (a proof without `proofValue`), as the
+// cryptosuite specifies: SHA-256(canonical proof config, with the document's
+// @context) || SHA-256(canonical document).
+// Errors: kMalformed / kInvalidCredential from canonicalization (JSON-LD
+// safe mode rejects undefined terms), kResourceExhausted.
+Result<std::string> HashDataForProof(const nlohmann::json& unsecured,
+                                     const nlohmann::json& proof_config, Cryptosuite suite);
+
+// The canonical forms, for tests and diagnostics.
+Result<std::string> CanonicalDocument(const nlohmann::json& document, Cryptosuite suite);
+
+// Returns the proofs of `secured` (object or array) as a JSON array; empty
+// when there is no `proof`.
+nlohmann::json ProofsOf(const nlohmann::json& secured);
+
+// The document to verify proof number `index` of `secured` against: the
+// document without `proof`, plus — for a proof with previousProof — the
+// referenced proofs (VC Data Integrity §4.3 proof chains). Also applies the
+// eddsa "proof @context" rule: when the proof carries an @context, the
+// document's @context must start with it and is replaced by it.
+// Errors: kVerificationFailed for a dangling previousProof or a @context
+// mismatch; kMalformed for shapes.
+Result<nlohmann::json> UnsecuredDocumentForProof(const nlohmann::json& secured,
+                                                 const nlohmann::json& proof);
+
+// The proof configuration to verify against: the proof without proofValue.
+nlohmann::json ProofConfigFromProof(const nlohmann::json& proof);
+
+}  // namespace passerelle

@@ -1,0 +1,52 @@
+// Passerelle — strict JSON input, and the checked accessors every parser uses.
+//
+// Everything that reads JSON from outside goes through ParseJson: it caps
+// bytes and depth, rejects invalid UTF-8 (including lone surrogates in
+// escapes) and duplicate member names, and reports where it stopped. The
+// nlohmann/json exceptions are caught here and nowhere else in formats/.
+// Stateless; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/status.h"
+
+namespace passerelle {
+
+struct JsonLimits {
+  std::size_t max_bytes = 1 << 20;  // 1 MiB: a credential is a few KB
+  int max_depth = 64;               // objects + arrays nested
+};
+
+// Parses UTF-8 JSON text strictly.
+// Errors: kMalformed "at byte N: …" (syntax, invalid UTF-8, lone surrogate,
+// duplicate member "/path/name", nesting deeper than max_depth) and
+// kResourceExhausted when the input exceeds max_bytes.
+Result<nlohmann::json> ParseJson(std::string_view text, const JsonLimits& limits = {});
+
+// Serializes compactly (UTF-8 as is, no ASCII escaping); never throws.
+std::string DumpJson(const nlohmann::json& value);
+// Serializes with two-space indentation, for humans; never throws.
+std::string DumpJsonPretty(const nlohmann::json& value);
+
+// Escapes a member name for use in a JSON Pointer ("~" -> "~0", "/" -> "~1").
+std::string JsonPointerEscape(std::string_view name);
+
+// Checked accessors: Status instead of exceptions. `where` is a JSON Pointer
+// naming the object, used in messages ("/credentialSubject: missing \"id\"").
+// Returns the member, or nullptr when absent.
+const nlohmann::json* FindMember(const nlohmann::json& object, std::string_view name);
+// Returns the string member `name`; kMalformed when absent or not a string.
+Result<std::string> GetString(const nlohmann::json& object, std::string_view name,
+                              std::string_view where);
+// Returns the member as a list of strings: a string alone or an array of strings.
+// kMalformed when absent or of another shape.
+Result<std::vector<std::string>> GetStringOrStrings(const nlohmann::json& object,
+                                                    std::string_view name,
+                                                    std::string_view where);
+
+}  // namespace passerelle

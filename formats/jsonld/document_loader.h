@@ -1,0 +1,29 @@
+// Passerelle — the offline JSON-LD document loader.
+//
+// Serves only contexts bundled into the binary (formats/contexts/), each
+// pinned by SHA-256 of its bytes; any other URL is an error naming it. The
+// default loader is immutable after construction and thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/status.h"
+
+namespace passerelle::jsonld {
+
+class DocumentLoader {
+ public:
+  virtual ~DocumentLoader() = default;
+  // Returns the parsed JSON document at `url`.
+  // Errors: kUnsupported "context not bundled: <url>", kMalformed.
+  virtual Result<std::shared_ptr<const nlohmann::json>> Load(std::string_view url) const = 0;
+};
+
+// The process-wide loader over the bundled, hash-pinned contexts.
+const DocumentLoader& BundledLoader();
+
+}  // namespace passerelle::jsonld

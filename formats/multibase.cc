@@ -1,0 +1,166 @@
+// Passerelle — multibase codecs (base58btc, base64url) and hex.
+#include "formats/multibase.h"
+
+#include <vector>
+
+#include <sodium.h>
+
+namespace passerelle {
+namespace {
+
+constexpr char kBase58Alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+int Base58Digit(char c) {
+  static const auto table = [] {
+    std::array<int8_t, 256> t{};
+    t.fill(-1);
+    for (int i = 0; i < 58; ++i) t[static_cast<unsigned char>(kBase58Alphabet[i])] = int8_t(i);
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)];
+}
+
+}  // namespace
+
+std::string EncodeBase58(std::string_view bytes) {
+  std::size_t zeros = 0;
+  while (zeros < bytes.size() && bytes[zeros] == 0) ++zeros;
+  // log(256)/log(58) ≈ 1.366
+  std::vector<std::uint8_t> b58((bytes.size() - zeros) * 138 / 100 + 1, 0);
+  std::size_t length = 0;
+  for (std::size_t i = zeros; i < bytes.size(); ++i) {
+    int carry = static_cast<std::uint8_t>(bytes[i]);
+    std::size_t j = 0;
+    for (auto it = b58.rbegin(); (carry != 0 || j < length) && it != b58.rend(); ++it, ++j) {
+      carry += 256 * (*it);
+      *it = static_cast<std::uint8_t>(carry % 58);
+      carry /= 58;
+    }
+    length = j;
+  }
+  auto it = b58.begin() + (b58.size() - length);
+  while (it != b58.end() && *it == 0) ++it;
+  std::string out(zeros, '1');
+  for (; it != b58.end(); ++it) out += kBase58Alphabet[*it];
+  return out;
+}
+
+Result<std::string> DecodeBase58(std::string_view text) {
+  if (text.size() > kMaxBase58Chars)
+    return Status::ResourceExhausted("base58: input longer than " +
+                                     std::to_string(kMaxBase58Chars) + " characters");
+  std::size_t zeros = 0;
+  while (zeros < text.size() && text[zeros] == '1') ++zeros;
+  // log(58)/log(256) ≈ 0.733
+  std::vector<std::uint8_t> b256((text.size() - zeros) * 733 / 1000 + 1, 0);
+  std::size_t length = 0;
+  for (std::size_t i = zeros; i < text.size(); ++i) {
+    int carry = Base58Digit(text[i]);
+    if (carry < 0)
+      return Status::Malformed("base58: invalid character at offset " + std::to_string(i));
+    std::size_t j = 0;
+    for (auto it = b256.rbegin(); (carry != 0 || j < length) && it != b256.rend(); ++it, ++j) {
+      carry += 58 * (*it);
+      *it = static_cast<std::uint8_t>(carry % 256);
+      carry /= 256;
+    }
+    length = j;
+  }
+  auto it = b256.begin() + (b256.size() - length);
+  while (it != b256.end() && *it == 0) ++it;
+  std::string out(zeros, '\0');
+  out.append(it, b256.end());
+  return out;
+}
+
+std::string EncodeBase64Url(std::string_view bytes) {
+  const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string out(sodium_base64_encoded_len(bytes.size(), variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), variant);
+  out.resize(out.size() - 1);  // the NUL terminator
+  return out;
+}
+
+std::string EncodeBase64(std::string_view bytes) {
+  const int variant = sodium_base64_VARIANT_ORIGINAL;
+  std::string out(sodium_base64_encoded_len(bytes.size(), variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), variant);
+  out.resize(out.size() - 1);
+  return out;
+}
+
+Result<std::string> DecodeBase64Url(std::string_view text) {
+  std::string out(text.size() * 3 / 4 + 3, '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      end != text.data() + text.size()) {
+    return Status::Malformed("base64url: invalid encoding");
+  }
+  out.resize(len);
+  return out;
+}
+
+std::string EncodeMultibase(Multibase base, std::string_view bytes) {
+  switch (base) {
+    case Multibase::kBase58Btc: return "z" + EncodeBase58(bytes);
+    case Multibase::kBase64Url: return "u" + EncodeBase64Url(bytes);
+  }
+  return {};
+}
+
+Result<MultibaseValue> DecodeMultibase(std::string_view text) {
+  if (text.empty()) return Status::Malformed("multibase: empty value");
+  switch (text[0]) {
+    case 'z': {
+      PSL_ASSIGN_OR_RETURN(auto bytes, DecodeBase58(text.substr(1)));
+      return MultibaseValue{Multibase::kBase58Btc, std::move(bytes)};
+    }
+    case 'u': {
+      PSL_ASSIGN_OR_RETURN(auto bytes, DecodeBase64Url(text.substr(1)));
+      return MultibaseValue{Multibase::kBase64Url, std::move(bytes)};
+    }
+    default:
+      return Status::Malformed(std::string("multibase: unsupported prefix '") +
+                               (static_cast<unsigned char>(text[0]) < 0x80 &&
+                                        static_cast<unsigned char>(text[0]) >= 0x20
+                                    ? std::string(1, text[0])
+                                    : std::string("?")) +
+                               "' (expected 'z' base58btc or 'u' base64url)");
+  }
+}
+
+std::string HexEncode(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  return out;
+}
+
+Result<std::string> HexDecode(std::string_view hex) {
+  if (hex.size() % 2 != 0) return Status::Malformed("hex: odd length");
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+    if (hi < 0 || lo < 0) return Status::Malformed("hex: invalid character at offset " + std::to_string(i));
+    out += static_cast<char>(hi << 4 | lo);
+  }
+  return out;
+}
+
+}  // namespace passerelle

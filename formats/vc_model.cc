@@ -1,0 +1,344 @@
+// Passerelle — W3C VC Data Model structural rules.
+#include "formats/vc_model.h"
+
+#include <nlohmann/json.hpp>
+
+#include "formats/datetime.h"
+#include "formats/json.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+
+Status Invalid(const std::string& where, const std::string& rule) {
+  return Status::InvalidCredential((where.empty() ? std::string("/") : where) + ": " + rule);
+}
+
+std::string Ptr(const std::string& base, std::string_view member) {
+  return base + "/" + JsonPointerEscape(member);
+}
+
+// `@context`: the base context first, then URLs or inline objects only.
+Status CheckContext(const json& doc, const std::string& where) {
+  const json* ctx = FindMember(doc, "@context");
+  if (ctx == nullptr) return Invalid(Ptr(where, "@context"), "missing");
+  if (ctx->is_string()) {
+    if (*ctx != kVc2Context && *ctx != kVc1Context)
+      return Invalid(Ptr(where, "@context"), "the first context must be " + std::string(kVc2Context));
+    return Status::Ok();
+  }
+  if (!ctx->is_array() || ctx->empty())
+    return Invalid(Ptr(where, "@context"), "must be a URL or a non-empty array");
+  const json& first = (*ctx)[0];
+  if (!first.is_string() || (first != kVc2Context && first != kVc1Context))
+    return Invalid(Ptr(where, "@context") + "/0",
+                   "the first context must be " + std::string(kVc2Context));
+  for (std::size_t i = 1; i < ctx->size(); ++i) {
+    const json& c = (*ctx)[i];
+    std::string at = Ptr(where, "@context") + "/" + std::to_string(i);
+    if (c.is_string()) {
+      if (!IsAbsoluteUrl(c.get_ref<const std::string&>())) return Invalid(at, "not a URL");
+    } else if (!c.is_object()) {
+      return Invalid(at, "a context must be a URL or an object");
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckTypeIncludes(const json& doc, const std::string& where, std::string_view required) {
+  const json* t = FindMember(doc, "type");
+  if (t == nullptr) return Invalid(Ptr(where, "type"), "missing");
+  if (t->is_string()) {
+    if (*t != required) return Invalid(Ptr(where, "type"), "must include " + std::string(required));
+    return Status::Ok();
+  }
+  if (!t->is_array()) return Invalid(Ptr(where, "type"), "must be a string or an array of strings");
+  bool found = false;
+  for (const auto& e : *t) {
+    if (!e.is_string()) return Invalid(Ptr(where, "type"), "must be a string or an array of strings");
+    if (e == required) found = true;
+  }
+  if (!found) return Invalid(Ptr(where, "type"), "must include " + std::string(required));
+  return Status::Ok();
+}
+
+// Optional `id`: a single URL.
+Status CheckOptionalId(const json& obj, const std::string& where) {
+  const json* id = FindMember(obj, "id");
+  if (id == nullptr) return Status::Ok();
+  if (!id->is_string()) return Invalid(Ptr(where, "id"), "must be a single URL");
+  if (!IsAbsoluteUrl(id->get_ref<const std::string&>())) return Invalid(Ptr(where, "id"), "not a URL");
+  return Status::Ok();
+}
+
+// An object (or array of objects) each with a `type`, optional URL `id`.
+Status CheckTypedObjects(const json& doc, std::string_view member, const std::string& where,
+                         bool id_required) {
+  const json* m = FindMember(doc, member);
+  if (m == nullptr) return Status::Ok();
+  auto check_one = [&](const json& o, const std::string& at) -> Status {
+    if (!o.is_object()) return Invalid(at, "must be an object");
+    const json* t = FindMember(o, "type");
+    if (t == nullptr) return Invalid(Ptr(at, "type"), "missing");
+    if (t->is_string()) {
+      if (t->get_ref<const std::string&>().empty()) return Invalid(Ptr(at, "type"), "empty");
+    } else if (t->is_array() && !t->empty()) {
+      for (const auto& e : *t)
+        if (!e.is_string()) return Invalid(Ptr(at, "type"), "must be a string or array of strings");
+    } else {
+      return Invalid(Ptr(at, "type"), "must be a string or array of strings");
+    }
+    if (id_required && FindMember(o, "id") == nullptr) return Invalid(Ptr(at, "id"), "missing");
+    return CheckOptionalId(o, at);
+  };
+  std::string at = Ptr(where, member);
+  if (m->is_array()) {
+    for (std::size_t i = 0; i < m->size(); ++i)
+      PSL_RETURN_IF_ERROR(check_one((*m)[i], at + "/" + std::to_string(i)));
+    return Status::Ok();
+  }
+  return check_one(*m, at);
+}
+
+// name / description: a string, a language value object, or an array of them.
+Status CheckLanguageValue(const json& obj, std::string_view member, const std::string& where) {
+  const json* m = FindMember(obj, member);
+  if (m == nullptr) return Status::Ok();
+  auto check_one = [&](const json& v, const std::string& at) -> Status {
+    if (v.is_string()) return Status::Ok();
+    if (!v.is_object()) return Invalid(at, "must be a string or a language value object");
+    const json* value = FindMember(v, "@value");
+    if (value == nullptr || !value->is_string()) return Invalid(Ptr(at, "@value"), "must be a string");
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (it.key() != "@value" && it.key() != "@language" && it.key() != "@direction")
+        return Invalid(Ptr(at, it.key()), "not allowed in a language value object");
+      if (!it->is_string()) return Invalid(Ptr(at, it.key()), "must be a string");
+    }
+    if (const json* d = FindMember(v, "@direction"); d != nullptr && *d != "ltr" && *d != "rtl")
+      return Invalid(Ptr(at, "@direction"), "must be \"ltr\" or \"rtl\"");
+    return Status::Ok();
+  };
+  std::string at = Ptr(where, member);
+  if (m->is_array()) {
+    for (std::size_t i = 0; i < m->size(); ++i)
+      PSL_RETURN_IF_ERROR(check_one((*m)[i], at + "/" + std::to_string(i)));
+    return Status::Ok();
+  }
+  return check_one(*m, at);
+}
+
+Status CheckDateTime(const json& doc, std::string_view member, const std::string& where,
+                     Timestamp* out, bool* present) {
+  *present = false;
+  const json* m = FindMember(doc, member);
+  if (m == nullptr) return Status::Ok();
+  if (!m->is_string()) return Invalid(Ptr(where, member), "must be a date-time string");
+  auto t = ParseDateTime(m->get_ref<const std::string&>());
+  if (!t.ok()) return Invalid(Ptr(where, member), t.status().message());
+  *out = *t;
+  *present = true;
+  return Status::Ok();
+}
+
+Status CheckIssuer(const json& cred, const std::string& where) {
+  const json* issuer = FindMember(cred, "issuer");
+  std::string at = Ptr(where, "issuer");
+  if (issuer == nullptr) return Invalid(at, "missing");
+  if (issuer->is_string()) {
+    if (!IsAbsoluteUrl(issuer->get_ref<const std::string&>())) return Invalid(at, "not a URL");
+    return Status::Ok();
+  }
+  if (!issuer->is_object()) return Invalid(at, "must be a URL or an object with an id");
+  const json* id = FindMember(*issuer, "id");
+  if (id == nullptr || !id->is_string()) return Invalid(Ptr(at, "id"), "must be a URL");
+  if (!IsAbsoluteUrl(id->get_ref<const std::string&>())) return Invalid(Ptr(at, "id"), "not a URL");
+  PSL_RETURN_IF_ERROR(CheckLanguageValue(*issuer, "name", at));
+  return CheckLanguageValue(*issuer, "description", at);
+}
+
+Status CheckSubjects(const json& cred, const std::string& where) {
+  const json* subject = FindMember(cred, "credentialSubject");
+  std::string at = Ptr(where, "credentialSubject");
+  if (subject == nullptr) return Invalid(at, "missing");
+  auto check_one = [&](const json& s, const std::string& sat) -> Status {
+    if (!s.is_object()) return Invalid(sat, "must be an object");
+    if (s.empty()) return Invalid(sat, "must make at least one claim");
+    return CheckOptionalId(s, sat);
+  };
+  if (subject->is_array()) {
+    if (subject->empty()) return Invalid(at, "must not be empty");
+    for (std::size_t i = 0; i < subject->size(); ++i)
+      PSL_RETURN_IF_ERROR(check_one((*subject)[i], at + "/" + std::to_string(i)));
+    return Status::Ok();
+  }
+  return check_one(*subject, at);
+}
+
+Status CheckRelatedResources(const json& cred, const std::string& where) {
+  const json* m = FindMember(cred, "relatedResource");
+  if (m == nullptr) return Status::Ok();
+  json items = m->is_array() ? *m : json::array({*m});
+  std::string at = Ptr(where, "relatedResource");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const json& r = items[i];
+    std::string rat = at + "/" + std::to_string(i);
+    if (!r.is_object()) return Invalid(rat, "must be an object");
+    if (FindMember(r, "id") == nullptr) return Invalid(Ptr(rat, "id"), "missing");
+    PSL_RETURN_IF_ERROR(CheckOptionalId(r, rat));
+    const json* sri = FindMember(r, "digestSRI");
+    const json* mb = FindMember(r, "digestMultibase");
+    if (sri == nullptr && mb == nullptr)
+      return Invalid(rat, "needs digestSRI or digestMultibase");
+    if (sri != nullptr && !sri->is_string()) return Invalid(Ptr(rat, "digestSRI"), "must be a string");
+    if (mb != nullptr && !mb->is_string()) return Invalid(Ptr(rat, "digestMultibase"), "must be a string");
+  }
+  return Status::Ok();
+}
+
+Status CheckProofShape(const json& doc, const std::string& where) {
+  const json* proof = FindMember(doc, "proof");
+  if (proof == nullptr) return Status::Ok();
+  auto check_one = [&](const json& p, const std::string& at) -> Status {
+    if (!p.is_object()) return Invalid(at, "must be an object");
+    if (FindMember(p, "type") == nullptr) return Invalid(Ptr(at, "type"), "missing");
+    return Status::Ok();
+  };
+  std::string at = Ptr(where, "proof");
+  if (proof->is_array()) {
+    for (std::size_t i = 0; i < proof->size(); ++i)
+      PSL_RETURN_IF_ERROR(check_one((*proof)[i], at + "/" + std::to_string(i)));
+    return Status::Ok();
+  }
+  return check_one(*proof, at);
+}
+
+Status ValidateCredentialAt(const json& cred, const std::string& where) {
+  if (!cred.is_object()) return Invalid(where, "a credential must be a JSON object");
+  PSL_RETURN_IF_ERROR(CheckContext(cred, where));
+  PSL_ASSIGN_OR_RETURN(VcVersion version, DetectVcVersion(cred));
+  PSL_RETURN_IF_ERROR(CheckTypeIncludes(cred, where, "VerifiableCredential"));
+  PSL_RETURN_IF_ERROR(CheckOptionalId(cred, where));
+  PSL_RETURN_IF_ERROR(CheckIssuer(cred, where));
+  PSL_RETURN_IF_ERROR(CheckSubjects(cred, where));
+  PSL_RETURN_IF_ERROR(CheckLanguageValue(cred, "name", where));
+  PSL_RETURN_IF_ERROR(CheckLanguageValue(cred, "description", where));
+
+  Timestamp from{}, until{};
+  bool has_from = false, has_until = false;
+  if (version == VcVersion::kV2_0) {
+    PSL_RETURN_IF_ERROR(CheckDateTime(cred, "validFrom", where, &from, &has_from));
+    PSL_RETURN_IF_ERROR(CheckDateTime(cred, "validUntil", where, &until, &has_until));
+  } else {
+    PSL_RETURN_IF_ERROR(CheckDateTime(cred, "issuanceDate", where, &from, &has_from));
+    if (!has_from) return Invalid(Ptr(where, "issuanceDate"), "missing (required by VC 1.1)");
+    PSL_RETURN_IF_ERROR(CheckDateTime(cred, "expirationDate", where, &until, &has_until));
+  }
+  if (has_from && has_until && until < from)
+    return Invalid(where, "the validity period ends before it starts");
+
+  PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "credentialStatus", where, false));
+  PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "credentialSchema", where, true));
+  PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "termsOfUse", where, false));
+  PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "evidence", where, false));
+  PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "refreshService", where, false));
+  PSL_RETURN_IF_ERROR(CheckRelatedResources(cred, where));
+  return CheckProofShape(cred, where);
+}
+
+Status ValidateEnvelopedCredential(const json& vc, const std::string& at) {
+  PSL_RETURN_IF_ERROR(CheckContext(vc, at));
+  PSL_RETURN_IF_ERROR(CheckTypeIncludes(vc, at, "EnvelopedVerifiableCredential"));
+  const json* id = FindMember(vc, "id");
+  if (id == nullptr || !id->is_string() || id->get_ref<const std::string&>().rfind("data:", 0) != 0)
+    return Invalid(Ptr(at, "id"), "an enveloped credential's id must be a data: URL");
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool IsAbsoluteUrl(std::string_view s) {
+  auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!is_alpha(s[0])) return false;
+  for (std::size_t i = 1; i < colon; ++i) {
+    char c = s[i];
+    if (!(is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return false;
+  }
+  if (colon + 1 >= s.size()) return false;
+  for (unsigned char c : s)
+    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+        c == '|' || c == '\\' || c == '^' || c == '`')
+      return false;
+  return true;
+}
+
+Result<VcVersion> DetectVcVersion(const json& document) {
+  const json* ctx = FindMember(document, "@context");
+  const json* first = nullptr;
+  if (ctx != nullptr && ctx->is_string()) first = ctx;
+  if (ctx != nullptr && ctx->is_array() && !ctx->empty()) first = &(*ctx)[0];
+  if (first != nullptr && *first == kVc2Context) return VcVersion::kV2_0;
+  if (first != nullptr && *first == kVc1Context) return VcVersion::kV1_1;
+  return Status::InvalidCredential("/@context/0: must be " + std::string(kVc2Context) + " (or " +
+                                   std::string(kVc1Context) + " for VC 1.1)");
+}
+
+Status ValidateCredentialModel(const json& credential) { return ValidateCredentialAt(credential, ""); }
+
+Status ValidatePresentationModel(const json& vp) {
+  if (!vp.is_object()) return Invalid("", "a presentation must be a JSON object");
+  PSL_RETURN_IF_ERROR(CheckContext(vp, ""));
+  PSL_RETURN_IF_ERROR(CheckTypeIncludes(vp, "", "VerifiablePresentation"));
+  PSL_RETURN_IF_ERROR(CheckOptionalId(vp, ""));
+  if (const json* holder = FindMember(vp, "holder")) {
+    if (holder->is_string()) {
+      if (!IsAbsoluteUrl(holder->get_ref<const std::string&>())) return Invalid("/holder", "not a URL");
+    } else if (holder->is_object()) {
+      const json* id = FindMember(*holder, "id");
+      if (id == nullptr || !id->is_string() || !IsAbsoluteUrl(id->get_ref<const std::string&>()))
+        return Invalid("/holder/id", "must be a URL");
+    } else {
+      return Invalid("/holder", "must be a URL or an object with an id");
+    }
+  }
+  if (const json* vcs = FindMember(vp, "verifiableCredential")) {
+    json items = vcs->is_array() ? *vcs : json::array({*vcs});
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::string at = "/verifiableCredential/" + std::to_string(i);
+      const json& vc = items[i];
+      if (!vc.is_object()) return Invalid(at, "an embedded credential must be an object");
+      if (HasType(vc, "EnvelopedVerifiableCredential") ||
+          (FindMember(vc, "id") && (*FindMember(vc, "id")).is_string() &&
+           (*FindMember(vc, "id")).get_ref<const std::string&>().rfind("data:", 0) == 0)) {
+        PSL_RETURN_IF_ERROR(ValidateEnvelopedCredential(vc, at));
+      } else {
+        PSL_RETURN_IF_ERROR(ValidateCredentialAt(vc, at));
+      }
+    }
+  }
+  return CheckProofShape(vp, "");
+}
+
+Result<std::string> CredentialIssuerId(const json& credential) {
+  const json* issuer = FindMember(credential, "issuer");
+  if (issuer != nullptr && issuer->is_string()) return issuer->get<std::string>();
+  if (issuer != nullptr && issuer->is_object()) {
+    const json* id = FindMember(*issuer, "id");
+    if (id != nullptr && id->is_string()) return id->get<std::string>();
+  }
+  return Status::InvalidCredential("/issuer: missing or without an id");
+}
+
+bool HasType(const json& document, std::string_view type) {
+  const json* t = FindMember(document, "type");
+  if (t == nullptr) return false;
+  if (t->is_string()) return *t == type;
+  if (t->is_array())
+    for (const auto& e : *t)
+      if (e.is_string() && e == type) return true;
+  return false;
+}
+
+}  // namespace passerelle
