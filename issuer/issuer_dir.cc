@@ -1,0 +1,180 @@
+// Passerelle — the issuer's data folder.
+#include "issuer/issuer_dir.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "keys/did_key.h"
+
+namespace passerelle {
+
+using nlohmann::json;
+
+namespace {
+
+bool ValidDidWeb(const std::string& did) {
+  if (did.rfind("did:web:", 0) != 0 || did.size() <= 8) return false;
+  for (char c : did.substr(8))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+          c == '-' || c == ':' || c == '%' || c == '_'))
+      return false;
+  return true;
+}
+
+Status WriteConfig(const IssuerDir& d) {
+  json keys = json::array();
+  for (const auto& k : d.keys) {
+    json jk = {{"id", k.method_id},
+               {"file", k.file},
+               {"publicKeyMultibase", k.public_key.ToMultibase()},
+               {"created", FormatDateTime(k.created)}};
+    if (k.retired) jk["retired"] = FormatDateTime(*k.retired);
+    keys.push_back(std::move(jk));
+  }
+  json config = {{"format", kIssuerDirFormat}, {"did", d.did}, {"name", d.name},
+                 {"country", d.country}, {"keys", keys}};
+  std::string text = DumpJsonPretty(config) + "\n";
+  std::filesystem::path path = d.dir / "issuer.json", tmp = d.dir / "issuer.json.tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::IOError("\"" + path.string() + "\": cannot write");
+  return Status::Ok();
+}
+
+Result<IssuerKeyRecord> NewKey(const IssuerDir& d, int number, const SecretBytes& passphrase,
+                               Timestamp now, const KdfParams& kdf) {
+  PSL_ASSIGN_OR_RETURN(auto key, Ed25519SigningKey::Generate());
+  IssuerKeyRecord rec{};
+  rec.file = "keys/key-" + std::to_string(number) + ".key";
+  rec.public_key = key.public_key();
+  rec.created = now;
+  rec.method_id = d.did.rfind("did:key:", 0) == 0 ? DidKeyVerificationMethod(key.public_key())
+                                                   : d.did + "#key-" + std::to_string(number);
+  PSL_RETURN_IF_ERROR(WriteKeyFile(d.dir / rec.file, key, passphrase, kdf));
+  return rec;
+}
+
+}  // namespace
+
+DidDocument IssuerDir::Document() const {
+  DidDocument doc;
+  doc.id = did;
+  for (const auto& k : keys) {
+    doc.methods.push_back({k.method_id, did, k.public_key, k.retired});
+    doc.assertion_method.push_back(k.method_id);
+    doc.authentication.push_back(k.method_id);
+  }
+  return doc;
+}
+
+Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOptions& options,
+                                const SecretBytes& passphrase) {
+  if (std::filesystem::exists(dir / "issuer.json"))
+    return Status::AlreadyExists("\"" + dir.string() + "\" already holds an issuer; refusing to overwrite it");
+  if (options.did_web && !ValidDidWeb(*options.did_web))
+    return Status::InvalidArgument("--did \"" + *options.did_web + "\" is not a did:web DID (did:web:host[:path])");
+  if (!options.country.empty() && options.country.size() != 2)
+    return Status::InvalidArgument("--country must be an ISO 3166-1 alpha-2 code, e.g. FR");
+  std::error_code ec;
+  std::filesystem::create_directories(dir / "keys", ec);
+  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
+  std::filesystem::permissions(dir / "keys", std::filesystem::perms::owner_all, ec);
+
+  IssuerDir d;
+  d.dir = dir;
+  d.name = options.name;
+  d.country = options.country;
+  Timestamp now = Now();
+  now.nanos = 0;
+  if (options.did_web) {
+    d.did = *options.did_web;
+    PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, 1, passphrase, now, options.kdf));
+    d.keys.push_back(std::move(rec));
+  } else {
+    // did:key: the DID is derived from the key itself.
+    PSL_ASSIGN_OR_RETURN(auto key, Ed25519SigningKey::Generate());
+    d.did = DidKeyFor(key.public_key());
+    IssuerKeyRecord rec{DidKeyVerificationMethod(key.public_key()), "keys/key-1.key",
+                        key.public_key(), now, std::nullopt};
+    PSL_RETURN_IF_ERROR(WriteKeyFile(dir / rec.file, key, passphrase, options.kdf));
+    d.keys.push_back(std::move(rec));
+  }
+  PSL_RETURN_IF_ERROR(WriteConfig(d));
+  return d;
+}
+
+Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir) {
+  std::ifstream in(dir / "issuer.json", std::ios::binary);
+  if (!in)
+    return Status::NotFound("\"" + dir.string() + "\" holds no issuer (run: issuer init --dir " + dir.string() + ")");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto parsed = ParseJson(ss.str(), JsonLimits{1 << 20, 16});
+  if (!parsed.ok()) return parsed.status().Annotate("issuer.json");
+  const json& c = *parsed;
+  if (const json* f = FindMember(c, "format"); f == nullptr || *f != kIssuerDirFormat)
+    return Status::Malformed("issuer.json: not a " + std::string(kIssuerDirFormat) + " file");
+  IssuerDir d;
+  d.dir = dir;
+  PSL_ASSIGN_OR_RETURN(d.did, GetString(c, "did", ""));
+  if (const json* n = FindMember(c, "name"); n && n->is_string()) d.name = n->get<std::string>();
+  if (const json* n = FindMember(c, "country"); n && n->is_string()) d.country = n->get<std::string>();
+  const json* keys = FindMember(c, "keys");
+  if (keys == nullptr || !keys->is_array() || keys->empty())
+    return Status::Malformed("issuer.json: /keys must list at least one key");
+  for (std::size_t i = 0; i < keys->size(); ++i) {
+    const json& k = (*keys)[i];
+    std::string at = "/keys/" + std::to_string(i);
+    IssuerKeyRecord rec{};
+    PSL_ASSIGN_OR_RETURN(rec.method_id, GetString(k, "id", at));
+    PSL_ASSIGN_OR_RETURN(rec.file, GetString(k, "file", at));
+    if (rec.file.find("..") != std::string::npos || (!rec.file.empty() && rec.file[0] == '/'))
+      return Status::Malformed("issuer.json: " + at + "/file must stay inside the folder");
+    PSL_ASSIGN_OR_RETURN(std::string mb, GetString(k, "publicKeyMultibase", at));
+    PSL_ASSIGN_OR_RETURN(rec.public_key, Ed25519PublicKey::FromMultibase(mb));
+    PSL_ASSIGN_OR_RETURN(std::string created, GetString(k, "created", at));
+    PSL_ASSIGN_OR_RETURN(rec.created, ParseDateTime(created));
+    if (const json* r = FindMember(k, "retired"); r && r->is_string()) {
+      PSL_ASSIGN_OR_RETURN(Timestamp t, ParseDateTime(r->get<std::string>()));
+      rec.retired = t;
+    }
+    d.keys.push_back(std::move(rec));
+  }
+  return d;
+}
+
+Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase) {
+  const auto& rec = issuer.current_key();
+  PSL_ASSIGN_OR_RETURN(auto key, ReadKeyFile(issuer.dir / rec.file, passphrase));
+  if (!(key.public_key() == rec.public_key))
+    return Status::Malformed("key file \"" + rec.file + "\" does not hold the key issuer.json names");
+  return key;
+}
+
+Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphrase, Timestamp now,
+                            const KdfParams& kdf) {
+  if (issuer.did.rfind("did:key:", 0) == 0)
+    return Status::InvalidArgument("a did:key issuer cannot rotate its key (the DID is the key); use did:web");
+  // Prove the passphrase opens the current key before adding another under it.
+  PSL_RETURN_IF_ERROR(LoadCurrentKey(issuer, passphrase).status());
+  IssuerDir d = issuer;
+  now.nanos = 0;
+  d.keys.back().retired = now;
+  PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, static_cast<int>(d.keys.size()) + 1, passphrase, now, kdf));
+  d.keys.push_back(std::move(rec));
+  PSL_RETURN_IF_ERROR(WriteConfig(d));
+  return d;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,72 @@
+// Passerelle — an issuer's data folder: identity, keys and their history.
+//
+// Layout (docs/formats/issuer-dir.md):
+//   DIR/issuer.json      public configuration: DID, name, country, key history
+//   DIR/keys/key-N.key   encrypted Ed25519 keys (docs/formats/key-file.md)
+// An IssuerDir is a value loaded from disk; writing goes through the
+// functions below, which replace issuer.json atomically.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/datetime.h"
+#include "formats/status.h"
+#include "keys/did_document.h"
+#include "keys/key_file.h"
+#include "keys/secret_bytes.h"
+#include "keys/signing_key.h"
+
+namespace passerelle {
+
+inline constexpr std::string_view kIssuerDirFormat = "passerelle-issuer/v1";
+
+struct IssuerKeyRecord {
+  std::string method_id;     // "did:web:uni.example#key-1" or the did:key method
+  std::string file;          // relative to the folder: "keys/key-1.key"
+  Ed25519PublicKey public_key;
+  Timestamp created;
+  std::optional<Timestamp> retired;  // set when rotated out
+};
+
+struct IssuerDir {
+  std::filesystem::path dir;
+  std::string did;
+  std::string name;
+  std::string country;  // ISO 3166-1 alpha-2, may be empty
+  std::vector<IssuerKeyRecord> keys;  // oldest first; the last is current
+
+  const IssuerKeyRecord& current_key() const { return keys.back(); }
+  // The DID document listing every key; retired keys carry `revoked`.
+  DidDocument Document() const;
+};
+
+struct InitOptions {
+  std::optional<std::string> did_web;  // "did:web:host[:path]"; otherwise did:key
+  std::string name;
+  std::string country;
+  KdfParams kdf;
+};
+
+// Creates a new issuer folder with one fresh key encrypted under `passphrase`.
+// Errors: kAlreadyExists (never overwrites), kInvalidArgument (bad did:web),
+// kIOError.
+Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOptions& options,
+                                const SecretBytes& passphrase);
+
+// Loads issuer.json. Errors: kNotFound (with a hint to run init), kMalformed.
+Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir);
+
+// Decrypts the current signing key. Errors: kPermissionDenied, kIOError.
+Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase);
+
+// Adds a new key (did:web only: a did:key cannot rotate), retiring the
+// current one at `now`. Errors: kInvalidArgument for did:key, kIOError.
+Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphrase, Timestamp now,
+                            const KdfParams& kdf = {});
+
+}  // namespace passerelle

@@ -1,0 +1,43 @@
+// Passerelle verifier CLI — argument parsing only; each verb runs elsewhere.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "verifier/cli/verify_command.h"
+
+namespace {
+constexpr const char* kVersion = "passerelle verifier 0.1.0";
+}
+
+int main(int argc, char** argv) {
+  CLI::App app{"Passerelle verifier: checks learning credentials and presentations offline.\n"
+               "Exit status: 0 valid, 1 a definite no (forged, tampered, expired, revoked, untrusted), "
+               "2 no verdict (usage, unreadable or malformed input)."};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(1);
+
+  passerelle::cli::VerifyArgs verify;
+  CLI::App* v = app.add_subcommand("verify", "verify credentials or presentations (JSON files, - for stdin)");
+  v->add_option("files", verify.files, "credential or presentation files");
+  v->add_flag("--json", verify.json, "print one JSON report instead of human text");
+  v->add_option("--at", verify.at, "verify as of this RFC 3339 time (default: now)");
+  v->add_option("--trust-issuer", verify.trust_issuers, "trust this issuer DID for any kind of credential");
+  v->add_option("--did-document", verify.did_documents, "a DID document to resolve a did:web issuer offline");
+  v->add_option("--status-cache", verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  v->add_option("--challenge", verify.challenge, "the challenge the presentation must have signed");
+  v->add_option("--domain", verify.domain, "the domain the presentation must have signed");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "verifier: error: " << e.what() << "\n"
+              << "verifier: hint: run verifier --help, or verifier verify --help\n";
+    return 2;
+  }
+  if (v->parsed()) return passerelle::cli::RunVerify(verify, std::cin, std::cout, std::cerr);
+  return 2;
+}

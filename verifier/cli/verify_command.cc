@@ -1,0 +1,133 @@
+// Passerelle verifier CLI — `verifier verify`.
+#include "verifier/cli/verify_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/terminal_text.h"
+#include "keys/did_document.h"
+#include "verifier/status_cache.h"
+#include "verifier/verifier.h"
+
+namespace passerelle::cli {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxInputBytes = 1 << 20;
+
+Result<std::string> ReadInput(const std::string& file, std::istream& in) {
+  std::string data;
+  if (file == "-") {
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream f(file, std::ios::binary);
+    if (!f) return Status::IOError("cannot read \"" + file + "\"");
+    data.resize(kMaxInputBytes + 1);
+    f.read(data.data(), static_cast<std::streamsize>(data.size()));
+    data.resize(static_cast<std::size_t>(f.gcount()));
+  }
+  if (data.size() > kMaxInputBytes)
+    return Status::ResourceExhausted("\"" + file + "\" is larger than " + std::to_string(kMaxInputBytes) + " bytes");
+  return data;
+}
+
+void PrintHuman(const std::string& name, const VerificationReport& r, std::ostream& out) {
+  out << SanitizeForTerminal(name) << ": " << (r.verified ? "VERIFIED" : "NOT VERIFIED") << " ("
+      << r.kind << ")\n";
+  auto print_checks = [&](const std::vector<CheckResult>& checks, const std::string& indent) {
+    for (const auto& c : checks)
+      out << indent << (c.ok ? "ok    " : "FAIL  ") << c.check << ": " << SanitizeForTerminal(c.detail) << "\n";
+  };
+  if (r.kind == "presentation") {
+    print_checks(r.checks, "  ");
+    for (const auto& c : r.credentials) {
+      out << "  credential " << SanitizeForTerminal(c.id.empty() ? "(no id)" : c.id) << ": "
+          << (c.verified ? "verified" : "NOT verified") << "\n";
+      print_checks(c.checks, "    ");
+    }
+  } else {
+    print_checks(r.checks, "  ");
+  }
+  for (const auto& w : r.warnings) out << "  warning: " << SanitizeForTerminal(w) << "\n";
+}
+
+}  // namespace
+
+int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  VerifyOptions options;
+  if (args.at) {
+    auto t = ParseDateTime(*args.at);
+    if (!t.ok()) {
+      err << "verifier: error: --at \"" << SanitizeForTerminal(*args.at) << "\": " << t.status().message() << "\n";
+      return 2;
+    }
+    options.now = *t;
+  }
+  options.trusted_issuers = args.trust_issuers;
+  options.challenge = args.challenge;
+  options.domain = args.domain;
+  for (const auto& f : args.did_documents) {
+    auto text = ReadInput(f, in);
+    if (!text.ok()) {
+      err << "verifier: error: --did-document: " << text.status().message() << "\n";
+      return 2;
+    }
+    auto parsed = ParseJson(*text);
+    auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
+    if (!doc.ok()) {
+      err << "verifier: error: --did-document \"" << SanitizeForTerminal(f) << "\": " << doc.status().message() << "\n";
+      return 2;
+    }
+    options.resolver.Add(std::move(*doc));
+  }
+  std::optional<StatusListCache> cache;
+  if (args.status_cache) {
+    auto c = StatusListCache::Open(*args.status_cache);
+    if (!c.ok()) {
+      err << "verifier: error: --status-cache: " << c.status().message() << "\n";
+      return 2;
+    }
+    cache.emplace(std::move(*c));
+    options.status_cache = &*cache;
+  }
+  if (args.files.empty()) {
+    err << "verifier: error: nothing to verify\n"
+        << "verifier: hint: give a credential or presentation file, - for standard input, or --qr IMAGE\n";
+    return 2;
+  }
+
+  int exit_code = 0;
+  json all = json::array();
+  for (const auto& file : args.files) {
+    auto text = ReadInput(file, in);
+    if (!text.ok()) {
+      err << "verifier: error: " << text.status().message() << "\n";
+      exit_code = 2;
+      continue;
+    }
+    VerificationReport report = Verify(*text, options);
+    if (args.json) {
+      all.push_back(ReportToJson(report));
+    } else {
+      PrintHuman(file, report, out);
+    }
+    if (!report.verified) {
+      for (const auto& e : report.errors)
+        err << "verifier: error: " << SanitizeForTerminal(file) << ": "
+            << SanitizeForTerminal(e.message) << "\n";
+      for (const auto& h : report.hints) err << "verifier: hint: " << SanitizeForTerminal(h) << "\n";
+      int code = report.malformed_input ? 2 : 1;
+      exit_code = std::max(exit_code, code);
+    }
+  }
+  if (args.json) out << DumpJsonPretty(all.size() == 1 ? all[0] : all) << "\n";
+  return exit_code;
+}
+
+}  // namespace passerelle::cli

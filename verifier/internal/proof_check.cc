@@ -1,0 +1,82 @@
+// Passerelle (verifier internal) — Data Integrity proof verification.
+#include "verifier/internal/proof_check.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/data_integrity.h"
+#include "formats/json.h"
+#include "keys/did_document.h"
+
+namespace passerelle::internal {
+
+using nlohmann::json;
+
+namespace {
+
+Status VerifyOne(const json& document, const json& proof_json, const std::string& where,
+                 const ProofExpectations& expect, const VerifyOptions& options,
+                 ProofCheckOutcome& outcome) {
+  PSL_ASSIGN_OR_RETURN(DataIntegrityProof proof, ParseDataIntegrityProof(proof_json, where));
+  if (proof.proof_purpose != expect.purpose)
+    return Status::VerificationFailed(where + "/proofPurpose: \"" + proof.proof_purpose +
+                                      "\" where \"" + expect.purpose + "\" is required");
+  if (DidOf(proof.verification_method) != expect.controller)
+    return Status::VerificationFailed(where + "/verificationMethod: " + proof.verification_method +
+                                      " is not controlled by " + expect.controller);
+  if (expect.challenge) {
+    if (!proof.challenge || *proof.challenge != *expect.challenge)
+      return Status::VerificationFailed(where + "/challenge: does not match the expected challenge");
+  }
+  if (expect.domain) {
+    if (std::find(proof.domains.begin(), proof.domains.end(), *expect.domain) == proof.domains.end())
+      return Status::VerificationFailed(where + "/domain: does not match the expected domain");
+  }
+  if (proof.created && proof.created->seconds > options.now.seconds + options.max_clock_skew_seconds)
+    return Status::VerificationFailed(where + "/created: the proof is dated in the future (" +
+                                      FormatDateTime(*proof.created) + ")");
+  if (proof.expires && *proof.expires < options.now)
+    return Status::Expired(where + "/expires: the proof expired at " + FormatDateTime(*proof.expires));
+
+  auto resolved = ResolveVerificationMethod(options.resolver, proof.verification_method, proof.proof_purpose);
+  if (!resolved.ok()) return resolved.status().Annotate(where + "/verificationMethod");
+  if (resolved->method.revoked) {
+    if (!proof.created || proof.created->seconds >= resolved->method.revoked->seconds)
+      return Status::VerificationFailed(where + ": key " + proof.verification_method +
+                                        " was retired at " + FormatDateTime(*resolved->method.revoked) +
+                                        " and cannot vouch for a signature made after it");
+  }
+  PSL_ASSIGN_OR_RETURN(json unsecured, UnsecuredDocumentForProof(document, proof_json));
+  auto hash = HashDataForProof(unsecured, ProofConfigFromProof(proof_json), proof.suite);
+  if (!hash.ok()) return hash.status().Annotate(where);
+  if (!resolved->method.key.Verify(*hash, proof.signature))
+    return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +
+                                      std::string(CryptosuiteName(proof.suite)) + ", key " +
+                                      proof.verification_method + ")");
+  outcome.methods.push_back(proof.verification_method);
+  if (proof.created && (!outcome.earliest_created || *proof.created < *outcome.earliest_created))
+    outcome.earliest_created = proof.created;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ProofCheckOutcome> VerifyProofs(const json& document, const ProofExpectations& expect,
+                                       const VerifyOptions& options) {
+  const json* proof = FindMember(document, "proof");
+  if (proof == nullptr) return Status::VerificationFailed("/proof: missing: the document is not signed");
+  if (!proof->is_object() && !(proof->is_array() && !proof->empty()))
+    return Status::Malformed("/proof: must be an object or a non-empty array of objects");
+  ProofCheckOutcome outcome;
+  if (proof->is_object()) {
+    PSL_RETURN_IF_ERROR(VerifyOne(document, *proof, "/proof", expect, options, outcome));
+    return outcome;
+  }
+  for (std::size_t i = 0; i < proof->size(); ++i)
+    PSL_RETURN_IF_ERROR(VerifyOne(document, (*proof)[i], "/proof/" + std::to_string(i), expect,
+                                  options, outcome));
+  return outcome;
+}
+
+}  // namespace passerelle::internal

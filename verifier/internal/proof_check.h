@@ -1,0 +1,34 @@
+// Passerelle (verifier internal) — checking every proof of a document.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/status.h"
+#include "verifier/verifier.h"
+
+namespace passerelle::internal {
+
+struct ProofExpectations {
+  std::string purpose;             // "assertionMethod" or "authentication"
+  std::string controller;          // the DID every proof's key must belong to
+  std::optional<std::string> challenge;
+  std::optional<std::string> domain;
+};
+
+struct ProofCheckOutcome {
+  std::vector<std::string> methods;  // verification methods that signed
+  std::optional<Timestamp> earliest_created;
+};
+
+// Verifies every proof of `document` (a proof set: all must hold; chains via
+// previousProof). Errors: kVerificationFailed / kMalformed / kUnsupported /
+// kExpired / kInvalidCredential with a JSON Pointer to the failing proof.
+Result<ProofCheckOutcome> VerifyProofs(const nlohmann::json& document,
+                                       const ProofExpectations& expect,
+                                       const VerifyOptions& options);
+
+}  // namespace passerelle::internal

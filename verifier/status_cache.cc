@@ -1,0 +1,180 @@
+// Passerelle — status-list cache and offline status checks.
+#include "verifier/status_cache.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/digest.h"
+#include "formats/json.h"
+#include "formats/status_list.h"
+#include "formats/vc_model.h"
+#include "verifier/verifier.h"
+
+namespace passerelle {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxCacheEntryBytes = 4u << 20;
+
+Status WriteFileAtomically(const std::filesystem::path& path, const std::string& data) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
+  std::size_t off = 0;
+  while (off < data.size()) {
+    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return Status::IOError("\"" + tmp.string() + "\": write failed");
+    }
+    off += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    return Status::IOError("\"" + tmp.string() + "\": fsync failed");
+  }
+  ::close(fd);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::IOError("\"" + path.string() + "\": rename failed: " + std::strerror(errno));
+  return Status::Ok();
+}
+
+std::vector<std::string> PurposesOf(const json& subject) {
+  std::vector<std::string> out;
+  const json* p = FindMember(subject, "statusPurpose");
+  if (p != nullptr && p->is_string()) out.push_back(p->get<std::string>());
+  if (p != nullptr && p->is_array())
+    for (const auto& e : *p)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+Result<StatusListCache> StatusListCache::Open(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError("status cache \"" + dir.string() + "\": " + ec.message());
+  return StatusListCache(dir);
+}
+
+std::filesystem::path StatusListCache::PathFor(const std::string& url) const {
+  return dir_ / (Sha256Hex(url).substr(0, 32) + ".json");
+}
+
+Status StatusListCache::Store(const std::string& url, const json& credential, Timestamp fetched_at) const {
+  json entry = {{"url", url}, {"fetchedAt", FormatDateTime(fetched_at)}, {"credential", credential}};
+  return WriteFileAtomically(PathFor(url), DumpJson(entry));
+}
+
+Result<CachedStatusList> StatusListCache::Load(const std::string& url) const {
+  std::filesystem::path p = PathFor(url);
+  std::ifstream in(p, std::ios::binary);
+  if (!in)
+    return Status::NotFound("status list " + url + " is not in the status cache \"" + dir_.string() +
+                            "\" (run: verifier sync --from " + url + " --cache " + dir_.string() + ")");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto parsed = ParseJson(ss.str(), JsonLimits{kMaxCacheEntryBytes, 32});
+  if (!parsed.ok()) return parsed.status().Annotate("status cache entry \"" + p.string() + "\"");
+  const json& entry = *parsed;
+  const json* stored_url = FindMember(entry, "url");
+  const json* fetched = FindMember(entry, "fetchedAt");
+  const json* credential = FindMember(entry, "credential");
+  if (stored_url == nullptr || *stored_url != url || fetched == nullptr || !fetched->is_string() ||
+      credential == nullptr)
+    return Status::Malformed("status cache entry \"" + p.string() + "\" is damaged");
+  auto at = ParseDateTime(fetched->get<std::string>());
+  if (!at.ok()) return at.status().Annotate("status cache entry \"" + p.string() + "\"");
+  CachedStatusList list;
+  list.url = url;
+  list.fetched_at = *at;
+  list.credential = std::make_shared<const json>(*credential);
+  return list;
+}
+
+Result<CachedStatusList> VerifyStatusListCredential(const json& credential, const std::string& url,
+                                                    const std::string& expected_issuer,
+                                                    const VerifyOptions& options) {
+  if (!HasType(credential, "BitstringStatusListCredential"))
+    return Status::InvalidCredential("status list " + url + ": not a BitstringStatusListCredential");
+  VerifyOptions list_options;
+  list_options.now = options.now;
+  list_options.resolver = options.resolver;
+  list_options.trusted_issuers = {expected_issuer};
+  list_options.max_clock_skew_seconds = options.max_clock_skew_seconds;
+  VerificationReport report = VerifyDocument(credential, list_options);
+  if (!report.verified) {
+    std::string why = report.errors.empty() ? "not verified" : report.errors.front().message;
+    return Status::VerificationFailed("status list " + url + ": " + why);
+  }
+  const json* subject = FindMember(credential, "credentialSubject");
+  if (subject == nullptr || !subject->is_object() || !HasType(*subject, "BitstringStatusList"))
+    return Status::InvalidCredential("status list " + url + ": credentialSubject must be a BitstringStatusList");
+  PSL_ASSIGN_OR_RETURN(std::string encoded, GetString(*subject, "encodedList", "/credentialSubject"));
+  auto bits = DecodeStatusList(encoded);
+  if (!bits.ok()) return bits.status().Annotate("status list " + url);
+  if (bits->size() * 8ull < kMinStatusListEntries)
+    return Status::InvalidCredential("status list " + url + ": shorter than the 131,072 entries the spec requires (STATUS_LIST_LENGTH_ERROR)");
+  CachedStatusList out;
+  out.url = url;
+  out.issuer = expected_issuer;
+  out.purposes = PurposesOf(*subject);
+  out.bits = std::move(*bits);
+  if (const json* until = FindMember(credential, "validUntil"); until && until->is_string()) {
+    auto t = ParseDateTime(until->get<std::string>());
+    if (t.ok()) out.valid_until = *t;
+  }
+  return out;
+}
+
+Status CheckCredentialStatus(const json& vc, const StatusListCache* cache, const VerifyOptions& options,
+                             std::string* detail, std::optional<Timestamp>* freshness) {
+  PSL_ASSIGN_OR_RETURN(auto entries, StatusEntriesOf(vc));
+  if (entries.empty()) {
+    *detail = "no status list entry to check";
+    return Status::Ok();
+  }
+  if (cache == nullptr)
+    return Status::NotFound("/credentialStatus: status unknown: no status cache was given "
+                            "(run verifier sync --from URL --cache DIR, then verify with --status-cache DIR)");
+  auto issuer = CredentialIssuerId(vc);
+  if (!issuer.ok()) return issuer.status();
+  std::string checked;
+  for (const auto& e : entries) {
+    auto cached = cache->Load(e.list_credential);
+    if (!cached.ok()) return cached.status().Annotate("/credentialStatus: status unknown");
+    auto list = VerifyStatusListCredential(*cached->credential, e.list_credential, *issuer, options);
+    if (!list.ok()) return list.status().Annotate("/credentialStatus");
+    if (std::find(list->purposes.begin(), list->purposes.end(), e.purpose) == list->purposes.end())
+      return Status::InvalidCredential("/credentialStatus: the list " + e.list_credential +
+                                       " is not for purpose \"" + e.purpose + "\"");
+    if (list->valid_until && *list->valid_until < options.now)
+      return Status::Expired("/credentialStatus: the cached status list " + e.list_credential +
+                             " expired at " + FormatDateTime(*list->valid_until) + "; run verifier sync");
+    PSL_ASSIGN_OR_RETURN(std::uint32_t value, ReadStatus(list->bits, e.index, e.status_size));
+    if (value != 0 && e.purpose == "revocation")
+      return Status::Revoked("/credentialStatus: revoked by its issuer");
+    if (value != 0 && e.purpose == "suspension")
+      return Status::Revoked("/credentialStatus: suspended by its issuer");
+    if (!freshness->has_value() || cached->fetched_at < **freshness) *freshness = cached->fetched_at;
+    if (!checked.empty()) checked += ", ";
+    checked += e.purpose;
+  }
+  *detail = "not revoked or suspended (" + checked + "; lists fetched " +
+            FormatDateTime(**freshness) + ")";
+  return Status::Ok();
+}
+
+}  // namespace passerelle

@@ -1,0 +1,74 @@
+// Passerelle — the verifier's local cache of status lists, and the offline
+// status check.
+//
+// `verifier sync` stores BitstringStatusListCredentials fetched over HTTP(S)
+// in a folder; `verifier verify --status-cache DIR` reads them back, checks
+// their signature again (the folder is not trusted more than the network),
+// and answers revocation and suspension questions without the network.
+// A cache object is immutable after Open and safe to share across threads.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/datetime.h"
+#include "formats/status.h"
+
+namespace passerelle {
+
+struct VerifyOptions;
+
+struct CachedStatusList {
+  std::string url;
+  std::string issuer;
+  std::vector<std::string> purposes;
+  std::string bits;
+  Timestamp fetched_at;
+  std::optional<Timestamp> valid_until;
+  std::shared_ptr<const nlohmann::json> credential;  // the signed list credential
+};
+
+class StatusListCache {
+ public:
+  // Opens (and creates when missing) a cache folder.
+  // Errors: kIOError.
+  static Result<StatusListCache> Open(const std::filesystem::path& dir);
+
+  // Stores a fetched list credential for `url` (atomic rename; fsync'd).
+  // REQUIRES: the caller verified it. Errors: kIOError, kMalformed.
+  Status Store(const std::string& url, const nlohmann::json& credential, Timestamp fetched_at) const;
+
+  // Loads the cached list for `url`. Errors: kNotFound with a hint to sync,
+  // kMalformed for a damaged entry.
+  Result<CachedStatusList> Load(const std::string& url) const;
+
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  explicit StatusListCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  std::filesystem::path PathFor(const std::string& url) const;
+  std::filesystem::path dir_;
+};
+
+// Checks a list credential as the verifier trusts it: valid signature by
+// `expected_issuer`, type BitstringStatusListCredential, decodable list of
+// at least 131,072 entries. Returns the decoded list.
+Result<CachedStatusList> VerifyStatusListCredential(const nlohmann::json& credential,
+                                                    const std::string& url,
+                                                    const std::string& expected_issuer,
+                                                    const VerifyOptions& options);
+
+// The status check of the pipeline: every BitstringStatusListEntry of `vc`
+// is looked up in `cache`. Errors: kRevoked ("revoked", "suspended"),
+// kNotFound (list not cached: the credential is not valid), kInvalidCredential.
+// On success `detail` says what was checked and `freshness` the oldest fetch.
+Status CheckCredentialStatus(const nlohmann::json& vc, const StatusListCache* cache,
+                             const VerifyOptions& options, std::string* detail,
+                             std::optional<Timestamp>* freshness);
+
+}  // namespace passerelle

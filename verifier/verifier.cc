@@ -1,0 +1,228 @@
+// Passerelle — the verification pipeline for credentials and presentations.
+#include "verifier/verifier.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/profile.h"
+#include "formats/vc_model.h"
+#include "keys/did_document.h"
+#include "verifier/internal/proof_check.h"
+#include "verifier/status_cache.h"
+
+namespace passerelle {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxDocumentBytes = 512 * 1024;
+constexpr int kMaxDepth = 48;
+
+// Splits "/credentialSubject/id: missing" into pointer and message.
+ReportError ErrorFrom(const Status& s, const std::string& prefix) {
+  ReportError e{CodeName(s.code()), s.message(), ""};
+  const std::string& m = s.message();
+  std::size_t start = m.find('/');
+  if (start != std::string::npos) {
+    std::size_t colon = m.find(": ", start);
+    std::size_t space = m.find(' ', start);
+    if (colon != std::string::npos && (space == std::string::npos || colon <= space))
+      e.path = prefix + m.substr(start, colon - start);
+  }
+  if (e.path.empty() && !prefix.empty()) e.path = prefix;
+  return e;
+}
+
+class Recorder {
+ public:
+  Recorder(VerificationReport& report, std::vector<CheckResult>& checks, std::string prefix)
+      : report_(report), checks_(checks), prefix_(std::move(prefix)) {}
+
+  bool Record(const std::string& check, const Status& s, const std::string& ok_detail) {
+    if (s.ok()) {
+      checks_.push_back({check, true, ok_detail});
+      return true;
+    }
+    checks_.push_back({check, false, s.message()});
+    report_.errors.push_back(ErrorFrom(s, prefix_));
+    return false;
+  }
+
+ private:
+  VerificationReport& report_;
+  std::vector<CheckResult>& checks_;
+  std::string prefix_;
+};
+
+Status CheckValidity(const json& vc, const VerifyOptions& options, std::string* detail) {
+  auto get = [&](const char* name) -> std::optional<Timestamp> {
+    const json* m = FindMember(vc, name);
+    if (m == nullptr || !m->is_string()) return std::nullopt;
+    auto t = ParseDateTime(m->get<std::string>());
+    return t.ok() ? std::optional<Timestamp>(*t) : std::nullopt;
+  };
+  auto from = get("validFrom");
+  if (!from) from = get("issuanceDate");
+  auto until = get("validUntil");
+  if (!until) until = get("expirationDate");
+  if (from && options.now < *from)
+    return Status::Expired("/validFrom: not valid before " + FormatDateTime(*from));
+  if (until && *until < options.now)
+    return Status::Expired("/validUntil: expired at " + FormatDateTime(*until));
+  *detail = until ? "valid until " + FormatDateTime(*until) : "no end of validity";
+  return Status::Ok();
+}
+
+Status CheckIssuerTrusted(const std::string& issuer, const VerifyOptions& options,
+                          VerificationReport& report) {
+  if (std::find(options.trusted_issuers.begin(), options.trusted_issuers.end(), issuer) !=
+      options.trusted_issuers.end())
+    return Status::Ok();
+  std::string hint = "if you know " + issuer + " to be a legitimate issuer, pass --trust-issuer " +
+                     issuer + "";
+  if (std::find(report.hints.begin(), report.hints.end(), hint) == report.hints.end())
+    report.hints.push_back(hint);
+  return Status::UntrustedIssuer("/issuer: " + issuer + " is trusted by no trust anchor given to the verifier");
+}
+
+std::vector<std::string> TypesOf(const json& doc) {
+  std::vector<std::string> out;
+  const json* t = FindMember(doc, "type");
+  if (t != nullptr && t->is_string()) out.push_back(t->get<std::string>());
+  if (t != nullptr && t->is_array())
+    for (const auto& e : *t)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+// Verifies one credential; appends its verdict to report.credentials.
+bool VerifyCredentialObject(const json& vc, const VerifyOptions& options, const std::string& prefix,
+                            VerificationReport& report) {
+  CredentialVerdict verdict;
+  verdict.types = TypesOf(vc);
+  if (const json* id = FindMember(vc, "id"); id && id->is_string()) verdict.id = id->get<std::string>();
+  Recorder rec(report, verdict.checks, prefix);
+
+  bool ok = rec.Record("model", ValidateCredentialModel(vc), "conforms to the VC data model");
+  auto issuer = CredentialIssuerId(vc);
+  if (issuer.ok()) verdict.issuer = *issuer;
+  if (ok) {
+    internal::ProofExpectations expect{"assertionMethod", verdict.issuer, std::nullopt, std::nullopt};
+    auto proofs = internal::VerifyProofs(vc, expect, options);
+    ok &= rec.Record("proof", proofs.status(),
+                     proofs.ok() ? "signed by " + proofs->methods.front() +
+                                       (proofs->methods.size() > 1
+                                            ? " and " + std::to_string(proofs->methods.size() - 1) + " more"
+                                            : std::string())
+                                 : std::string());
+    ok &= rec.Record("issuer", CheckIssuerTrusted(verdict.issuer, options, report),
+                     verdict.issuer + " is trusted");
+    std::string validity_detail;
+    Status validity = CheckValidity(vc, options, &validity_detail);
+    ok &= rec.Record("validity", validity, validity_detail);
+    if (FindMember(vc, "credentialStatus") != nullptr) {
+      std::string status_detail;
+      Status status = CheckCredentialStatus(vc, options.status_cache, options, &status_detail,
+                                            &report.status_freshness);
+      ok &= rec.Record("status", status, status_detail);
+    }
+    if (UsesPasserelleContext(vc))
+      ok &= rec.Record("profile", ValidateProfile(vc), "follows the Passerelle credential profile");
+  }
+  verdict.verified = ok;
+  report.credentials.push_back(std::move(verdict));
+  return ok;
+}
+
+std::string HolderOf(const json& vp) {
+  const json* h = FindMember(vp, "holder");
+  if (h != nullptr && h->is_string()) return h->get<std::string>();
+  if (h != nullptr && h->is_object()) {
+    const json* id = FindMember(*h, "id");
+    if (id != nullptr && id->is_string()) return id->get<std::string>();
+  }
+  return {};
+}
+
+void VerifyPresentationObject(const json& vp, const VerifyOptions& options,
+                              VerificationReport& report) {
+  report.kind = "presentation";
+  Recorder rec(report, report.checks, "");
+  bool ok = rec.Record("model", ValidatePresentationModel(vp), "conforms to the VC data model");
+  if (!ok) return;
+  std::string holder = HolderOf(vp);
+  if (holder.empty()) {
+    rec.Record("holder", Status::VerificationFailed("/holder: missing: a presentation must name its holder"), "");
+    return;
+  }
+  internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
+  auto proofs = internal::VerifyProofs(vp, expect, options);
+  ok &= rec.Record("proof", proofs.status(), proofs.ok() ? "presented by " + holder : std::string());
+  if (!options.challenge) {
+    report.warnings.push_back(
+        "no challenge was given: this presentation could be a replay of an earlier one");
+    report.hints.push_back("ask the holder to present with --challenge, then verify with the same --challenge");
+  }
+  const json* vcs = FindMember(vp, "verifiableCredential");
+  json items = vcs == nullptr ? json::array() : (vcs->is_array() ? *vcs : json::array({*vcs}));
+  if (items.empty()) ok &= rec.Record("credentials", Status::InvalidCredential("/verifiableCredential: the presentation carries no credential"), "");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string prefix = "/verifiableCredential/" + std::to_string(i);
+    bool vc_ok = VerifyCredentialObject(items[i], options, prefix, report);
+    // Holder binding: every credential must be about the presenting holder.
+    bool bound = false;
+    if (const json* s = FindMember(items[i], "credentialSubject")) {
+      json subjects = s->is_array() ? *s : json::array({*s});
+      for (const auto& subj : subjects)
+        if (const json* sid = FindMember(subj, "id"); sid && sid->is_string() && *sid == holder) bound = true;
+    }
+    CredentialVerdict& verdict = report.credentials.back();
+    Recorder vrec(report, verdict.checks, prefix);
+    bool holder_ok = vrec.Record(
+        "holder",
+        bound ? Status::Ok()
+              : Status::VerificationFailed("/credentialSubject/id: the credential is not about the holder " + holder),
+        "about the presenting holder");
+    verdict.verified = vc_ok && holder_ok;
+    ok &= verdict.verified;
+  }
+  report.verified = ok;
+}
+
+}  // namespace
+
+VerificationReport VerifyDocument(const json& document, const VerifyOptions& options) {
+  VerificationReport report;
+  if (!document.is_object()) {
+    report.malformed_input = true;
+    report.kind = "credential";
+    report.errors.push_back({"malformed", "the input is not a JSON object", ""});
+    return report;
+  }
+  if (HasType(document, "VerifiablePresentation")) {
+    VerifyPresentationObject(document, options, report);
+    return report;
+  }
+  report.kind = "credential";
+  report.verified = VerifyCredentialObject(document, options, "", report);
+  report.checks = report.credentials.back().checks;
+  return report;
+}
+
+VerificationReport Verify(std::string_view json_text, const VerifyOptions& options) {
+  auto parsed = ParseJson(json_text, JsonLimits{kMaxDocumentBytes, kMaxDepth});
+  if (!parsed.ok()) {
+    VerificationReport report;
+    report.malformed_input = true;
+    report.kind = "credential";
+    report.checks.push_back({"json", false, parsed.status().message()});
+    report.errors.push_back({CodeName(parsed.status().code()), parsed.status().message(), ""});
+    return report;
+  }
+  return VerifyDocument(*parsed, options);
+}
+
+}  // namespace passerelle
