@@ -1,0 +1,86 @@
+// Passerelle — JSON-LD IRI Expansion (API §5.2).
+#include "formats/jsonld/internal/iri_expansion.h"
+
+#include "formats/jsonld/internal/context_processing.h"
+#include "formats/jsonld/internal/iri.h"
+#include "formats/jsonld/internal/keywords.h"
+
+namespace passerelle::jsonld::internal {
+namespace {
+
+// Steps 4 onwards (after any needed term definitions exist). `defining`
+// tells whether `prefix_defined` checks were already done by the caller.
+std::optional<std::string> ExpandDefined(const ActiveContext& ctx, std::string_view value,
+                                         bool document_relative, bool vocab) {
+  // 4) A term whose IRI mapping is a keyword (a keyword alias).
+  const TermDefinition* def = ctx.Find(value);
+  if (def != nullptr && def->iri && IsKeyword(*def->iri)) return *def->iri;
+  // 5) Vocabulary-relative use of a term.
+  if (vocab && def != nullptr) return def->iri;
+  // 6) IRI, compact IRI or blank node identifier.
+  if (value.find(':', 1) != std::string_view::npos) {
+    size_t colon = value.find(':');
+    std::string_view prefix = value.substr(0, colon);
+    std::string_view suffix = value.substr(colon + 1);
+    if (prefix == "_" || suffix.substr(0, 2) == "//") return std::string(value);
+    const TermDefinition* prefix_def = ctx.Find(prefix);
+    if (prefix_def != nullptr && prefix_def->iri && prefix_def->prefix) {
+      std::string out = *prefix_def->iri;
+      out.append(suffix);
+      return out;
+    }
+    if (IsAbsoluteIri(value)) return std::string(value);
+  }
+  // 7) Vocabulary mapping.
+  if (vocab && ctx.vocab) {
+    std::string out = *ctx.vocab;
+    out.append(value);
+    return out;
+  }
+  // 8) Document-relative.
+  if (document_relative && ctx.base_iri) return ResolveIri(*ctx.base_iri, value);
+  return std::string(value);
+}
+
+}  // namespace
+
+std::optional<std::string> ExpandIri(const ActiveContext& ctx, std::string_view value,
+                                     bool document_relative, bool vocab) {
+  // 1) Keywords stay as they are; 2) keyword-like strings are reserved.
+  if (!value.empty() && value[0] == '@') {
+    if (IsKeyword(value)) return std::string(value);
+    if (HasKeywordForm(value)) return std::nullopt;
+  }
+  return ExpandDefined(ctx, value, document_relative, vocab);
+}
+
+Result<std::optional<std::string>> ExpandIriDefining(Processor& p, DefineState& state,
+                                                     std::string_view value,
+                                                     bool document_relative, bool vocab) {
+  if (!value.empty() && value[0] == '@') {
+    if (IsKeyword(value)) return std::optional<std::string>(std::string(value));
+    if (HasKeywordForm(value)) return std::optional<std::string>();
+  }
+  auto ensure_defined = [&](std::string_view term) -> Status {
+    if (!state.local.is_object()) return Status::Ok();
+    auto it = state.local.find(term);
+    if (it == state.local.end()) return Status::Ok();
+    auto d = state.defined.find(std::string(term));
+    if (d != state.defined.end() && d->second) return Status::Ok();
+    return CreateTermDefinition(p, state, std::string(term));
+  };
+  // 3) Define `value` first if the local context defines it.
+  PSL_RETURN_IF_ERROR(ensure_defined(value));
+  // 6.3) Likewise for the prefix of a compact IRI.
+  if (value.find(':', 1) != std::string_view::npos) {
+    size_t colon = value.find(':');
+    std::string_view prefix = value.substr(0, colon);
+    std::string_view suffix = value.substr(colon + 1);
+    if (prefix != "_" && suffix.substr(0, 2) != "//") {
+      PSL_RETURN_IF_ERROR(ensure_defined(prefix));
+    }
+  }
+  return ExpandDefined(state.result, value, document_relative, vocab);
+}
+
+}  // namespace passerelle::jsonld::internal

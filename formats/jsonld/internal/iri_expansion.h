@@ -1,0 +1,28 @@
+// Passerelle — JSON-LD IRI Expansion (API §5.2).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "formats/jsonld/internal/active_context.h"
+#include "formats/jsonld/internal/processor.h"
+#include "formats/status.h"
+
+namespace passerelle::jsonld::internal {
+
+struct DefineState;
+
+// IRI-expands `value` against `ctx` (no term definitions are created).
+// Returns nullopt for null results (terms mapped to null, keyword-like
+// strings). Cannot fail.
+std::optional<std::string> ExpandIri(const ActiveContext& ctx, std::string_view value,
+                                     bool document_relative, bool vocab);
+
+// The same during context processing: terms of state.local that `value`
+// depends on are defined first (which can fail).
+Result<std::optional<std::string>> ExpandIriDefining(Processor& p, DefineState& state,
+                                                     std::string_view value,
+                                                     bool document_relative, bool vocab);
+
+}  // namespace passerelle::jsonld::internal
