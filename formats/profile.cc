@@ -178,7 +178,11 @@ Status ValidateProfile(const json& credential) {
   const json* issuer = FindMember(credential, "issuer");
   if (issuer == nullptr || !issuer->is_object())
     return Missing("/issuer", "awarding body (M4): issuer as an object with id, name and country");
-  PSL_RETURN_IF_ERROR(CheckLanguageMap(*issuer, "name", "/issuer", "awarding body name (M4)", false));
+  const json* issuer_name = FindMember(*issuer, "name");
+  if (issuer_name == nullptr) return Missing("/issuer/name", "awarding body name (M4)");
+  if (!(issuer_name->is_string() || (issuer_name->is_array() && !issuer_name->empty()) ||
+        issuer_name->is_object()))
+    return Rule("/issuer/name", "must be text or language value objects [{\"@value\", \"@language\"}]");
   const json* country = FindMember(*issuer, "country");
   if (country == nullptr) return Missing("/issuer/country", "issuer country (M3)");
   if (!country->is_string() || country->get_ref<const std::string&>().size() != 2)

@@ -4,6 +4,9 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "formats/status.h"
 
 namespace passerelle::cli {
 
@@ -26,10 +29,29 @@ struct SignArgs {
   std::string file;
 };
 
+struct IssueArgs {
+  CommonIssuerArgs common;
+  std::string kind;
+  std::string suite = "eddsa-rdfc-2022";
+  std::string programme;
+  std::optional<std::string> grading_scales;
+  std::optional<std::string> module;
+  std::optional<std::string> learner_did;
+  std::string given_name;
+  std::string family_name;
+  std::optional<std::string> grade;
+  std::optional<std::string> grading_scale;
+  std::optional<std::string> awarded_on;
+  std::vector<std::string> parts;  // certification: module credential ids
+};
+
+Result<std::string> ParseCredentialKindArg(const std::string& kind);
+
 // Each returns the exit status: 0 done, 1 refused (invalid credential),
 // 2 usage or I/O error.
 int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err);
 int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
+int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);
 int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);
 

@@ -35,6 +35,22 @@ int main(int argc, char** argv) {
   sign_cmd->add_option("--suite", sign.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   sign_cmd->add_option("file", sign.file, "the unsigned credential (- for stdin)")->required();
 
+  IssueArgs issue;
+  CLI::App* issue_cmd = app.add_subcommand("issue", "build a credential from programme data, sign it, print it");
+  AddCommon(issue_cmd, issue.common);
+  issue_cmd->add_option("--kind", issue.kind, "module or certification")->required();
+  issue_cmd->add_option("--programme", issue.programme, "programme file (docs/formats/programme.md)")->required();
+  issue_cmd->add_option("--grading-scales", issue.grading_scales, "grading scales file (default: the programme's)");
+  issue_cmd->add_option("--module", issue.module, "module code, e.g. HQ-M01 (--kind module)");
+  issue_cmd->add_option("--learner-did", issue.learner_did, "the learner's DID (from their wallet)");
+  issue_cmd->add_option("--given-name", issue.given_name, "the learner's given name");
+  issue_cmd->add_option("--family-name", issue.family_name, "the learner's family name");
+  issue_cmd->add_option("--grade", issue.grade, "the grade on its national scale, e.g. 18.1");
+  issue_cmd->add_option("--grading-scale", issue.grading_scale, "the scale's name, e.g. FR-0-20");
+  issue_cmd->add_option("--awarded-on", issue.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
+  issue_cmd->add_option("--part", issue.parts, "a module credential id the certification is built from");
+  issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+
   CommonIssuerArgs did;
   CLI::App* did_cmd = app.add_subcommand("did", "print the issuer's DID document");
   did_cmd->add_option("--dir", did.dir, "the issuer's data folder")->required();
@@ -60,6 +76,7 @@ int main(int argc, char** argv) {
   }
   if (init_cmd->parsed()) return RunInit(init, std::cout, std::cerr);
   if (sign_cmd->parsed()) return RunSign(sign, std::cin, std::cout, std::cerr);
+  if (issue_cmd->parsed()) return RunIssue(issue, std::cout, std::cerr);
   if (did_cmd->parsed()) return RunDid(did, std::cout, std::cerr);
   if (rotate_cmd->parsed()) return RunKeyRotate(rotate, std::cout, std::cerr);
   return 2;

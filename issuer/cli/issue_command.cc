@@ -1,0 +1,89 @@
+// Passerelle issuer CLI — `issuer issue`: build a credential from programme data and sign it.
+#include <cstdlib>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "issuer/cli/commands.h"
+#include "issuer/credential_signer.h"
+#include "issuer/programme_files.h"
+#include "keys/passphrase.h"
+
+namespace passerelle::cli {
+
+int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
+  auto fail = [&](const Status& s, int code) {
+    err << "issuer: error: " << s.message() << "\n";
+    return code;
+  };
+  auto kind = ParseCredentialKindArg(args.kind);
+  if (!kind.ok()) return fail(kind.status(), 2);
+  auto suite = ParseCryptosuite(args.suite);
+  if (!suite.ok()) return fail(suite.status().Annotate("--suite"), 2);
+  auto bundle = LoadProgrammeBundle(args.programme, args.grading_scales.value_or(""));
+  if (!bundle.ok()) return fail(bundle.status(), 2);
+  auto issuer = OpenIssuerDir(args.common.dir);
+  if (!issuer.ok()) return fail(issuer.status(), 2);
+
+  Learner learner{args.learner_did, args.given_name, args.family_name};
+  if (!learner.did && learner.given_name.empty())
+    return fail(Status::InvalidArgument("name the learner: --learner-did DID and/or --given-name/--family-name"), 2);
+  IssuerIdentity identity{issuer->did, issuer->name, issuer->country};
+  Timestamp awarded = Now();
+  if (args.awarded_on) {
+    std::string t = *args.awarded_on;
+    if (t.size() == 10) t += "T00:00:00Z";
+    auto parsed = ParseDateTime(t);
+    if (!parsed.ok()) return fail(parsed.status().Annotate("--awarded-on"), 2);
+    awarded = *parsed;
+  }
+  awarded.nanos = 0;
+
+  Result<nlohmann::json> credential = Status::Internal("unset");
+  if (*kind == "module") {
+    if (!args.module) return fail(Status::InvalidArgument("--kind module needs --module CODE"), 2);
+    const ProgrammeModule* module = bundle->programme.FindModule(*args.module);
+    if (module == nullptr)
+      return fail(Status::InvalidArgument("module \"" + *args.module + "\" is not in programme " + bundle->programme.code), 2);
+    if (!args.grade || !args.grading_scale)
+      return fail(Status::InvalidArgument("--kind module needs --grade and --grading-scale"), 2);
+    auto scale = bundle->scales.find(*args.grading_scale);
+    if (scale == bundle->scales.end())
+      return fail(Status::InvalidArgument("unknown grading scale \"" + *args.grading_scale + "\""), 2);
+    char* end = nullptr;
+    double grade = std::strtod(args.grade->c_str(), &end);
+    if (end == args.grade->c_str() || *end != '\0')
+      return fail(Status::InvalidArgument("--grade \"" + *args.grade + "\" is not a number"), 2);
+    Status g = CheckGrade(scale->second, scale->first, grade);
+    if (!g.ok()) return fail(g, 2);
+    if (!IsPassingGrade(scale->second, grade))
+      return fail(Status::InvalidArgument("grade " + *args.grade + " is below the pass mark of " + scale->first +
+                                          ": no module credential is awarded"), 1);
+    credential = BuildModuleCredential(bundle->programme, *module, identity, learner,
+                                       ModuleAward{NewCredentialId(), *args.grade, *args.grading_scale, awarded});
+  } else if (*kind == "certification") {
+    credential = BuildCertificationCredential(bundle->programme, identity, learner, args.parts,
+                                              NewCredentialId(), awarded);
+  } else {
+    return fail(Status::Unsupported("--kind " + *kind + " is not built from programme data yet; sign it with issuer sign"), 2);
+  }
+  if (!credential.ok()) return fail(credential.status(), 1);
+
+  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
+  if (!passphrase.ok()) return fail(passphrase.status(), 2);
+  auto key = LoadCurrentKey(*issuer, *passphrase);
+  if (!key.ok()) return fail(key.status(), 2);
+  auto signed_credential = SignCredential(*issuer, *key, *credential, SignRequest{*suite, Now()});
+  if (!signed_credential.ok())
+    return fail(signed_credential.status(), signed_credential.status().code() == Code::kInternal ? 2 : 1);
+  out << DumpJsonPretty(*signed_credential) << "\n";
+  return 0;
+}
+
+Result<std::string> ParseCredentialKindArg(const std::string& kind) {
+  if (kind == "module" || kind == "certification" || kind == "diploma") return kind;
+  return Status::InvalidArgument("--kind \"" + kind + "\": expected module, certification or diploma");
+}
+
+}  // namespace passerelle::cli

@@ -1,0 +1,43 @@
+// Passerelle — programme files from disk.
+#include "issuer/programme_files.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+
+namespace passerelle {
+
+namespace {
+Result<nlohmann::json> ReadJsonFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot read \"" + path.string() + "\"");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto parsed = ParseJson(ss.str(), JsonLimits{8u << 20, 32});
+  if (!parsed.ok()) return parsed.status().Annotate("\"" + path.string() + "\"");
+  return parsed;
+}
+}  // namespace
+
+Result<ProgrammeBundle> LoadProgrammeBundle(const std::filesystem::path& programme_file,
+                                            const std::filesystem::path& scales_override) {
+  PSL_ASSIGN_OR_RETURN(auto pj, ReadJsonFile(programme_file));
+  auto programme = ParseProgramme(pj);
+  if (!programme.ok()) return programme.status().Annotate("\"" + programme_file.string() + "\"");
+  std::filesystem::path scales_path = scales_override;
+  if (scales_path.empty()) {
+    if (programme->grading_scales_file.empty())
+      return Status::InvalidArgument("\"" + programme_file.string() +
+                                     "\" names no gradingScales file; pass --grading-scales FILE");
+    scales_path = programme_file.parent_path() / programme->grading_scales_file;
+  }
+  PSL_ASSIGN_OR_RETURN(auto sj, ReadJsonFile(scales_path));
+  auto scales = ParseGradingScales(sj);
+  if (!scales.ok()) return scales.status().Annotate("\"" + scales_path.string() + "\"");
+  return ProgrammeBundle{std::move(*programme), std::move(*scales)};
+}
+
+}  // namespace passerelle
