@@ -71,6 +71,10 @@ bool IsAbsoluteIri(std::string_view s) { return SchemeLength(s) > 0; }
 
 bool IsWellFormedIri(std::string_view s) {
   if (!IsAbsoluteIri(s)) return false;
+  size_t hash = s.find('#');
+  if (hash != std::string_view::npos && s.find('#', hash + 1) != std::string_view::npos) {
+    return false;  // a fragment cannot contain "#"
+  }
   for (unsigned char c : s) {
     if (c <= 0x20) return false;
     switch (c) {
