@@ -1,4 +1,4 @@
-// Passerelle — RDFC-1.0 identifier issuer (§4.5 "Issue Identifier Algorithm").
+// Passerelle — RDFC-1.0 identifier issuer ("Issue Identifier Algorithm").
 //
 // Blank nodes are dense indices 0..n-1 here; the issuer maps them to issue
 // numbers (0, 1, …) and remembers the order of issue. The textual prefix

@@ -1,6 +1,6 @@
 // Passerelle — strict RDF 1.1 N-Quads reader.
 //
-// Implements the grammar of https://www.w3.org/TR/n-quads/ §5: IRIREF,
+// Implements the grammar of https://www.w3.org/TR/n-quads/ (its EBNF): IRIREF,
 // BLANK_NODE_LABEL, STRING_LITERAL_QUOTE with ECHAR/UCHAR, LANGTAG and
 // datatypes, comments, any of CR / LF / CRLF as line ends. Input must be
 // well-formed UTF-8 and escapes must denote Unicode scalar values. Relative

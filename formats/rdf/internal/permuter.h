@@ -1,6 +1,6 @@
 // Passerelle — permutations of a related-blank-node list, in a fixed order.
 //
-// RDFC-1.0 §4.8.3 step 5.4 says "for each permutation" without fixing an
+// RDFC-1.0 Hash N-Degree Quads step 5.4 says "for each permutation" without fixing an
 // order. The canonical N-Quads never depend on it, but when two permutations
 // tie on the chosen path the first one's issuer wins, and that can change
 // the issued identifiers map. We therefore enumerate exactly as the

@@ -76,6 +76,8 @@ class PreparedDataset {
   std::size_t arena_size() const { return arena_.size(); }
 
  private:
+  void RemoveDuplicates();
+
   template <class LabelFn>
   void AppendSlot(std::string* out, const Slot& slot, LabelFn& label) const {
     if (slot.is_blank()) {

@@ -1,0 +1,290 @@
+// Passerelle — strict RDF 1.1 N-Quads reader (https://www.w3.org/TR/n-quads/).
+//
+// The document is cut into lines first (no token may span a CR or LF), each
+// line is checked to be UTF-8, then scanned by a small recursive-descent
+// reader that works on bytes and decodes code points only where the grammar
+// needs them (blank node labels).
+#include "formats/rdf/internal/nquads_parser.h"
+
+#include <string>
+#include <utility>
+
+#include "formats/rdf/internal/utf8.h"
+
+namespace passerelle::rdf::internal {
+namespace {
+
+bool IsPnCharsBase(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x00C0 && c <= 0x00D6) ||
+         (c >= 0x00D8 && c <= 0x00F6) || (c >= 0x00F8 && c <= 0x02FF) ||
+         (c >= 0x0370 && c <= 0x037D) || (c >= 0x037F && c <= 0x1FFF) ||
+         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0xEFFFF);
+}
+bool IsPnCharsU(char32_t c) { return IsPnCharsBase(c) || c == '_' || c == ':'; }
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsPnChars(char32_t c) {
+  return IsPnCharsU(c) || c == '-' || IsDigit(c) || c == 0x00B7 || (c >= 0x0300 && c <= 0x036F) ||
+         (c >= 0x203F && c <= 0x2040);
+}
+// Characters IRIREF excludes, raw or (for us) escaped: U+0000..U+0020 <>"{}|^`\.
+bool IsIriForbidden(char32_t c) {
+  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+         c == '^' || c == '`' || c == '\\';
+}
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// An absolute IRI starts with a scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
+bool HasScheme(std::string_view iri) {
+  if (iri.empty() || !IsAlpha(static_cast<unsigned char>(iri[0]))) return false;
+  for (std::size_t i = 1; i < iri.size(); ++i) {
+    const auto c = static_cast<unsigned char>(iri[i]);
+    if (c == ':') return true;
+    if (!IsAlpha(c) && !IsDigit(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+class LineParser {
+ public:
+  LineParser(std::string_view line, std::size_t line_no) : line_(line), line_no_(line_no) {}
+
+  // Parses one line; appends a quad unless the line is blank or a comment.
+  Status Parse(Dataset* out) {
+    SkipWs();
+    if (AtEnd() || Peek() == '#') return Status::Ok();
+    Quad q;
+    if (Peek() == '<') {
+      PSL_ASSIGN_OR_RETURN(q.subject, ParseIri());
+    } else if (Peek() == '_') {
+      PSL_ASSIGN_OR_RETURN(q.subject, ParseBlank());
+    } else {
+      return Error("expected subject (IRI or blank node)");
+    }
+    SkipWs();
+    if (AtEnd() || Peek() != '<') return Error("expected predicate IRI");
+    PSL_ASSIGN_OR_RETURN(q.predicate, ParseIri());
+    SkipWs();
+    if (AtEnd()) return Error("expected object");
+    if (Peek() == '<') {
+      PSL_ASSIGN_OR_RETURN(q.object, ParseIri());
+    } else if (Peek() == '_') {
+      PSL_ASSIGN_OR_RETURN(q.object, ParseBlank());
+    } else if (Peek() == '"') {
+      PSL_ASSIGN_OR_RETURN(q.object, ParseLiteral());
+    } else {
+      return Error("expected object (IRI, blank node or literal)");
+    }
+    SkipWs();
+    if (!AtEnd() && Peek() == '<') {
+      PSL_ASSIGN_OR_RETURN(q.graph, ParseIri());
+    } else if (!AtEnd() && Peek() == '_') {
+      PSL_ASSIGN_OR_RETURN(q.graph, ParseBlank());
+    }
+    SkipWs();
+    if (AtEnd() || Peek() != '.') return Error("expected '.' to end the statement");
+    ++pos_;
+    SkipWs();
+    if (!AtEnd() && Peek() != '#') return Error("unexpected text after '.'");
+    out->push_back(std::move(q));
+    return Status::Ok();
+  }
+
+ private:
+  bool AtEnd() const { return pos_ >= line_.size(); }
+  char Peek() const { return line_[pos_]; }
+  void SkipWs() {
+    while (!AtEnd() && (Peek() == ' ' || Peek() == '\t')) ++pos_;
+  }
+  Status Error(std::string_view what) const { return ErrorAt(pos_, what); }
+  Status ErrorAt(std::size_t at, std::string_view what) const {
+    std::string m = "line " + std::to_string(line_no_) + ", column " + std::to_string(at + 1) + ": ";
+    m += what;
+    return Status::Malformed(std::move(m));
+  }
+
+  // At '\\' followed by 'u' or 'U': decodes the UCHAR into *cp.
+  Status ParseUchar(char32_t* cp) {
+    const std::size_t start = pos_;
+    const std::size_t digits = line_[pos_ + 1] == 'u' ? 4 : 8;
+    pos_ += 2;
+    if (line_.size() - pos_ < digits) return ErrorAt(start, "truncated \\u escape");
+    char32_t v = 0;
+    for (std::size_t i = 0; i < digits; ++i) {
+      const int h = HexValue(line_[pos_ + i]);
+      if (h < 0) return ErrorAt(start, "invalid hex digit in \\u escape");
+      v = (v << 4) | static_cast<char32_t>(h);
+    }
+    pos_ += digits;
+    if (!IsScalarValue(v)) return ErrorAt(start, "\\u escape is not a Unicode scalar value");
+    *cp = v;
+    return Status::Ok();
+  }
+
+  // IRIREF ::= '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>'
+  Result<std::string> ParseIriValue() {
+    const std::size_t start = pos_;
+    ++pos_;  // '<'
+    std::string v;
+    while (true) {
+      if (AtEnd()) return ErrorAt(start, "unterminated IRI");
+      const char c = Peek();
+      if (c == '>') break;
+      if (c == '\\') {
+        if (pos_ + 1 >= line_.size() || (line_[pos_ + 1] != 'u' && line_[pos_ + 1] != 'U')) {
+          return Error("invalid escape in IRI (only \\u and \\U are allowed)");
+        }
+        const std::size_t esc = pos_;
+        char32_t cp = 0;
+        PSL_RETURN_IF_ERROR(ParseUchar(&cp));
+        if (IsIriForbidden(cp)) return ErrorAt(esc, "escaped character not allowed in IRI");
+        AppendUtf8(&v, cp);
+        continue;
+      }
+      if (IsIriForbidden(static_cast<unsigned char>(c))) return Error("character not allowed in IRI");
+      v.push_back(c);
+      ++pos_;
+    }
+    ++pos_;  // '>'
+    if (!HasScheme(v)) return ErrorAt(start, "IRI is not absolute (no scheme)");
+    return v;
+  }
+
+  Result<Term> ParseIri() {
+    PSL_ASSIGN_OR_RETURN(std::string v, ParseIriValue());
+    return Term::Iri(std::move(v));
+  }
+
+  // BLANK_NODE_LABEL ::= '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?
+  Result<Term> ParseBlank() {
+    if (line_.size() - pos_ < 2 || line_[pos_ + 1] != ':') return Error("expected '_:'");
+    pos_ += 2;
+    const std::size_t label_start = pos_;
+    if (AtEnd()) return Error("empty blank node label");
+    std::size_t next = pos_;
+    const char32_t first = DecodeUtf8(line_, &next);
+    if (!IsPnCharsU(first) && !IsDigit(first)) return Error("invalid blank node label");
+    pos_ = next;
+    std::size_t end = pos_;  // end of the label without trailing dots
+    while (!AtEnd()) {
+      next = pos_;
+      const char32_t c = DecodeUtf8(line_, &next);
+      if (c != '.' && !IsPnChars(c)) break;
+      pos_ = next;
+      if (c != '.') end = pos_;
+    }
+    pos_ = end;  // a trailing '.' ends the statement, not the label
+    return Term::Blank(std::string(line_.substr(label_start, end - label_start)));
+  }
+
+  // literal ::= STRING_LITERAL_QUOTE ('^^' IRIREF | LANGTAG)?
+  Result<Term> ParseLiteral() {
+    const std::size_t start = pos_;
+    ++pos_;  // '"'
+    std::string v;
+    while (true) {
+      if (AtEnd()) return ErrorAt(start, "unterminated string literal");
+      const char c = Peek();
+      if (c == '"') break;
+      if (c != '\\') {
+        v.push_back(c);
+        ++pos_;
+        continue;
+      }
+      if (pos_ + 1 >= line_.size()) return Error("truncated escape in string literal");
+      const char e = line_[pos_ + 1];
+      if (e == 'u' || e == 'U') {
+        char32_t cp = 0;
+        PSL_RETURN_IF_ERROR(ParseUchar(&cp));
+        AppendUtf8(&v, cp);
+        continue;
+      }
+      char decoded;
+      switch (e) {
+        case 't': decoded = '\t'; break;
+        case 'b': decoded = '\b'; break;
+        case 'n': decoded = '\n'; break;
+        case 'r': decoded = '\r'; break;
+        case 'f': decoded = '\f'; break;
+        case '"': decoded = '"'; break;
+        case '\'': decoded = '\''; break;
+        case '\\': decoded = '\\'; break;
+        default: return Error("invalid escape in string literal");
+      }
+      v.push_back(decoded);
+      pos_ += 2;
+    }
+    ++pos_;  // '"'
+    SkipWs();
+    if (!AtEnd() && Peek() == '@') return ParseLangTag(std::move(v));
+    if (!AtEnd() && Peek() == '^') {
+      if (pos_ + 1 >= line_.size() || line_[pos_ + 1] != '^') return Error("expected '^^'");
+      pos_ += 2;
+      SkipWs();
+      if (AtEnd() || Peek() != '<') return Error("expected datatype IRI after '^^'");
+      PSL_ASSIGN_OR_RETURN(std::string datatype, ParseIriValue());
+      if (datatype == kRdfLangString) return Error("rdf:langString literal without a language tag");
+      return Term::Literal(std::move(v), std::move(datatype));
+    }
+    return Term::Literal(std::move(v));
+  }
+
+  // LANGTAG ::= '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*
+  Result<Term> ParseLangTag(std::string lexical) {
+    ++pos_;  // '@'
+    const std::size_t tag_start = pos_;
+    std::size_t subtag_len = 0;
+    bool first_subtag = true;
+    while (!AtEnd()) {
+      const auto c = static_cast<unsigned char>(Peek());
+      if (IsAlpha(c) || (!first_subtag && IsDigit(c))) {
+        ++subtag_len;
+      } else if (c == '-' && subtag_len > 0) {
+        first_subtag = false;
+        subtag_len = 0;
+      } else {
+        break;
+      }
+      ++pos_;
+    }
+    if (subtag_len == 0) return Error("invalid language tag");
+    return Term::Literal(std::move(lexical), std::string(kRdfLangString),
+                         std::string(line_.substr(tag_start, pos_ - tag_start)));
+  }
+
+  std::string_view line_;
+  std::size_t line_no_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Result<Dataset> ParseNQuadsText(std::string_view text) {
+  Dataset out;
+  std::size_t line_no = 1;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find_first_of("\r\n", pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    const std::string_view line = text.substr(pos, eol - pos);
+    if (const std::size_t bad = FindInvalidUtf8(line); bad != kUtf8Valid) {
+      return Status::Malformed("line " + std::to_string(line_no) + ", column " +
+                               std::to_string(bad + 1) + ": invalid UTF-8");
+    }
+    PSL_RETURN_IF_ERROR(LineParser(line, line_no).Parse(&out));
+    if (eol == text.size()) break;
+    pos = eol + ((text[eol] == '\r' && eol + 1 < text.size() && text[eol + 1] == '\n') ? 2 : 1);
+    ++line_no;
+  }
+  return out;
+}
+
+}  // namespace passerelle::rdf::internal
