@@ -12,47 +12,66 @@ namespace {
 
 using nlohmann::json;
 
-// Tracks, per open object, the member names seen so far and the JSON Pointer
-// of the current position, to reject duplicates and excessive nesting.
+// Tracks, per open container, the member names seen so far and where the
+// parser is (a JSON Pointer), to reject duplicates and excessive nesting.
 struct StrictnessTracker {
+  struct Frame {
+    bool is_array = false;
+    std::size_t count = 0;  // elements seen so far (arrays)
+    std::string key;        // the last member name (objects)
+    std::string segment;    // this container's segment in the pointer
+    std::unordered_set<std::string> seen;
+  };
   int max_depth;
-  std::vector<std::unordered_set<std::string>> seen;  // one per open object/array
-  std::vector<std::string> path;                     // pointer segments
-  std::string last_key;
+  std::vector<Frame> frames;
   std::string error;
 
   std::string Pointer() const {
     std::string p;
-    for (const auto& s : path) p += "/" + s;
-    return p;
+    for (std::size_t i = 1; i < frames.size(); ++i) p += "/" + JsonPointerEscape(frames[i].segment);
+    return p.empty() ? std::string("/") : p;
+  }
+
+  // The segment a new child of the current container gets.
+  std::string NextSegment() {
+    if (frames.empty()) return {};
+    Frame& top = frames.back();
+    if (top.is_array) return std::to_string(top.count++);
+    return top.key;
   }
 
   bool OnEvent(int depth, json::parse_event_t event, json& parsed) {
+    if (!error.empty()) return false;
     switch (event) {
       case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
+      case json::parse_event_t::array_start: {
+        Frame f;
+        f.is_array = event == json::parse_event_t::array_start;
+        f.segment = NextSegment();
+        if (frames.empty()) frames.emplace_back();  // the root's parent
+        frames.push_back(std::move(f));
         if (depth >= max_depth) {
-          error = "nesting deeper than " + std::to_string(max_depth) + " at " +
-                  (path.empty() ? std::string("/") : Pointer());
-          return false;  // the parser then stops with a discarded value
-        }
-        seen.emplace_back();
-        break;
-      case json::parse_event_t::key: {
-        std::string k = parsed.get_ref<const std::string&>();
-        if (!seen.empty() && !seen.back().insert(k).second) {
-          error = "duplicate member name \"" + JsonPointerEscape(k) + "\" in " +
-                  (path.empty() ? std::string("/") : Pointer());
+          error = "nesting deeper than " + std::to_string(max_depth) + " at " + Pointer();
           return false;
         }
-        last_key = std::move(k);
+        break;
+      }
+      case json::parse_event_t::key: {
+        const std::string& k = parsed.get_ref<const std::string&>();
+        Frame& top = frames.back();
+        if (!top.seen.insert(k).second) {
+          error = "duplicate member name \"" + JsonPointerEscape(k) + "\" in " + Pointer();
+          return false;
+        }
+        top.key = k;
         break;
       }
       case json::parse_event_t::object_end:
       case json::parse_event_t::array_end:
-        if (!seen.empty()) seen.pop_back();
+        if (frames.size() > 1) frames.pop_back();
         break;
       case json::parse_event_t::value:
+        if (!frames.empty() && frames.back().is_array) frames.back().count++;
         break;
     }
     return true;
@@ -67,7 +86,7 @@ Result<json> ParseJson(std::string_view text, const JsonLimits& limits) {
                                      " bytes exceeds the limit of " +
                                      std::to_string(limits.max_bytes));
   }
-  StrictnessTracker tracker{limits.max_depth, {}, {}, {}, {}};
+  StrictnessTracker tracker{limits.max_depth, {}, {}};
   try {
     json::parser_callback_t cb = [&tracker](int depth, json::parse_event_t event,
                                             json& parsed) {

@@ -89,6 +89,10 @@ constexpr BundledContext kBundledContexts[] = {
     {"https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
      "purl.imsglobal.org_spec_clr_v2p0_context-2.0.1.json",
      "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"},
+    // Passerelle's own context (docs/formats/passerelle-context.md).
+    {"https://w3id.org/passerelle/v1",
+     "w3id.org_passerelle_v1.jsonld",
+     "b5e889a25adaf9cf20984e972bd22b1002b78e04e030297375a8419f4019a6df"},
 };
 constexpr size_t kBundledCount = sizeof(kBundledContexts) / sizeof(kBundledContexts[0]);
 

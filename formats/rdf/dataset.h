@@ -47,9 +47,9 @@ struct Quad {
 
 using Dataset = std::vector<Quad>;
 
-// Serializes one term in canonical N-Quads form (RDF 1.1 N-Quads, as fixed by
-// RDFC-1.0: IRIs in <>, literals escaped with only \" \\ \n \r and UCHAR for
-// other controls, xsd:string datatype omitted).
+// Serializes one term in canonical N-Quads form (RDF 1.1 N-Quads as fixed by
+// RDFC-1.0: IRIs in <>, literals with the short escapes \b \t \n \f \r \" \\,
+// \u00XX for other controls and DEL, xsd:string datatype omitted).
 std::string TermToNQuads(const Term& term);
 
 // Serializes a quad as one canonical N-Quads line, ending in "\n".

@@ -1,0 +1,82 @@
+// Tests for keys/did_key.h, keys/did_document.h and keys/public_key.h.
+#include "keys/did_document.h"
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "keys/did_key.h"
+#include "keys/signing_key.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kVectorDid = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+
+TEST_CASE("did:key: the spec vector key round-trips through its DID", "[keys][did]") {
+  auto key = Ed25519SigningKey::FromMultibase("z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq");
+  REQUIRE(key.ok());
+  CHECK(DidKeyFor(key->public_key()) == kVectorDid);
+  CHECK(DidKeyVerificationMethod(key->public_key()) ==
+        std::string(kVectorDid) + "#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2");
+  auto parsed = ParseDidKey(kVectorDid);
+  REQUIRE(parsed.ok());
+  CHECK(*parsed == key->public_key());
+}
+
+TEST_CASE("did:key: malformed and foreign keys are refused", "[keys][did]") {
+  CHECK_FALSE(ParseDidKey("did:web:example.org").ok());
+  CHECK(ParseDidKey("did:key:zDnaerx9Cp5X2chPZ8n3wK1Ww5XbHdCLX5sDpuGyt9ex2dxtq").status().code() == Code::kUnsupported);
+  CHECK_FALSE(ParseDidKey("did:key:z6Mk").ok());
+  CHECK_FALSE(ParseDidKey("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ3").ok());
+  // The identity point (small order) is not a usable public key.
+  CHECK(Ed25519PublicKey::FromBytes(std::string("\x01", 1) + std::string(31, '\0')).status().code() == Code::kMalformed);
+}
+
+TEST_CASE("did documents: relationships decide what a key may do", "[keys][did]") {
+  auto a = Ed25519SigningKey::Generate().value();
+  auto b = Ed25519SigningKey::Generate().value();
+  json doc = {{"@context", {"https://www.w3.org/ns/did/v1"}},
+              {"id", "did:web:uni.example"},
+              {"verificationMethod",
+               {{{"id", "#key-1"}, {"type", "Multikey"}, {"controller", "did:web:uni.example"},
+                 {"publicKeyMultibase", a.public_key().ToMultibase()}},
+                {{"id", "did:web:uni.example#key-2"}, {"type", "Multikey"},
+                 {"controller", "did:web:uni.example"}, {"publicKeyMultibase", b.public_key().ToMultibase()}}}},
+              {"assertionMethod", {"#key-1"}},
+              {"authentication", {"did:web:uni.example#key-2"}}};
+  auto parsed = ParseDidDocument(doc);
+  REQUIRE(parsed.ok());
+  DidResolver resolver;
+  resolver.Add(*parsed);
+  auto m = ResolveVerificationMethod(resolver, "did:web:uni.example#key-1", "assertionMethod");
+  REQUIRE(m.ok());
+  CHECK(m->method.key == a.public_key());
+  CHECK(ResolveVerificationMethod(resolver, "did:web:uni.example#key-2", "assertionMethod").status().code() ==
+        Code::kVerificationFailed);
+  CHECK(ResolveVerificationMethod(resolver, "did:web:uni.example#key-9", "assertionMethod").status().code() ==
+        Code::kVerificationFailed);
+  CHECK(ResolveVerificationMethod(resolver, "did:web:other.example#key-1", "assertionMethod").status().code() ==
+        Code::kNotFound);
+  // Round trip through JSON.
+  auto again = ParseDidDocument(DidDocumentToJson(*parsed));
+  REQUIRE(again.ok());
+  CHECK(again->assertion_method == parsed->assertion_method);
+}
+
+TEST_CASE("signing keys: deterministic RFC 8032 signatures that verify", "[keys]") {
+  auto key = Ed25519SigningKey::FromMultibase("z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq").value();
+  std::string sig = key.Sign("message");
+  CHECK(sig.size() == 64);
+  CHECK(key.Sign("message") == sig);
+  CHECK(key.public_key().Verify("message", sig));
+  CHECK_FALSE(key.public_key().Verify("messagE", sig));
+  sig[10] ^= 1;
+  CHECK_FALSE(key.public_key().Verify("message", sig));
+  CHECK_FALSE(key.public_key().Verify("message", sig.substr(0, 63)));
+}
+
+}  // namespace
+}  // namespace passerelle

@@ -1,0 +1,231 @@
+// Tests for verifier/verifier.h: every forgery is refused, for the right reason.
+#include "verifier/verifier.h"
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/multibase.h"
+#include "keys/did_key.h"
+#include "keys/proof_signer.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+
+struct Fixture {
+  Ed25519SigningKey key = Ed25519SigningKey::Generate().value();
+  std::string did = DidKeyFor(key.public_key());
+
+  json Unsigned() const {
+    return {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+            {"id", "urn:uuid:0b4a6f1e-1c0a-4c7e-9a55-2f3e1d2c3b4a"},
+            {"type", {"VerifiableCredential"}},
+            {"issuer", did},
+            {"validFrom", "2026-01-01T00:00:00Z"},
+            {"credentialSubject", {{"id", "did:example:learner"}, {"name", "Ana Popescu"}}}};
+  }
+  json Sign(const json& doc, Cryptosuite suite = Cryptosuite::kEddsaJcs2022,
+            const std::string& purpose = "assertionMethod") const {
+    ProofOptions o;
+    o.suite = suite;
+    o.verification_method = DidKeyVerificationMethod(key.public_key());
+    o.proof_purpose = purpose;
+    o.created = ParseDateTime("2026-02-01T00:00:00Z").value();
+    return AddProof(doc, key, o).value();
+  }
+  VerifyOptions Options() const {
+    VerifyOptions o;
+    o.now = ParseDateTime("2026-06-01T00:00:00Z").value();
+    o.trusted_issuers = {did};
+    return o;
+  }
+};
+
+const CheckResult* FindCheck(const VerificationReport& r, const std::string& name) {
+  for (const auto& c : r.checks)
+    if (c.check == name) return &c;
+  return nullptr;
+}
+
+TEST_CASE("verifier: a signed credential from a trusted issuer verifies", "[verifier]") {
+  Fixture f;
+  auto report = VerifyDocument(f.Sign(f.Unsigned()), f.Options());
+  CHECK(report.verified);
+  CHECK(report.errors.empty());
+  CHECK(report.kind == "credential");
+  auto text = DumpJson(f.Sign(f.Unsigned()));
+  CHECK(Verify(text, f.Options()).verified);
+}
+
+TEST_CASE("verifier: changing any signed value fails the proof", "[verifier]") {
+  Fixture f;
+  json good = f.Sign(f.Unsigned());
+  for (const char* pointer : {"/credentialSubject/name", "/credentialSubject/id", "/validFrom", "/id",
+                              "/proof/created", "/proof/verificationMethod"}) {
+    json bad = good;
+    json::json_pointer p(pointer);
+    std::string v = bad[p].get<std::string>();
+    v[v.size() - 2] = v[v.size() - 2] == 'x' ? 'y' : 'x';
+    bad[p] = v;
+    auto report = VerifyDocument(bad, f.Options());
+    INFO(pointer);
+    CHECK_FALSE(report.verified);
+    CHECK_FALSE(report.malformed_input);
+  }
+  json added = good;
+  added["credentialSubject"]["extra"] = "claim";
+  CHECK_FALSE(VerifyDocument(added, f.Options()).verified);
+  json removed = good;
+  removed.erase("validFrom");
+  CHECK_FALSE(VerifyDocument(removed, f.Options()).verified);
+}
+
+TEST_CASE("verifier: an untrusted issuer is a definite no, with a hint", "[verifier]") {
+  Fixture f;
+  VerifyOptions o = f.Options();
+  o.trusted_issuers.clear();
+  auto report = VerifyDocument(f.Sign(f.Unsigned()), o);
+  CHECK_FALSE(report.verified);
+  REQUIRE(FindCheck(report, "issuer") != nullptr);
+  CHECK_FALSE(FindCheck(report, "issuer")->ok);
+  CHECK(FindCheck(report, "proof")->ok);
+  CHECK(report.errors.front().code == "untrusted_issuer");
+  REQUIRE_FALSE(report.hints.empty());
+  CHECK_THAT(report.hints.front(), Catch::Contains("--trust-issuer " + f.did));
+}
+
+TEST_CASE("verifier: a key not controlled by the issuer fails", "[verifier]") {
+  Fixture f, mallory;
+  json doc = f.Unsigned();
+  // Mallory signs a credential claiming f's DID as issuer, with her own key.
+  json forged = mallory.Sign(doc);
+  VerifyOptions o = f.Options();
+  auto report = VerifyDocument(forged, o);
+  CHECK_FALSE(report.verified);
+  CHECK_THAT(FindCheck(report, "proof")->detail, Catch::Contains("not controlled by"));
+}
+
+TEST_CASE("verifier: unknown, missing or foreign cryptosuites fail, never skip", "[verifier]") {
+  Fixture f;
+  json good = f.Sign(f.Unsigned());
+  for (json suite : {json("eddsa-2022"), json("ecdsa-rdfc-2019"), json(nullptr), json(7)}) {
+    json bad = good;
+    if (suite.is_null()) bad["proof"].erase("cryptosuite");
+    else bad["proof"]["cryptosuite"] = suite;
+    auto report = VerifyDocument(bad, f.Options());
+    CHECK_FALSE(report.verified);
+    CHECK_FALSE(FindCheck(report, "proof")->ok);
+  }
+  json no_proof = f.Unsigned();
+  CHECK_FALSE(VerifyDocument(no_proof, f.Options()).verified);
+  json wrong_type = good;
+  wrong_type["proof"]["type"] = "Ed25519Signature2020";
+  CHECK_FALSE(VerifyDocument(wrong_type, f.Options()).verified);
+  json wrong_purpose = f.Sign(f.Unsigned(), Cryptosuite::kEddsaJcs2022, "authentication");
+  CHECK_FALSE(VerifyDocument(wrong_purpose, f.Options()).verified);
+  json proof_string = good;
+  proof_string["proof"] = "not a proof";
+  CHECK_FALSE(VerifyDocument(proof_string, f.Options()).verified);
+}
+
+TEST_CASE("verifier: a proof set needs every proof to verify", "[verifier]") {
+  Fixture f;
+  json twice = f.Sign(f.Sign(f.Unsigned()));
+  REQUIRE(twice["proof"].is_array());
+  CHECK(VerifyDocument(twice, f.Options()).verified);
+  twice["proof"][1]["proofValue"] = "z" + EncodeBase58(std::string(64, '\x07'));
+  CHECK_FALSE(VerifyDocument(twice, f.Options()).verified);
+}
+
+TEST_CASE("verifier: validity window and proof dates", "[verifier]") {
+  Fixture f;
+  json doc = f.Unsigned();
+  doc["validUntil"] = "2026-03-01T00:00:00Z";
+  json signed_doc = f.Sign(doc);
+  VerifyOptions o = f.Options();
+  auto expired = VerifyDocument(signed_doc, o);
+  CHECK_FALSE(expired.verified);
+  CHECK(expired.errors.front().code == "expired");
+  o.now = ParseDateTime("2026-02-15T00:00:00Z").value();
+  CHECK(VerifyDocument(signed_doc, o).verified);
+  o.now = ParseDateTime("2025-12-01T00:00:00Z").value();  // before validFrom and before the proof
+  CHECK_FALSE(VerifyDocument(signed_doc, o).verified);
+}
+
+TEST_CASE("verifier: presentations bind credentials to their holder and to the challenge", "[verifier]") {
+  Fixture issuer, holder, stranger;
+  json vc = issuer.Unsigned();
+  vc["credentialSubject"]["id"] = holder.did;
+  json signed_vc = issuer.Sign(vc);
+  auto present = [&](const Fixture& who, const json& credential, std::optional<std::string> challenge) {
+    json vp = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+               {"type", {"VerifiablePresentation"}},
+               {"holder", who.did},
+               {"verifiableCredential", {credential}}};
+    ProofOptions o;
+    o.suite = Cryptosuite::kEddsaJcs2022;
+    o.verification_method = DidKeyVerificationMethod(who.key.public_key());
+    o.proof_purpose = "authentication";
+    o.created = ParseDateTime("2026-05-01T00:00:00Z").value();
+    o.challenge = challenge;
+    o.domain = "employer.example";
+    return AddProof(vp, who.key, o).value();
+  };
+  VerifyOptions o = issuer.Options();
+  o.challenge = "nonce-123";
+  o.domain = "employer.example";
+  auto ok = VerifyDocument(present(holder, signed_vc, "nonce-123"), o);
+  CHECK(ok.verified);
+  CHECK(ok.kind == "presentation");
+  REQUIRE(ok.credentials.size() == 1);
+  CHECK(ok.credentials[0].verified);
+
+  CHECK_FALSE(VerifyDocument(present(holder, signed_vc, "nonce-999"), o).verified);
+  CHECK_FALSE(VerifyDocument(present(holder, signed_vc, std::nullopt), o).verified);
+  VerifyOptions other_domain = o;
+  other_domain.domain = "other.example";
+  CHECK_FALSE(VerifyDocument(present(holder, signed_vc, "nonce-123"), other_domain).verified);
+  // A stranger presenting the holder's credential: holder binding fails.
+  auto stolen = VerifyDocument(present(stranger, signed_vc, "nonce-123"), o);
+  CHECK_FALSE(stolen.verified);
+  // A tampered embedded credential fails although the holder signed it.
+  json tampered = signed_vc;
+  tampered["credentialSubject"]["name"] = "Someone Else";
+  CHECK_FALSE(VerifyDocument(present(holder, tampered, "nonce-123"), o).verified);
+}
+
+TEST_CASE("verifier: malformed input gets no verdict and never throws", "[verifier][robustness]") {
+  Fixture f;
+  VerifyOptions o = f.Options();
+  for (const char* bad : {"", "garbage", "[]", "\"a string\"", "{", "{\"a\":1,\"a\":2}", "\xff\xfe{}"}) {
+    auto report = Verify(bad, o);
+    CHECK_FALSE(report.verified);
+  }
+  CHECK(Verify("garbage", o).malformed_input);
+  CHECK(Verify(std::string(200000, '['), o).malformed_input);
+  CHECK(Verify(std::string(600 * 1024, ' ') + "{}", o).malformed_input);
+  // Truncations and byte flips of a real credential: no crash, no verdict of "valid".
+  std::string text = DumpJson(f.Sign(f.Unsigned()));
+  for (std::size_t cut = 0; cut < text.size(); cut += 7) CHECK_FALSE(Verify(text.substr(0, cut), o).verified);
+  unsigned state = 99;
+  int accepted = 0;
+  for (int i = 0; i < 1500; ++i) {
+    std::string s = text;
+    state = state * 1103515245 + 12345;
+    std::size_t at = (state >> 8) % s.size();
+    char c = static_cast<char>(state >> 20);
+    if (s[at] == c) continue;
+    s[at] = c;
+    auto report = Verify(s, o);
+    if (report.verified) ++accepted;
+  }
+  // A flip inside insignificant whitespace is impossible (compact JSON); a
+  // flip in a member name or value changes the signed bytes: none verifies.
+  CHECK(accepted == 0);
+}
+
+}  // namespace
+}  // namespace passerelle
