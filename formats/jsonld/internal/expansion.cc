@@ -71,7 +71,12 @@ Result<json> ExpandElement(Processor& p, const CtxPtr& active, Property active_p
     }
     const TermDefinition* def = active->Find(*active_property);
     if (def != nullptr && def->context) {
-      PSL_ASSIGN_OR_RETURN(CtxPtr scoped, ApplyScopedContext(p, active, *def, ContextFlags{}));
+      // 4.2) The spec text omits "override protected" here, but property-
+      // scoped contexts may override protected terms whatever the value
+      // (JSON-LD 1.1 §4.1.11); jsonld.js does the same.
+      ContextFlags flags;
+      flags.override_protected = true;
+      PSL_ASSIGN_OR_RETURN(CtxPtr scoped, ApplyScopedContext(p, active, *def, flags));
       return ExpandValue(p, *scoped, active_property, element);
     }
     return ExpandValue(p, *active, active_property, element);
