@@ -2,11 +2,44 @@
 #include "keys/public_key.h"
 
 #include <cstring>
+#include <mutex>
+#include <unordered_set>
 
 #include "formats/multibase.h"
 #include "keys/internal/sodium_init.h"
 
 namespace passerelle {
+
+namespace {
+
+// The full point check (a scalar multiplication by the group order) costs
+// as much as half a signature verification; keys repeat (one issuer signs
+// thousands of credentials), so remember the ones already checked.
+// Bounded, thread-safe.
+class ValidatedKeyCache {
+ public:
+  bool Contains(std::string_view key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return keys_.count(std::string(key)) != 0;
+  }
+  void Insert(std::string_view key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (keys_.size() >= kMaxEntries) keys_.clear();
+    keys_.insert(std::string(key));
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 4096;
+  std::mutex mu_;
+  std::unordered_set<std::string> keys_;
+};
+
+ValidatedKeyCache& Validated() {
+  static ValidatedKeyCache cache;
+  return cache;
+}
+
+}  // namespace
 
 Result<Ed25519PublicKey> Ed25519PublicKey::FromBytes(std::string_view bytes) {
   internal::EnsureSodium();
@@ -17,8 +50,10 @@ Result<Ed25519PublicKey> Ed25519PublicKey::FromBytes(std::string_view bytes) {
   std::memcpy(k.key_.data(), bytes.data(), kSize);
   // Refuse small-order and non-canonical points: they make signatures forgeable
   // or ambiguous (libsodium's verify refuses them too; fail early and clearly).
+  if (Validated().Contains(bytes)) return k;
   if (crypto_core_ed25519_is_valid_point(k.key_.data()) != 1)
     return Status::Malformed("ed25519 public key: not a valid curve point");
+  Validated().Insert(bytes);
   return k;
 }
 
