@@ -3,6 +3,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,25 +15,38 @@ namespace passerelle::jsonld {
 namespace {
 
 // RDF datasets are sets: drop repeated quads, keeping first occurrences.
+size_t HashTerm(const rdf::Term& t) {
+  size_t h = std::hash<std::string>{}(t.value);
+  h ^= std::hash<std::string>{}(t.datatype) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= std::hash<std::string>{}(t.language) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * 31 + static_cast<size_t>(t.kind);
+}
+
 void RemoveDuplicates(rdf::Dataset& dataset) {
-  std::unordered_set<std::string> seen;
-  seen.reserve(dataset.size());
-  rdf::Dataset unique;
-  unique.reserve(dataset.size());
-  for (rdf::Quad& q : dataset) {
-    std::string key;
-    for (const rdf::Term* t : {&q.subject, &q.predicate, &q.object, &q.graph}) {
-      key.push_back(static_cast<char>('0' + static_cast<int>(t->kind)));
-      key += t->value;
-      key.push_back('\0');
-      key += t->datatype;
-      key.push_back('\0');
-      key += t->language;
-      key.push_back('\0');
+  struct QuadHash {
+    const rdf::Dataset* d;
+    size_t operator()(size_t i) const {
+      const rdf::Quad& q = (*d)[i];
+      return ((HashTerm(q.subject) * 31 + HashTerm(q.predicate)) * 31 + HashTerm(q.object)) * 31 +
+             HashTerm(q.graph);
     }
-    if (seen.insert(std::move(key)).second) unique.push_back(std::move(q));
+  };
+  struct QuadEq {
+    const rdf::Dataset* d;
+    bool operator()(size_t a, size_t b) const { return (*d)[a] == (*d)[b]; }
+  };
+  std::unordered_set<size_t, QuadHash, QuadEq> seen(dataset.size() * 2, QuadHash{&dataset},
+                                                    QuadEq{&dataset});
+  std::vector<bool> keep(dataset.size());
+  for (size_t i = 0; i < dataset.size(); ++i) keep[i] = seen.insert(i).second;
+  seen.clear();
+  size_t kept = 0;
+  for (size_t i = 0; i < dataset.size(); ++i) {
+    if (!keep[i]) continue;
+    if (kept != i) dataset[kept] = std::move(dataset[i]);
+    ++kept;
   }
-  dataset = std::move(unique);
+  dataset.resize(kept);
 }
 
 }  // namespace

@@ -55,6 +55,10 @@ struct TermDefinition {
   // Scoped ("local") context and the base URL to process it with.
   std::shared_ptr<const json> context;
   std::optional<std::string> context_base_url;
+  // Defined by a context the loader supplied (or by a scoped context of
+  // such a term), not inline in the document: only these scoped contexts
+  // are memoised, so a document cannot fill the memo with its own.
+  bool from_loader = false;
 
   bool Has(Container c) const { return (container & c) != 0; }
   // Equality ignoring `is_protected` (protected term redefinition check).

@@ -70,6 +70,7 @@ Status ProcessRemote(Processor& p, Builder& result, const std::string& context,
   ContextFlags inner;
   inner.override_protected = flags.override_protected;
   inner.validate_scoped = flags.validate_scoped;
+  inner.from_loader = true;
   // Top-level remote contexts are memoised on the context they apply to.
   ActiveContext::DerivedKey key{nullptr, url, FlagBits(inner)};
   bool memo = remote.empty();
@@ -233,8 +234,9 @@ Status ProcessDefinition(Processor& p, Builder& builder, const json& input,
     }
     is_protected = it->get<bool>();
   }
-  DefineState state{result, *context, {}, base_url, is_protected, flags.override_protected,
-                    remote, flags.validate_scoped};
+  DefineState state{result,          *context, {},     base_url, is_protected,
+                    flags.override_protected, remote, flags.validate_scoped,
+                    flags.from_loader};
   for (auto it = context->begin(); it != context->end(); ++it) {
     if (IsSettingKey(it.key())) continue;
     PSL_RETURN_IF_ERROR(CreateTermDefinition(p, state, it.key()));
@@ -292,11 +294,14 @@ Result<CtxPtr> ProcessContext(Processor& p, const CtxPtr& active, const json& lo
 
 Result<CtxPtr> ApplyScopedContext(Processor& p, const CtxPtr& active, const TermDefinition& def,
                                   ContextFlags flags) {
+  flags.from_loader = def.from_loader;
   ActiveContext::DerivedKey key{def.context.get(), {}, FlagBits(flags)};
-  if (CtxPtr hit = active->LookupDerived(key)) return hit;
+  if (def.from_loader) {
+    if (CtxPtr hit = active->LookupDerived(key)) return hit;
+  }
   PSL_ASSIGN_OR_RETURN(CtxPtr result,
                        ProcessContext(p, active, *def.context, def.context_base_url, {}, flags));
-  p.Memoise(active, std::move(key), def.context, result);
+  if (def.from_loader) p.Memoise(active, std::move(key), def.context, result);
   return result;
 }
 

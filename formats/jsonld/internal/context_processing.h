@@ -18,6 +18,9 @@ struct ContextFlags {
   bool override_protected = false;
   bool propagate = true;
   bool validate_scoped = true;
+  // The context comes from the document loader (see
+  // TermDefinition::from_loader). Not part of memo keys.
+  bool from_loader = false;
 };
 
 // The Context Processing algorithm: applies `local` (a context: null,
@@ -45,6 +48,7 @@ struct DefineState {
   bool override_protected;
   const std::vector<std::string>& remote;
   bool validate_scoped;
+  bool from_loader;
 };
 
 // Create Term Definition for `term` of state.local.

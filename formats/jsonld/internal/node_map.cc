@@ -26,9 +26,16 @@ class NodeMapBuilder {
   // `active_subject`: null, a subject id (string) or, for a reverse
   // property, the referencing node {"@id": id}.
   Status Add(json& element, const std::string& active_graph, const json& active_subject,
-             const std::string* active_property, json* list);
+             const std::string* active_property, json* list) {
+    return Add(element, map_[active_graph], active_subject, active_property, list);
+  }
 
  private:
+  using Graph = std::map<std::string, json>;
+  // `graph` is node_map[active graph], looked up once by the caller.
+  Status Add(json& element, Graph& graph, const json& active_subject,
+             const std::string* active_property, json* list);
+
   std::string Relabel(const std::string& id) {
     return IsBlankNodeId(id) ? gen_.Generate(&id) : id;
   }
@@ -37,20 +44,19 @@ class NodeMapBuilder {
     if (!slot.is_array()) slot = json::array();
     slot.push_back(std::move(value));
   }
-  Status AddNode(json& element, const std::string& active_graph, const json& active_subject,
+  Status AddNode(json& element, Graph& graph, const json& active_subject,
                  const std::string* active_property, json* list);
 
   NodeMap& map_;
   BlankNodeGenerator& gen_;
 };
 
-Status NodeMapBuilder::Add(json& element, const std::string& active_graph,
-                           const json& active_subject, const std::string* active_property,
-                           json* list) {
+Status NodeMapBuilder::Add(json& element, Graph& graph, const json& active_subject,
+                           const std::string* active_property, json* list) {
   // 1) Arrays.
   if (element.is_array()) {
     for (json& item : element) {
-      PSL_RETURN_IF_ERROR(Add(item, active_graph, active_subject, active_property, list));
+      PSL_RETURN_IF_ERROR(Add(item, graph, active_subject, active_property, list));
     }
     return Status::Ok();
   }
@@ -66,7 +72,7 @@ Status NodeMapBuilder::Add(json& element, const std::string& active_graph,
     }
   }
   auto subject_node = [&]() -> json& {
-    return map_[active_graph][active_subject.get<std::string>()];
+    return graph[active_subject.get_ref<const std::string&>()];
   };
   // 4) Value objects.
   if (element.contains("@value")) {
@@ -81,7 +87,7 @@ Status NodeMapBuilder::Add(json& element, const std::string& active_graph,
   if (auto l = element.find("@list"); l != element.end()) {
     json result = json::object();
     result["@list"] = json::array();
-    PSL_RETURN_IF_ERROR(Add(*l, active_graph, active_subject, active_property, &result));
+    PSL_RETURN_IF_ERROR(Add(*l, graph, active_subject, active_property, &result));
     if (list != nullptr) {
       (*list)["@list"].push_back(std::move(result));
     } else if (active_subject.is_string() && active_property != nullptr) {
@@ -89,13 +95,12 @@ Status NodeMapBuilder::Add(json& element, const std::string& active_graph,
     }
     return Status::Ok();
   }
-  return AddNode(element, active_graph, active_subject, active_property, list);
+  return AddNode(element, graph, active_subject, active_property, list);
 }
 
 // 6) Node objects.
-Status NodeMapBuilder::AddNode(json& element, const std::string& active_graph,
-                               const json& active_subject, const std::string* active_property,
-                               json* list) {
+Status NodeMapBuilder::AddNode(json& element, Graph& graph, const json& active_subject,
+                               const std::string* active_property, json* list) {
   std::string id;
   if (auto it = element.find("@id"); it != element.end() && it->is_string()) {
     id = Relabel(it->get<std::string>());
@@ -104,7 +109,6 @@ Status NodeMapBuilder::AddNode(json& element, const std::string& active_graph,
   } else {
     id = gen_.Generate(nullptr);
   }
-  auto& graph = map_[active_graph];
   json& node = graph[id];
   if (node.is_null()) {
     node = json::object();
@@ -118,7 +122,8 @@ Status NodeMapBuilder::AddNode(json& element, const std::string& active_graph,
     if (list != nullptr) {
       (*list)["@list"].push_back(std::move(reference));
     } else if (active_subject.is_string()) {
-      Append(graph[active_subject.get<std::string>()], *active_property, std::move(reference));
+      Append(graph[active_subject.get_ref<const std::string&>()], *active_property,
+             std::move(reference));
     }
   }
   if (auto t = element.find("@type"); t != element.end()) {
@@ -141,26 +146,23 @@ Status NodeMapBuilder::AddNode(json& element, const std::string& active_graph,
     referenced["@id"] = id;
     for (auto it = reverse->begin(); it != reverse->end(); ++it) {
       const std::string& property = it.key();
-      PSL_RETURN_IF_ERROR(Add(it.value(), active_graph, referenced, &property, nullptr));
+      PSL_RETURN_IF_ERROR(Add(it.value(), graph, referenced, &property, nullptr));
     }
   }
   if (auto g = element.find("@graph"); g != element.end()) {
     PSL_RETURN_IF_ERROR(Add(*g, id, json(), nullptr, nullptr));
   }
   if (auto inc = element.find("@included"); inc != element.end()) {
-    PSL_RETURN_IF_ERROR(Add(*inc, active_graph, json(), nullptr, nullptr));
+    PSL_RETURN_IF_ERROR(Add(*inc, graph, json(), nullptr, nullptr));
   }
   const json subject(id);
   for (auto it = element.begin(); it != element.end(); ++it) {
     const std::string& key = it.key();
-    if (key == "@id" || key == "@type" || key == "@index" || key == "@reverse" ||
-        key == "@graph" || key == "@included") {
-      continue;
-    }
+    if (!key.empty() && key[0] == '@') continue;  // @id, @type, @index, @reverse, ...
     std::string property = IsBlankNodeId(key) ? gen_.Generate(&key) : key;
-    json& target = map_[active_graph][id];
-    if (!target.contains(property)) target[property] = json::array();
-    PSL_RETURN_IF_ERROR(Add(it.value(), active_graph, subject, &property, nullptr));
+    json& values = node[property];
+    if (values.is_null()) values = json::array();
+    PSL_RETURN_IF_ERROR(Add(it.value(), graph, subject, &property, nullptr));
   }
   return Status::Ok();
 }

@@ -12,12 +12,24 @@
 namespace passerelle::jsonld::internal {
 namespace {
 
-constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr const char* kXsd = "http://www.w3.org/2001/XMLSchema#";
 constexpr const char* kI18n = "https://www.w3.org/ns/i18n#";
-
-std::string Rdf(const char* local) { return std::string(kRdf) + local; }
-std::string Xsd(const char* local) { return std::string(kXsd) + local; }
+#define PSL_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define PSL_XSD "http://www.w3.org/2001/XMLSchema#"
+const std::string kRdfType = PSL_RDF "type";
+const std::string kRdfFirst = PSL_RDF "first";
+const std::string kRdfRest = PSL_RDF "rest";
+const std::string kRdfNil = PSL_RDF "nil";
+const std::string kRdfValue = PSL_RDF "value";
+const std::string kRdfLanguage = PSL_RDF "language";
+const std::string kRdfDirection = PSL_RDF "direction";
+const std::string kRdfJson = PSL_RDF "JSON";
+const std::string kRdfLangString = PSL_RDF "langString";
+const std::string kXsdBoolean = PSL_XSD "boolean";
+const std::string kXsdDouble = PSL_XSD "double";
+const std::string kXsdInteger = PSL_XSD "integer";
+const std::string kXsdString = PSL_XSD "string";
+#undef PSL_RDF
+#undef PSL_XSD
 
 // Subjects, objects and graph names: an absolute well-formed IRI or a
 // blank node identifier.
@@ -79,7 +91,7 @@ Status RdfWriter::Run(const NodeMap& node_map) {
               if (safe) return Unsafe("relative type reference", t);
               continue;
             }
-            out_.push_back({subject_term, rdf::Term::Iri(Rdf("type")), ResourceTerm(t),
+            out_.push_back({subject_term, rdf::Term::Iri(kRdfType), ResourceTerm(t),
                             graph_term});
           }
           continue;
@@ -154,20 +166,20 @@ Result<std::optional<rdf::Term>> RdfWriter::ValueToRdf(const json& item, Triples
   std::string lexical;
   if (datatype && *datatype == "@json") {
     PSL_ASSIGN_OR_RETURN(lexical, CanonicalizeJson(value));
-    datatype = Rdf("JSON");
+    datatype = kRdfJson;
   } else if (value.is_boolean()) {
     lexical = value.get<bool>() ? "true" : "false";
-    if (!datatype) datatype = Xsd("boolean");
+    if (!datatype) datatype = kXsdBoolean;
   } else if (value.is_number() &&
-             (NeedsDoubleForm(value) || (datatype && *datatype == Xsd("double")))) {
+             (NeedsDoubleForm(value) || (datatype && *datatype == kXsdDouble))) {
     lexical = CanonicalDouble(value.get<double>());
-    if (!datatype) datatype = Xsd("double");
+    if (!datatype) datatype = kXsdDouble;
   } else if (value.is_number()) {
     lexical = CanonicalInteger(value);
-    if (!datatype) datatype = Xsd("integer");
+    if (!datatype) datatype = kXsdInteger;
   } else if (value.is_string()) {
     lexical = value.get<std::string>();
-    if (!datatype) datatype = language ? Rdf("langString") : Xsd("string");
+    if (!datatype) datatype = language ? kRdfLangString : kXsdString;
   } else {
     return std::optional<rdf::Term>();
   }
@@ -181,13 +193,13 @@ Result<std::optional<rdf::Term>> RdfWriter::ValueToRdf(const json& item, Triples
     }
     // compound-literal
     rdf::Term node = ResourceTerm(gen_.Generate(nullptr));
-    list_triples.push_back({node, rdf::Term::Iri(Rdf("value")),
+    list_triples.push_back({node, rdf::Term::Iri(kRdfValue),
                             rdf::Term::Literal(std::move(lexical)), rdf::Term::DefaultGraph()});
     if (language) {
-      list_triples.push_back({node, rdf::Term::Iri(Rdf("language")), rdf::Term::Literal(lang),
+      list_triples.push_back({node, rdf::Term::Iri(kRdfLanguage), rdf::Term::Literal(lang),
                               rdf::Term::DefaultGraph()});
     }
-    list_triples.push_back({node, rdf::Term::Iri(Rdf("direction")), rdf::Term::Literal(dir),
+    list_triples.push_back({node, rdf::Term::Iri(kRdfDirection), rdf::Term::Literal(dir),
                             rdf::Term::DefaultGraph()});
     return std::optional<rdf::Term>(std::move(node));
   }
@@ -197,7 +209,7 @@ Result<std::optional<rdf::Term>> RdfWriter::ValueToRdf(const json& item, Triples
 
 // List to RDF Conversion (§8.3).
 Result<rdf::Term> RdfWriter::ListToRdf(const json& list, Triples& list_triples) {
-  if (!list.is_array() || list.empty()) return rdf::Term::Iri(Rdf("nil"));
+  if (!list.is_array() || list.empty()) return rdf::Term::Iri(kRdfNil);
   std::vector<rdf::Term> bnodes;
   bnodes.reserve(list.size());
   for (size_t i = 0; i < list.size(); ++i) bnodes.push_back(ResourceTerm(gen_.Generate(nullptr)));
@@ -205,11 +217,11 @@ Result<rdf::Term> RdfWriter::ListToRdf(const json& list, Triples& list_triples) 
     Triples embedded;
     PSL_ASSIGN_OR_RETURN(std::optional<rdf::Term> object, ObjectToRdf(list[i], embedded));
     if (object) {
-      list_triples.push_back({bnodes[i], rdf::Term::Iri(Rdf("first")), std::move(*object),
+      list_triples.push_back({bnodes[i], rdf::Term::Iri(kRdfFirst), std::move(*object),
                               rdf::Term::DefaultGraph()});
     }
-    rdf::Term rest = i + 1 < bnodes.size() ? bnodes[i + 1] : rdf::Term::Iri(Rdf("nil"));
-    list_triples.push_back({bnodes[i], rdf::Term::Iri(Rdf("rest")), std::move(rest),
+    rdf::Term rest = i + 1 < bnodes.size() ? bnodes[i + 1] : rdf::Term::Iri(kRdfNil);
+    list_triples.push_back({bnodes[i], rdf::Term::Iri(kRdfRest), std::move(rest),
                             rdf::Term::DefaultGraph()});
     for (rdf::Quad& q : embedded) list_triples.push_back(std::move(q));
   }

@@ -148,6 +148,7 @@ Status TermDefiner::Run() {
   }
   // 10, 11) Protection.
   def_.is_protected = st_.is_protected;
+  def_.from_loader = st_.from_loader;
   if (auto it = value->find("@protected"); it != value->end()) {
     if (p_.json_ld_10()) return Error(JsonLdError::kInvalidTermDefinition, "@protected in 1.0");
     if (!it->is_boolean()) return Error(JsonLdError::kInvalidProtectedValue, "not a boolean");
