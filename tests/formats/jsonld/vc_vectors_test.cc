@@ -46,5 +46,35 @@ TEST_CASE("vc-di-eddsa proof configurations canonicalise as in the spec", "[json
         Expected("Ed25519Signature2020/proofCanonEdSig.txt"));
 }
 
+// 1EdTech's Open Badges 3.0 and CLR 2.0 canonicalisation vectors: the
+// signed credential shown in the spec, without its proof, must give
+// document-canon.txt; the proof options with the document's @context,
+// proof-canon.txt.
+TEST_CASE("1EdTech OB 3.0 and CLR 2.0 documents canonicalise as published", "[jsonld]") {
+  auto dir = passerelle::testing::VectorsDir() / "third-party" / "1edtech-ob-spec";
+  for (std::string name : {"obv3p0", "clrv2p0"}) {
+    INFO(name);
+    json signed_doc = json::parse(
+        passerelle::testing::ReadFile(dir / "extracted" / (name + "-signed.json")));
+    json proof = signed_doc["proof"];
+    signed_doc.erase("proof");
+    if (proof.is_array()) proof = proof[0];
+    proof.erase("proofValue");
+    proof["@context"] = signed_doc["@context"];
+    JsonLdOptions options;
+    options.safe_mode = true;
+    for (const auto& [doc, file] : {std::pair{signed_doc, "document-canon.txt"},
+                                    std::pair{proof, "proof-canon.txt"}}) {
+      INFO(file);
+      auto dataset = ToRdf(doc, options);
+      REQUIRE(dataset.ok());
+      auto canonical = rdf::Canonicalize(*dataset);
+      REQUIRE(canonical.ok());
+      CHECK(canonical->nquads ==
+            passerelle::testing::ReadFile(dir / "impl" / "test-vectors" / name / file));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace passerelle::jsonld
