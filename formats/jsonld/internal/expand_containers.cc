@@ -65,6 +65,7 @@ Result<json> ExpandIndexMap(Processor& p, const CtxPtr& active, const std::strin
                                                    base_url, /*from_map=*/true));
     if (items.is_null()) continue;
     for (json& item : AsArray(std::move(items))) {
+      if (!item.is_object()) continue;  // expansion yields maps; be defensive
       if (def.Has(kContainerGraph) && !IsGraphObject(item)) {
         json g = json::object();
         g["@graph"] = AsArray(std::move(item));
@@ -80,7 +81,6 @@ Result<json> ExpandIndexMap(Processor& p, const CtxPtr& active, const std::strin
         if (auto existing = item.find(*index_property); existing != item.end()) {
           for (json& v : AsArray(std::move(*existing))) values.push_back(std::move(v));
         }
-        if (!item.is_object()) continue;
         item[*index_property] = std::move(values);
         if (IsValueObject(item)) {
           return MakeError(JsonLdError::kInvalidValueObject,

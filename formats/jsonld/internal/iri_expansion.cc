@@ -8,8 +8,7 @@
 namespace passerelle::jsonld::internal {
 namespace {
 
-// Steps 4 onwards (after any needed term definitions exist). `defining`
-// tells whether `prefix_defined` checks were already done by the caller.
+// Steps 4 onwards, once any term definitions `value` depends on exist.
 std::optional<std::string> ExpandDefined(const ActiveContext& ctx, std::string_view value,
                                          bool document_relative, bool vocab) {
   // 4) A term whose IRI mapping is a keyword (a keyword alias).
