@@ -1,0 +1,1 @@
+// Passerelle — the HTTP transport of the issuer node (work in progress).
