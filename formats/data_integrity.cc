@@ -121,11 +121,25 @@ Result<std::string> CanonicalDocument(const json& document, Cryptosuite suite) {
   return Status::Internal("unknown cryptosuite");
 }
 
+namespace {
+
+// The proof configuration as hashed: the proof's members but proofValue,
+// with the document's @context (one copy, no second pass).
+json HashedConfig(const json& proof_config, const json& unsecured) {
+  json config = json::object();
+  if (proof_config.is_object())
+    for (const auto& [key, value] : proof_config.get_ref<const json::object_t&>())
+      if (key != "proofValue" && key != "@context") config.get_ref<json::object_t&>().emplace(key, value);
+  if (const json* ctx = FindMember(unsecured, "@context")) config["@context"] = *ctx;
+  else if (const json* own = FindMember(proof_config, "@context")) config["@context"] = *own;
+  return config;
+}
+
+}  // namespace
+
 Result<std::string> HashDataForProof(const json& unsecured, const json& proof_config,
                                      Cryptosuite suite) {
-  json config = proof_config;
-  config.erase("proofValue");
-  if (const json* ctx = FindMember(unsecured, "@context")) config["@context"] = *ctx;
+  json config = HashedConfig(proof_config, unsecured);
   auto canonical_config = CanonicalDocument(config, suite);
   if (!canonical_config.ok()) return canonical_config.status().Annotate("proof configuration");
   auto canonical_doc = CanonicalDocument(unsecured, suite);
@@ -175,6 +189,77 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
     doc["@context"] = *pctx;
   }
   return doc;
+}
+
+Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite) {
+  if (!secured.is_object()) return Status::Malformed("a secured document must be an object");
+  auto& members = secured.get_ref<json::object_t&>();
+  // Take the proofs out; put everything back on every path.
+  json proofs;
+  bool had_proofs = false;
+  if (auto it = members.find("proof"); it != members.end()) {
+    proofs = std::move(it->second);
+    members.erase(it);
+    had_proofs = true;
+  }
+  json original_context;
+  bool swapped_context = false;
+  auto restore = [&] {
+    members.erase("proof");
+    if (had_proofs) members["proof"] = std::move(proofs);
+    if (swapped_context) members["@context"] = std::move(original_context);
+  };
+
+  if (const json* prev = FindMember(proof, "previousProof")) {
+    (void)prev;
+    auto ids = GetStringOrStrings(proof, "previousProof", "/proof");
+    if (!ids.ok()) {
+      restore();
+      return ids.status();
+    }
+    json all = had_proofs ? (proofs.is_array() ? proofs : json::array({proofs})) : json::array();
+    json matching = json::array();
+    for (const auto& id : *ids) {
+      bool found = false;
+      for (const auto& p : all) {
+        const json* pid = FindMember(p, "id");
+        if (pid != nullptr && pid->is_string() && *pid == id) {
+          matching.push_back(p);
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        restore();
+        return Status::VerificationFailed("previousProof \"" + id + "\" names no proof of this document");
+      }
+    }
+    members["proof"] = std::move(matching);
+  }
+  if (const json* pctx = FindMember(proof, "@context")) {
+    auto dit = members.find("@context");
+    json want = pctx->is_array() ? *pctx : json::array({*pctx});
+    bool prefix = dit != members.end();
+    if (prefix) {
+      const json& have = dit->second;
+      if (have.is_array()) {
+        prefix = have.size() >= want.size();
+        for (std::size_t i = 0; prefix && i < want.size(); ++i) prefix = have[i] == want[i];
+      } else {
+        prefix = want.size() == 1 && want[0] == have;
+      }
+    }
+    if (!prefix) {
+      restore();
+      return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
+    }
+    original_context = std::move(dit->second);
+    dit->second = *pctx;
+    swapped_context = true;
+  }
+  auto result = HashDataForProof(secured, proof, suite);
+  restore();
+  return result;
 }
 
 json ProofConfigFromProof(const json& proof) {

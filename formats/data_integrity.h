@@ -90,6 +90,14 @@ nlohmann::json ProofsOf(const nlohmann::json& secured);
 Result<nlohmann::json> UnsecuredDocumentForProof(const nlohmann::json& secured,
                                                  const nlohmann::json& proof);
 
+// The hash data to verify proof `proof` (a copy of one of `secured`'s
+// proofs) against, computed without copying the document: `secured` is
+// modified in place (proof removed, chain and @context applied) and restored
+// before returning, whatever the outcome. Same result and errors as
+// UnsecuredDocumentForProof followed by HashDataForProof.
+Result<std::string> HashDataForSecuredDocument(nlohmann::json& secured, const nlohmann::json& proof,
+                                               Cryptosuite suite);
+
 // The proof configuration to verify against: the proof without proofValue.
 nlohmann::json ProofConfigFromProof(const nlohmann::json& proof);
 

@@ -52,10 +52,24 @@ bool ToUtf16(const std::string& s, std::u16string& out) {
   return true;
 }
 
+bool IsValidUtf8(const std::string& s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) {
+      std::u16string scratch;
+      return ToUtf16(s, scratch);
+    }
+  return true;  // ASCII
+}
+
 void AppendString(const std::string& s, std::string& out) {
   static const char kHex[] = "0123456789abcdef";
   out += '"';
-  for (unsigned char c : s) {
+  std::size_t run = 0;  // start of the pending run of characters copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -65,15 +79,12 @@ void AppendString(const std::string& s, std::string& out) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);
-        }
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
     }
   }
+  out.append(s, run, std::string::npos);
   out += '"';
 }
 
@@ -94,16 +105,15 @@ Status Append(const json& v, std::string& out) {
       return Status::Ok();
     }
     case json::value_t::string: {
-      const auto& s = v.get_ref<const std::string&>();
-      std::u16string scratch;
-      if (!ToUtf16(s, scratch)) return Status::Malformed("jcs: string is not valid UTF-8");
-      AppendString(s, out);
+      const auto& str = v.get_ref<const std::string&>();
+      if (!IsValidUtf8(str)) return Status::Malformed("jcs: string is not valid UTF-8");
+      AppendString(str, out);
       return Status::Ok();
     }
     case json::value_t::array: {
       out += '[';
       bool first = true;
-      for (const auto& e : v) {
+      for (const auto& e : v.get_ref<const json::array_t&>()) {
         if (!first) out += ',';
         first = false;
         PSL_RETURN_IF_ERROR(Append(e, out));
@@ -112,24 +122,38 @@ Status Append(const json& v, std::string& out) {
       return Status::Ok();
     }
     case json::value_t::object: {
-      std::vector<std::pair<std::u16string, json::const_iterator>> members;
-      members.reserve(v.size());
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        std::u16string key16;
-        if (!ToUtf16(it.key(), key16))
-          return Status::Malformed("jcs: member name is not valid UTF-8");
-        members.emplace_back(std::move(key16), it);
+      const auto& obj = v.get_ref<const json::object_t&>();
+      // The object is kept sorted by UTF-8 bytes, which is UTF-16 order
+      // unless a name holds a character at or above U+E000 (lead byte
+      // 0xEE or more): only then re-sort by UTF-16 code units.
+      bool needs_utf16_sort = false;
+      for (const auto& [key, value] : obj) {
+        if (!IsValidUtf8(key)) return Status::Malformed("jcs: member name is not valid UTF-8");
+        for (unsigned char c : key)
+          if (c >= 0xEE) needs_utf16_sort = true;
       }
-      std::sort(members.begin(), members.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
       out += '{';
       bool first = true;
-      for (const auto& [key16, it] : members) {
+      auto emit = [&](const std::string& key, const json& value) -> Status {
         if (!first) out += ',';
         first = false;
-        AppendString(it.key(), out);
+        AppendString(key, out);
         out += ':';
-        PSL_RETURN_IF_ERROR(Append(it.value(), out));
+        return Append(value, out);
+      };
+      if (!needs_utf16_sort) {
+        for (const auto& [key, value] : obj) PSL_RETURN_IF_ERROR(emit(key, value));
+      } else {
+        std::vector<std::pair<std::u16string, const json::object_t::value_type*>> members;
+        members.reserve(obj.size());
+        for (const auto& member : obj) {
+          std::u16string key16;
+          ToUtf16(member.first, key16);
+          members.emplace_back(std::move(key16), &member);
+        }
+        std::sort(members.begin(), members.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [key16, member] : members) PSL_RETURN_IF_ERROR(emit(member->first, member->second));
       }
       out += '}';
       return Status::Ok();

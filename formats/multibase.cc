@@ -51,25 +51,35 @@ Result<std::string> DecodeBase58(std::string_view text) {
                                      std::to_string(kMaxBase58Chars) + " characters");
   std::size_t zeros = 0;
   while (zeros < text.size() && text[zeros] == '1') ++zeros;
-  // log(58)/log(256) ≈ 0.733
-  std::vector<std::uint8_t> b256((text.size() - zeros) * 733 / 1000 + 1, 0);
-  std::size_t length = 0;
-  for (std::size_t i = zeros; i < text.size(); ++i) {
-    int carry = Base58Digit(text[i]);
-    if (carry < 0)
-      return Status::Malformed("base58: invalid character at offset " + std::to_string(i));
-    std::size_t j = 0;
-    for (auto it = b256.rbegin(); (carry != 0 || j < length) && it != b256.rend(); ++it, ++j) {
-      carry += 58 * (*it);
-      *it = static_cast<std::uint8_t>(carry % 256);
-      carry /= 256;
+  // The number as little-endian 32-bit limbs; digits are folded in five at a
+  // time (58^5 < 2^32), so a 64-byte signature takes 18 passes, not 88.
+  std::vector<std::uint32_t> limbs;
+  limbs.reserve((text.size() - zeros) * 733 / 4000 + 2);
+  std::size_t i = zeros;
+  while (i < text.size()) {
+    std::uint32_t chunk = 0, mul = 1;
+    for (int k = 0; k < 5 && i < text.size(); ++k, ++i) {
+      int d = Base58Digit(text[i]);
+      if (d < 0) return Status::Malformed("base58: invalid character at offset " + std::to_string(i));
+      chunk = chunk * 58 + static_cast<std::uint32_t>(d);
+      mul *= 58;
     }
-    length = j;
+    std::uint64_t carry = chunk;
+    for (auto& limb : limbs) {
+      std::uint64_t v = static_cast<std::uint64_t>(limb) * mul + carry;
+      limb = static_cast<std::uint32_t>(v);
+      carry = v >> 32;
+    }
+    if (carry != 0) limbs.push_back(static_cast<std::uint32_t>(carry));
   }
-  auto it = b256.begin() + (b256.size() - length);
-  while (it != b256.end() && *it == 0) ++it;
   std::string out(zeros, '\0');
-  out.append(it, b256.end());
+  std::string body;
+  body.reserve(limbs.size() * 4);
+  for (auto it = limbs.rbegin(); it != limbs.rend(); ++it)
+    for (int shift = 24; shift >= 0; shift -= 8) body.push_back(static_cast<char>((*it >> shift) & 0xFF));
+  std::size_t lead = 0;
+  while (lead < body.size() && body[lead] == 0) ++lead;
+  out.append(body, lead, std::string::npos);
   return out;
 }
 

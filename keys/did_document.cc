@@ -133,7 +133,14 @@ void DidResolver::Add(DidDocument document) {
 Result<DidDocument> DidResolver::Resolve(std::string_view did) const {
   if (did.rfind("did:key:", 0) == 0) {
     PSL_ASSIGN_OR_RETURN(auto key, ParseDidKey(did));
-    return DidKeyDocument(key);
+    // Built from the DID string itself: no re-encoding on the hot path.
+    DidDocument d;
+    d.id = std::string(did);
+    VerificationMethod vm{d.id + "#" + d.id.substr(8), d.id, key, std::nullopt};
+    d.assertion_method = {vm.id};
+    d.authentication = {vm.id};
+    d.methods.push_back(std::move(vm));
+    return d;
   }
   auto it = documents_.find(did);
   if (it != documents_.end()) return it->second;

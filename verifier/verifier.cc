@@ -99,7 +99,7 @@ std::vector<std::string> TypesOf(const json& doc) {
 }
 
 // Verifies one credential; appends its verdict to report.credentials.
-bool VerifyCredentialObject(const json& vc, const VerifyOptions& options, const std::string& prefix,
+bool VerifyCredentialObject(json& vc, const VerifyOptions& options, const std::string& prefix,
                             VerificationReport& report) {
   CredentialVerdict verdict;
   verdict.types = TypesOf(vc);
@@ -147,7 +147,7 @@ std::string HolderOf(const json& vp) {
   return {};
 }
 
-void VerifyPresentationObject(const json& vp, const VerifyOptions& options,
+void VerifyPresentationObject(json& vp, const VerifyOptions& options,
                               VerificationReport& report) {
   report.kind = "presentation";
   Recorder rec(report, report.checks, "");
@@ -166,15 +166,22 @@ void VerifyPresentationObject(const json& vp, const VerifyOptions& options,
         "no challenge was given: this presentation could be a replay of an earlier one");
     report.hints.push_back("ask the holder to present with --challenge, then verify with the same --challenge");
   }
-  const json* vcs = FindMember(vp, "verifiableCredential");
-  json items = vcs == nullptr ? json::array() : (vcs->is_array() ? *vcs : json::array({*vcs}));
+  // The proof over the presentation is checked; now each credential in it,
+  // edited in place by the proof checks and restored.
+  json* vcs = vp.is_object() && vp.contains("verifiableCredential") ? &vp["verifiableCredential"] : nullptr;
+  std::vector<json*> items;
+  if (vcs != nullptr && vcs->is_array())
+    for (auto& e : *vcs) items.push_back(&e);
+  else if (vcs != nullptr)
+    items.push_back(vcs);
   if (items.empty()) ok &= rec.Record("credentials", Status::InvalidCredential("/verifiableCredential: the presentation carries no credential"), "");
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string prefix = "/verifiableCredential/" + std::to_string(i);
-    bool vc_ok = VerifyCredentialObject(items[i], options, prefix, report);
+    json& item = *items[i];
+    bool vc_ok = VerifyCredentialObject(item, options, prefix, report);
     // Holder binding: every credential must be about the presenting holder.
     bool bound = false;
-    if (const json* s = FindMember(items[i], "credentialSubject")) {
+    if (const json* s = FindMember(item, "credentialSubject")) {
       json subjects = s->is_array() ? *s : json::array({*s});
       for (const auto& subj : subjects)
         if (const json* sid = FindMember(subj, "id"); sid && sid->is_string() && *sid == holder) bound = true;
@@ -194,7 +201,8 @@ void VerifyPresentationObject(const json& vp, const VerifyOptions& options,
 
 }  // namespace
 
-VerificationReport VerifyDocument(const json& document, const VerifyOptions& options) {
+// Verifies `document`, editing it in place during proof checks (restored).
+static VerificationReport VerifyOwned(json& document, const VerifyOptions& options) {
   VerificationReport report;
   if (!document.is_object()) {
     report.malformed_input = true;
@@ -222,7 +230,12 @@ VerificationReport Verify(std::string_view json_text, const VerifyOptions& optio
     report.errors.push_back({CodeName(parsed.status().code()), parsed.status().message(), ""});
     return report;
   }
-  return VerifyDocument(*parsed, options);
+  return VerifyOwned(*parsed, options);
+}
+
+VerificationReport VerifyDocument(const json& document, const VerifyOptions& options) {
+  json copy = document;
+  return VerifyOwned(copy, options);
 }
 
 }  // namespace passerelle

@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-Status VerifyOne(const json& document, const json& proof_json, const std::string& where,
+Status VerifyOne(json& document, const json& proof_json, const std::string& where,
                  const ProofExpectations& expect, const VerifyOptions& options,
                  ProofCheckOutcome& outcome) {
   PSL_ASSIGN_OR_RETURN(DataIntegrityProof proof, ParseDataIntegrityProof(proof_json, where));
@@ -47,8 +47,7 @@ Status VerifyOne(const json& document, const json& proof_json, const std::string
                                         " was retired at " + FormatDateTime(*resolved->method.revoked) +
                                         " and cannot vouch for a signature made after it");
   }
-  PSL_ASSIGN_OR_RETURN(json unsecured, UnsecuredDocumentForProof(document, proof_json));
-  auto hash = HashDataForProof(unsecured, ProofConfigFromProof(proof_json), proof.suite);
+  auto hash = HashDataForSecuredDocument(document, proof_json, proof.suite);
   if (!hash.ok()) return hash.status().Annotate(where);
   if (!resolved->method.key.Verify(*hash, proof.signature))
     return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +
@@ -62,20 +61,19 @@ Status VerifyOne(const json& document, const json& proof_json, const std::string
 
 }  // namespace
 
-Result<ProofCheckOutcome> VerifyProofs(const json& document, const ProofExpectations& expect,
+Result<ProofCheckOutcome> VerifyProofs(json& document, const ProofExpectations& expect,
                                        const VerifyOptions& options) {
-  const json* proof = FindMember(document, "proof");
-  if (proof == nullptr) return Status::VerificationFailed("/proof: missing: the document is not signed");
-  if (!proof->is_object() && !(proof->is_array() && !proof->empty()))
+  const json* found = FindMember(document, "proof");
+  if (found == nullptr) return Status::VerificationFailed("/proof: missing: the document is not signed");
+  if (!found->is_object() && !(found->is_array() && !found->empty()))
     return Status::Malformed("/proof: must be an object or a non-empty array of objects");
+  // The proofs are copied (small) because the document is edited in place.
+  const json proofs = found->is_array() ? *found : json::array({*found});
+  const bool single = found->is_object();
   ProofCheckOutcome outcome;
-  if (proof->is_object()) {
-    PSL_RETURN_IF_ERROR(VerifyOne(document, *proof, "/proof", expect, options, outcome));
-    return outcome;
-  }
-  for (std::size_t i = 0; i < proof->size(); ++i)
-    PSL_RETURN_IF_ERROR(VerifyOne(document, (*proof)[i], "/proof/" + std::to_string(i), expect,
-                                  options, outcome));
+  for (std::size_t i = 0; i < proofs.size(); ++i)
+    PSL_RETURN_IF_ERROR(VerifyOne(document, proofs[i], single ? std::string("/proof") : "/proof/" + std::to_string(i),
+                                  expect, options, outcome));
   return outcome;
 }
 

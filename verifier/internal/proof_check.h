@@ -25,9 +25,10 @@ struct ProofCheckOutcome {
 };
 
 // Verifies every proof of `document` (a proof set: all must hold; chains via
-// previousProof). Errors: kVerificationFailed / kMalformed / kUnsupported /
+// previousProof). `document` is modified during the call and restored
+// before it returns (no copy of the document is made). Errors: kVerificationFailed / kMalformed / kUnsupported /
 // kExpired / kInvalidCredential with a JSON Pointer to the failing proof.
-Result<ProofCheckOutcome> VerifyProofs(const nlohmann::json& document,
+Result<ProofCheckOutcome> VerifyProofs(nlohmann::json& document,
                                        const ProofExpectations& expect,
                                        const VerifyOptions& options);
 
