@@ -42,7 +42,7 @@ Status VerifyOne(json& document, const json& proof_json, const std::string& wher
   auto resolved = ResolveVerificationMethod(options.resolver, proof.verification_method, proof.proof_purpose);
   if (!resolved.ok()) return resolved.status().Annotate(where + "/verificationMethod");
   if (resolved->method.revoked) {
-    if (!proof.created || proof.created->seconds >= resolved->method.revoked->seconds)
+    if (!proof.created || proof.created->seconds > resolved->method.revoked->seconds)
       return Status::VerificationFailed(where + ": key " + proof.verification_method +
                                         " was retired at " + FormatDateTime(*resolved->method.revoked) +
                                         " and cannot vouch for a signature made after it");
