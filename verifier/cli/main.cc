@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   v->add_option("--status-cache", verify.status_cache, "folder of status lists fetched by `verifier sync`");
   v->add_option("--challenge", verify.challenge, "the challenge the presentation must have signed");
   v->add_option("--domain", verify.domain, "the domain the presentation must have signed");
+  v->add_option("--qr", verify.qr_image, "a photo or screenshot (PNG or JPEG) of a Passerelle QR code");
+  v->add_option("--qr-text", verify.qr_text, "the text a Passerelle QR code holds (PSL1:…)");
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/did_document.h"
+#include "verifier/qr/qr_scan.h"
 #include "verifier/status_cache.h"
 #include "verifier/verifier.h"
 
@@ -96,7 +97,7 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
     cache.emplace(std::move(*c));
     options.status_cache = &*cache;
   }
-  if (args.files.empty()) {
+  if (args.files.empty() && !args.qr_image && !args.qr_text) {
     err << "verifier: error: nothing to verify\n"
         << "verifier: hint: give a credential or presentation file, - for standard input, or --qr IMAGE\n";
     return 2;
@@ -104,10 +105,16 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
 
   int exit_code = 0;
   json all = json::array();
-  for (const auto& file : args.files) {
-    auto text = ReadInput(file, in);
+  // Files, then a QR image, then QR text: each yields the document to verify.
+  std::vector<std::pair<std::string, Result<std::string>>> inputs;
+  for (const auto& file : args.files) inputs.emplace_back(file, ReadInput(file, in));
+  if (args.qr_image) inputs.emplace_back(*args.qr_image, qr::DocumentFromQrImage(*args.qr_image));
+  if (args.qr_text) inputs.emplace_back("--qr-text", qr::DocumentFromQrText(*args.qr_text, "--qr-text"));
+  for (const auto& [file, text] : inputs) {
     if (!text.ok()) {
-      err << "verifier: error: " << text.status().message() << "\n";
+      err << "verifier: error: " << SanitizeForTerminal(text.status().message()) << "\n";
+      if (text.status().code() == Code::kNotFound && args.qr_image && file == *args.qr_image)
+        err << "verifier: hint: photograph the code square-on, filling most of the frame, in even light\n";
       exit_code = 2;
       continue;
     }

@@ -1,0 +1,47 @@
+// Passerelle wallet CLI — what every verb shares: messages, exit codes,
+// opening the wallet with the user's passphrase, writing output files.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "formats/status.h"
+#include "keys/did_document.h"
+#include "keys/secret_bytes.h"
+#include "wallet-cli/commands/commands.h"
+#include "wallet-cli/store/wallet_store.h"
+
+namespace passerelle::wallet::cli {
+
+// "wallet: error: <message>" (sanitised for the terminal).
+void PrintError(std::ostream& err, std::string_view message);
+void PrintWarning(std::ostream& err, std::string_view message);
+void PrintHint(std::ostream& err, std::string_view message);
+
+// Prints `s` as an error, adds a hint for a wrong passphrase or a missing
+// wallet, and returns the exit status its code calls for: 1 for a definite
+// no (verification failed, expired, revoked, invalid credential), else 2.
+int Fail(std::ostream& err, const Status& s);
+
+struct OpenedWallet {
+  WalletStore store;
+  SecretBytes passphrase;  // kept to decrypt the holder key when needed
+};
+
+// Resolves the folder, obtains the passphrase and opens the store.
+// Errors: those of ResolveWalletDir, ObtainPassphrase and WalletStore::Open.
+Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode);
+
+// Reads each --did-document file into a resolver. Errors: kIOError, kMalformed.
+Result<DidResolver> LoadDidDocuments(const std::vector<std::string>& files);
+
+// Writes an output file the user named (atomically, 0644); "-" means `out`.
+// Errors: kIOError.
+Status WriteOutput(const std::string& file, std::string_view bytes, std::ostream& out);
+
+// A short form of a record for users: its first 8 hex digits.
+std::string ShortId(const IndexEntry& entry);
+
+}  // namespace passerelle::wallet::cli

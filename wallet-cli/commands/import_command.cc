@@ -1,0 +1,81 @@
+// Passerelle wallet CLI — `wallet import FILE|-|URL`.
+#include <istream>
+#include <iterator>
+#include <ostream>
+
+#include "formats/terminal_text.h"
+#include "verifier/status_cache.h"
+#include "wallet-cli/commands/commands.h"
+#include "wallet-cli/commands/common.h"
+#include "wallet-cli/fetch.h"
+#include "wallet-cli/import_check.h"
+#include "wallet-cli/language.h"
+#include "wallet-cli/store/atomic_file.h"
+
+namespace passerelle::wallet::cli {
+
+namespace {
+
+constexpr std::size_t kMaxImportBytes = 512 * 1024;
+
+Result<std::string> ReadSource(const std::string& source, std::istream& in) {
+  if (source == "-") {
+    std::string data;
+    char buf[8192];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      data.append(buf, static_cast<std::size_t>(in.gcount()));
+      if (data.size() > kMaxImportBytes)
+        return Status::ResourceExhausted("standard input is larger than " + std::to_string(kMaxImportBytes) + " bytes");
+    }
+    return data;
+  }
+  if (IsHttpUrl(source)) return FetchUrl(source, kMaxImportBytes);
+  return ReadFileBounded(source, kMaxImportBytes);
+}
+
+}  // namespace
+
+int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto resolver = LoadDidDocuments(args.did_documents);
+  if (!resolver.ok()) return Fail(err, resolver.status());
+  std::optional<StatusListCache> cache;
+  if (args.status_cache) {
+    auto c = StatusListCache::Open(*args.status_cache);
+    if (!c.ok()) return Fail(err, c.status().Annotate("--status-cache"));
+    cache.emplace(std::move(*c));
+  }
+  auto wallet = OpenWallet(args.common, LockMode::kExclusive);
+  if (!wallet.ok()) return Fail(err, wallet.status());
+  auto bytes = ReadSource(args.source, in);
+  if (!bytes.ok()) return Fail(err, bytes.status().Annotate("import"));
+
+  VerifyOptions options;
+  options.resolver = std::move(*resolver);
+  options.status_cache = cache ? &*cache : nullptr;
+  ImportCheck check = CheckForImport(*bytes, wallet->store.holder_did(), options);
+  std::string name = args.source == "-" ? "standard input" : "\"" + args.source + "\"";
+  if (!check.accepted) {
+    PrintError(err, "refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
+    for (const auto& r : check.refusals) PrintError(err, r);
+    for (const auto& h : check.hints) PrintHint(err, h);
+    return check.malformed ? 2 : 1;
+  }
+  auto duplicate = wallet->store.FindDuplicate(*bytes);
+  if (!duplicate.ok()) return Fail(err, duplicate.status());
+  if (*duplicate != nullptr) {
+    PrintWarning(err, "already in the wallet as " + ShortId(**duplicate) + ": nothing imported");
+    out << ShortId(**duplicate) << "\n";
+    return 0;
+  }
+  for (const auto& w : check.warnings) PrintWarning(err, w);
+  auto entry = wallet->store.Add(*bytes, check.summary, args.source == "-" ? "stdin" : args.source);
+  if (!entry.ok()) return Fail(err, entry.status());
+  LocalizedText title = PickText(check.summary.title, PreferredLanguage());
+  out << ShortId(*entry) << "\n";
+  err << "wallet: imported " << check.summary.kind << " credential "
+      << SanitizeForTerminal(title.text.empty() ? "(untitled)" : "\"" + title.text + "\"") << " as "
+      << ShortId(*entry) << "\n";
+  return 0;
+}
+
+}  // namespace passerelle::wallet::cli

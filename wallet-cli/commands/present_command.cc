@@ -1,0 +1,109 @@
+// Passerelle wallet CLI — `wallet present` and `wallet qr`: a signed,
+// self-checked presentation, as JSON or as a QR code.
+#include <unistd.h>
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/qr_payload.h"
+#include "wallet-cli/commands/commands.h"
+#include "wallet-cli/commands/common.h"
+#include "wallet-cli/presentation.h"
+#include "wallet-cli/qr_render.h"
+
+namespace passerelle::wallet::cli {
+
+namespace {
+
+// The verified compact JSON of a new presentation of `args.ids`.
+Result<std::string> Present(const PresentArgs& args) {
+  PSL_ASSIGN_OR_RETURN(DidResolver resolver, LoadDidDocuments(args.did_documents));
+  if (args.ids.empty()) return Status::InvalidArgument("name at least one credential ID (see wallet list)");
+  PSL_ASSIGN_OR_RETURN(OpenedWallet wallet, OpenWallet(args.common, LockMode::kShared));
+  std::vector<nlohmann::json> credentials;
+  for (const auto& id : args.ids) {
+    PSL_ASSIGN_OR_RETURN(IndexEntry entry, wallet.store.Find(id));
+    PSL_ASSIGN_OR_RETURN(StoredCredential stored, wallet.store.Load(entry));
+    PSL_ASSIGN_OR_RETURN(nlohmann::json vc,
+                         ParseJson(stored.credential_json, JsonLimits{kMaxStoredCredentialBytes, 64}));
+    credentials.push_back(std::move(vc));
+  }
+  PSL_ASSIGN_OR_RETURN(Ed25519SigningKey holder, wallet.store.HolderKey(wallet.passphrase));
+  PresentOptions options;
+  options.challenge = args.challenge;
+  options.domain = args.domain;
+  options.resolver = std::move(resolver);
+  return MakePresentation(credentials, holder, options);
+}
+
+void HintChallenge(const PresentArgs& args, std::ostream& err) {
+  if (!args.challenge)
+    PrintHint(err, "no --challenge: a verifier cannot tell this presentation from a replay; "
+                   "ask the verifier for a challenge and pass it with --challenge");
+}
+
+}  // namespace
+
+int RunPresent(const PresentArgs& args, std::ostream& out, std::ostream& err) {
+  auto presentation = Present(args);
+  if (!presentation.ok()) return Fail(err, presentation.status());
+  std::string bytes = *presentation + "\n";
+  if (args.out_file && *args.out_file != "-") {
+    Status s = WriteOutput(*args.out_file, bytes, out);
+    if (!s.ok()) return Fail(err, s);
+    err << "wallet: wrote a presentation of " << args.ids.size() << " credential(s) to \"" << *args.out_file
+        << "\"\n";
+  } else {
+    out << bytes;
+  }
+  HintChallenge(args, err);
+  return 0;
+}
+
+int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
+  int outputs = (args.png ? 1 : 0) + (args.svg ? 1 : 0) + (args.terminal ? 1 : 0);
+  if (outputs != 1) {
+    PrintError(err, outputs == 0 ? "choose where the QR code goes" : "--png, --svg and --terminal can't be used together");
+    PrintHint(err, "--terminal draws it here; --png FILE or --svg FILE saves an image");
+    return 2;
+  }
+  bool to_stdout = (args.png && *args.png == "-") || (args.svg && *args.svg == "-");
+  if (args.png && *args.png == "-" && ::isatty(STDOUT_FILENO)) {
+    PrintError(err, "refusing to write a PNG image to the terminal");
+    PrintHint(err, "use --png FILE, redirect standard output, or --terminal to draw the code here");
+    return 2;
+  }
+  auto presentation = Present(args.present);
+  if (!presentation.ok()) return Fail(err, presentation.status());
+  // The payload carries exactly the bytes that were just verified.
+  auto payload = EncodeQrPayload(*presentation);
+  if (!payload.ok()) return Fail(err, payload.status());
+  auto matrix = EncodeQrMatrix(*payload);
+  if (!matrix.ok()) {
+    int code = Fail(err, matrix.status());
+    PrintHint(err, "present fewer credentials per QR code, or send the file from wallet present");
+    return code;
+  }
+  std::string image;
+  if (args.terminal) {
+    image = RenderTerminal(*matrix);
+  } else if (args.svg) {
+    image = RenderSvg(*matrix);
+  } else {
+    auto png = RenderPng(*matrix, args.scale);
+    if (!png.ok()) return Fail(err, png.status());
+    image = std::move(*png);
+  }
+  const std::string target = args.terminal ? "-" : (args.png ? *args.png : *args.svg);
+  Status written = WriteOutput(target, image, out);
+  if (!written.ok()) return Fail(err, written);
+  err << "wallet: QR code version " << matrix->version << " (" << matrix->size << "×" << matrix->size
+      << " modules, level M), " << payload->size() << " characters, " << presentation->size()
+      << " bytes of presentation" << (args.terminal || to_stdout ? "" : " → \"" + target + "\"") << "\n";
+  HintChallenge(args.present, err);
+  return 0;
+}
+
+}  // namespace passerelle::wallet::cli

@@ -1,0 +1,378 @@
+// Passerelle wallet — the encrypted store: header, index, one sealed file per credential.
+#include "wallet-cli/store/wallet_store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/datetime.h"
+#include "formats/digest.h"
+#include "formats/jcs.h"
+#include "formats/json.h"
+#include "formats/multibase.h"
+#include "keys/did_key.h"
+#include "wallet-cli/store/atomic_file.h"
+
+namespace passerelle::wallet {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kIndexFormat = "passerelle-wallet-index/v1";
+constexpr std::string_view kRecordFormat = "passerelle-wallet-record/v1";
+constexpr std::string_view kHeaderFile = "wallet.json";
+constexpr std::string_view kHolderKeyFile = "holder.key";
+constexpr std::string_view kIndexFile = "index.pws";
+constexpr std::string_view kLockFile = ".lock";
+constexpr std::string_view kCredentialsDir = "credentials";
+constexpr std::string_view kRecordSuffix = ".pws";
+constexpr std::string_view kIndexLabel = "index";
+constexpr std::string_view kCheckLabel = "check";
+constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+constexpr std::size_t kMinPrefix = 4;
+
+std::string Quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
+
+std::string RecordLabel(std::string_view record) { return "credential/" + std::string(record); }
+
+Result<int> AcquireLock(const fs::path& dir, LockMode mode) {
+  fs::path path = dir / kLockFile;
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::IOError(Quoted(path) + ": " + std::strerror(errno));
+  int op = mode == LockMode::kExclusive ? LOCK_EX : LOCK_SH;
+  while (::flock(fd, op) != 0) {
+    if (errno == EINTR) continue;
+    int err = errno;
+    ::close(fd);
+    return Status::IOError(Quoted(path) + ": lock: " + std::strerror(err));
+  }
+  return fd;
+}
+
+json EntryToJson(const IndexEntry& e) {
+  return {{"record", e.record}, {"importedAt", e.imported_at}, {"source", e.source},
+          {"summary", SummaryToJson(e.summary)}};
+}
+
+Result<IndexEntry> EntryFromJson(const json& o, const std::string& where) {
+  if (!o.is_object()) return Status::Malformed(where + ": must be an object");
+  IndexEntry e;
+  PSL_ASSIGN_OR_RETURN(e.record, GetString(o, "record", where));
+  PSL_ASSIGN_OR_RETURN(e.imported_at, GetString(o, "importedAt", where));
+  PSL_ASSIGN_OR_RETURN(e.source, GetString(o, "source", where));
+  const json* summary = FindMember(o, "summary");
+  if (summary == nullptr) return Status::Malformed(where + ": missing summary");
+  auto s = SummaryFromJson(*summary);
+  if (!s.ok()) return s.status().Annotate(where);
+  e.summary = std::move(*s);
+  return e;
+}
+
+struct Header {
+  KdfParams kdf;
+  std::string salt;
+  std::string check;
+};
+
+Result<Header> ParseHeader(const fs::path& dir) {
+  fs::path path = dir / kHeaderFile;
+  auto text = ReadFileBounded(path, kMaxHeaderBytes);
+  if (!text.ok()) {
+    if (text.status().code() == Code::kNotFound)
+      return Status::NotFound("no wallet in " + Quoted(dir) +
+                              ": create one with wallet init (or choose another with --dir or PASSERELLE_WALLET_DIR)");
+    return text.status();
+  }
+  std::string where = "wallet header " + Quoted(path);
+  auto parsed = ParseJson(*text, JsonLimits{kMaxHeaderBytes, 8});
+  if (!parsed.ok()) return parsed.status().Annotate(where);
+  const json& h = *parsed;
+  auto format = GetString(h, "format", "");
+  if (!format.ok()) return format.status().Annotate(where);
+  if (*format != kWalletFormat)
+    return Status::Unsupported(where + ": format \"" + *format + "\" is not " + std::string(kWalletFormat));
+  const json* kdf = FindMember(h, "kdf");
+  if (kdf == nullptr || !kdf->is_object()) return Status::Malformed(where + ": missing kdf");
+  const json* name = FindMember(*kdf, "name");
+  const json* ops = FindMember(*kdf, "opslimit");
+  const json* mem = FindMember(*kdf, "memlimit");
+  if (name == nullptr || *name != "argon2id13")
+    return Status::Unsupported(where + ": kdf must be argon2id13");
+  if (ops == nullptr || !ops->is_number_unsigned() || mem == nullptr || !mem->is_number_unsigned())
+    return Status::Malformed(where + ": kdf limits must be positive integers");
+  Header out;
+  out.kdf = KdfParams{ops->get<std::uint64_t>(), mem->get<std::size_t>()};
+  if (out.kdf.opslimit > kMaxKdfOpslimit || out.kdf.memlimit > kMaxKdfMemlimit)
+    return Status::ResourceExhausted(where + ": kdf limits exceed what this wallet accepts");
+  if (out.kdf.opslimit < 1 || out.kdf.memlimit < 8192)
+    return Status::Malformed(where + ": kdf limits below the Argon2id minimum");
+  auto salt = GetString(*kdf, "salt", "/kdf");
+  auto check = GetString(h, "check", "");
+  if (!salt.ok() || !check.ok()) return Status::Malformed(where + ": missing salt or check");
+  auto salt_bytes = DecodeMultibase(*salt);
+  auto check_bytes = DecodeMultibase(*check);
+  if (!salt_bytes.ok() || !check_bytes.ok())
+    return Status::Malformed(where + ": salt and check must be multibase");
+  out.salt = std::move(salt_bytes->bytes);
+  out.check = std::move(check_bytes->bytes);
+  return out;
+}
+
+}  // namespace
+
+WalletStore::WalletStore(WalletStore&& o) noexcept
+    : dir_(std::move(o.dir_)),
+      keys_(std::move(o.keys_)),
+      holder_did_(std::move(o.holder_did_)),
+      entries_(std::move(o.entries_)),
+      lock_fd_(o.lock_fd_),
+      mode_(o.mode_) {
+  o.lock_fd_ = -1;
+}
+
+WalletStore& WalletStore::operator=(WalletStore&& o) noexcept {
+  if (this != &o) {
+    if (lock_fd_ >= 0) ::close(lock_fd_);
+    dir_ = std::move(o.dir_);
+    keys_ = std::move(o.keys_);
+    holder_did_ = std::move(o.holder_did_);
+    entries_ = std::move(o.entries_);
+    lock_fd_ = o.lock_fd_;
+    mode_ = o.mode_;
+    o.lock_fd_ = -1;
+  }
+  return *this;
+}
+
+WalletStore::~WalletStore() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+}
+
+Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& passphrase,
+                                        const KdfParams& kdf) {
+  if (passphrase.empty()) return Status::InvalidArgument("empty passphrase");
+  PSL_RETURN_IF_ERROR(MakePrivateDirectories(dir));
+  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, LockMode::kExclusive));
+  auto release = [&](Status s) {
+    ::close(lock_fd);
+    return s;
+  };
+  for (auto name : {kHeaderFile, kHolderKeyFile, kIndexFile}) {
+    if (fs::exists(dir / name))
+      return release(Status::AlreadyExists(
+          "a wallet already exists in " + Quoted(dir) + " (found " + std::string(name) +
+          "); refusing to overwrite it"));
+  }
+  auto key = Ed25519SigningKey::Generate();
+  if (!key.ok()) return release(key.status());
+  Status s = WriteKeyFile(dir / kHolderKeyFile, *key, passphrase, kdf);
+  if (!s.ok()) return release(s.Annotate("holder key"));
+  if (::mkdir((dir / kCredentialsDir).c_str(), 0700) != 0 && errno != EEXIST)
+    return release(Status::IOError(Quoted(dir / kCredentialsDir) + ": " + std::strerror(errno)));
+
+  std::string salt = NewStoreSalt();
+  auto keys = StoreKeys::Derive(passphrase, salt, kdf);
+  if (!keys.ok()) return release(keys.status());
+  WalletStore store(dir, std::move(*keys));
+  store.lock_fd_ = lock_fd;  // the store owns the lock from here on
+  store.mode_ = LockMode::kExclusive;
+  store.holder_did_ = DidKeyFor(key->public_key());
+  PSL_RETURN_IF_ERROR(store.WriteIndex());
+  json header = {{"format", kWalletFormat},
+                 {"kdf",
+                  {{"name", "argon2id13"},
+                   {"opslimit", kdf.opslimit},
+                   {"memlimit", kdf.memlimit},
+                   {"salt", EncodeMultibase(Multibase::kBase64Url, salt)}}},
+                 {"check", EncodeMultibase(Multibase::kBase64Url,
+                                           store.keys_.Seal(kCheckLabel, kWalletFormat))}};
+  // Written last: a folder without wallet.json is not (yet) a wallet.
+  PSL_RETURN_IF_ERROR(CreateFileAtomically(dir / kHeaderFile, DumpJsonPretty(header) + "\n"));
+  return store;
+}
+
+Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode) {
+  PSL_ASSIGN_OR_RETURN(Header header, ParseHeader(dir));
+  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode));
+  auto keys = StoreKeys::Derive(passphrase, header.salt, header.kdf);
+  if (!keys.ok()) {
+    ::close(lock_fd);
+    return keys.status();
+  }
+  WalletStore store(dir, std::move(*keys));
+  store.lock_fd_ = lock_fd;
+  store.mode_ = mode;
+  auto check = store.keys_.Open(kCheckLabel, header.check);
+  if (!check.ok() || *check != kWalletFormat)
+    return Status::PermissionDenied("wallet " + Quoted(dir) + ": wrong passphrase");
+  PSL_ASSIGN_OR_RETURN(store.holder_did_, ReadHolderDid(dir));
+  PSL_RETURN_IF_ERROR(store.LoadIndex());
+  PSL_RETURN_IF_ERROR(store.RecoverOrphans());
+  return store;
+}
+
+Result<std::string> WalletStore::ReadHolderDid(const fs::path& dir) {
+  fs::path path = dir / kHolderKeyFile;
+  if (!fs::exists(path))
+    return Status::NotFound("no wallet in " + Quoted(dir) + ": create one with wallet init");
+  PSL_ASSIGN_OR_RETURN(Ed25519PublicKey key, ReadKeyFilePublicKey(path));
+  return DidKeyFor(key);
+}
+
+Result<Ed25519SigningKey> WalletStore::HolderKey(const SecretBytes& passphrase) const {
+  return ReadKeyFile(dir_ / kHolderKeyFile, passphrase);
+}
+
+fs::path WalletStore::RecordPath(std::string_view record) const {
+  return dir_ / kCredentialsDir / (std::string(record) + std::string(kRecordSuffix));
+}
+
+Status WalletStore::LoadIndex() {
+  fs::path path = dir_ / kIndexFile;
+  auto sealed = ReadFileBounded(path, kMaxIndexBytes);
+  if (!sealed.ok()) return sealed.status().Annotate("wallet index");
+  auto plain = keys_.Open(kIndexLabel, *sealed);
+  if (!plain.ok()) return plain.status().Annotate("wallet index " + Quoted(path));
+  auto parsed = ParseJson(*plain, JsonLimits{kMaxIndexBytes, 16});
+  if (!parsed.ok()) return parsed.status().Annotate("wallet index");
+  const json* entries = FindMember(*parsed, "entries");
+  if (FindMember(*parsed, "format") == nullptr || *FindMember(*parsed, "format") != kIndexFormat ||
+      entries == nullptr || !entries->is_array())
+    return Status::Malformed("wallet index " + Quoted(path) + ": not a " + std::string(kIndexFormat) + " index");
+  entries_.clear();
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    PSL_ASSIGN_OR_RETURN(IndexEntry e, EntryFromJson((*entries)[i], "wallet index /entries/" + std::to_string(i)));
+    entries_.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+Status WalletStore::WriteIndex() const {
+  json entries = json::array();
+  for (const auto& e : entries_) entries.push_back(EntryToJson(e));
+  json index = {{"format", kIndexFormat}, {"entries", std::move(entries)}};
+  return WriteFileAtomically(dir_ / kIndexFile, keys_.Seal(kIndexLabel, DumpJson(index)));
+}
+
+Status WalletStore::RecoverOrphans() {
+  fs::path folder = dir_ / kCredentialsDir;
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (const auto& item : fs::directory_iterator(folder, ec)) {
+    std::string name = item.path().filename().string();
+    if (IsTemporaryFileName(name)) {
+      // A write that never reached its rename: nothing refers to it.
+      if (mode_ == LockMode::kExclusive) fs::remove(item.path(), ec);
+      continue;
+    }
+    if (name.size() <= kRecordSuffix.size() || !name.ends_with(kRecordSuffix)) continue;
+    names.push_back(name.substr(0, name.size() - kRecordSuffix.size()));
+  }
+  if (ec) return Status::IOError(Quoted(folder) + ": " + ec.message());
+  std::sort(names.begin(), names.end());
+  bool changed = false;
+  for (const auto& record : names) {
+    bool known = std::any_of(entries_.begin(), entries_.end(),
+                             [&](const IndexEntry& e) { return e.record == record; });
+    if (known) continue;
+    IndexEntry probe;
+    probe.record = record;
+    auto stored = Load(probe);
+    if (!stored.ok()) continue;  // not ours or damaged: never listed, never deleted
+    entries_.push_back(std::move(stored->entry));
+    changed = true;
+  }
+  if (changed && mode_ == LockMode::kExclusive) return WriteIndex();
+  return Status::Ok();
+}
+
+Result<std::string> WalletStore::IdentityOf(std::string_view credential_json) {
+  PSL_ASSIGN_OR_RETURN(json vc, ParseJson(credential_json, JsonLimits{kMaxStoredCredentialBytes, 64}));
+  if (const json* id = FindMember(vc, "id"); id != nullptr && id->is_string())
+    return "id:" + id->get<std::string>();
+  PSL_ASSIGN_OR_RETURN(std::string canonical, CanonicalizeJson(vc));
+  return "jcs-sha256:" + Sha256Hex(canonical);
+}
+
+Result<const IndexEntry*> WalletStore::FindDuplicate(std::string_view credential_json) const {
+  PSL_ASSIGN_OR_RETURN(std::string identity, IdentityOf(credential_json));
+  std::string record = keys_.RecordName(identity);
+  for (const auto& e : entries_)
+    if (e.record == record) return &e;
+  return static_cast<const IndexEntry*>(nullptr);
+}
+
+Result<IndexEntry> WalletStore::Add(std::string_view credential_json, const CredentialSummary& summary,
+                                    std::string_view source) {
+  if (mode_ != LockMode::kExclusive)
+    return Status::InvalidArgument("wallet: the store was opened read-only");
+  PSL_ASSIGN_OR_RETURN(std::string identity, IdentityOf(credential_json));
+  IndexEntry entry{keys_.RecordName(identity), FormatDateTime(Now()), std::string(source), summary};
+  json record = {{"format", kRecordFormat},
+                 {"entry", EntryToJson(entry)},
+                 {"credential", std::string(credential_json)}};
+  Status created = CreateFileAtomically(RecordPath(entry.record),
+                                        keys_.Seal(RecordLabel(entry.record), DumpJson(record)));
+  if (created.code() == Code::kAlreadyExists)
+    return Status::AlreadyExists("the wallet already holds this credential (" + entry.record.substr(0, 8) + ")");
+  PSL_RETURN_IF_ERROR(created);
+  entries_.push_back(entry);
+  Status indexed = WriteIndex();
+  if (!indexed.ok())
+    return indexed.Annotate("credential stored, but the index was not updated (the next command repairs it)");
+  return entry;
+}
+
+Result<IndexEntry> WalletStore::Find(std::string_view id) const {
+  if (id.empty()) return Status::InvalidArgument("empty credential ID");
+  const IndexEntry* found = nullptr;
+  for (const auto& e : entries_)
+    if (!e.summary.credential_id.empty() && e.summary.credential_id == id) return e;
+  bool hex = std::all_of(id.begin(), id.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  if (!hex)
+    return Status::NotFound("no credential \"" + std::string(id) + "\" in the wallet");
+  if (id.size() < kMinPrefix)
+    return Status::InvalidArgument("credential ID \"" + std::string(id) + "\" is too short: give at least " +
+                                   std::to_string(kMinPrefix) + " characters");
+  std::string lower(id);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& e : entries_) {
+    if (e.record.rfind(lower, 0) != 0) continue;
+    if (found != nullptr)
+      return Status::InvalidArgument("credential ID \"" + std::string(id) + "\" is ambiguous: give more characters");
+    found = &e;
+  }
+  if (found == nullptr) return Status::NotFound("no credential \"" + std::string(id) + "\" in the wallet");
+  return *found;
+}
+
+Result<StoredCredential> WalletStore::Load(const IndexEntry& entry) const {
+  fs::path path = RecordPath(entry.record);
+  auto sealed = ReadFileBounded(path, 2 * kMaxStoredCredentialBytes + 64 * 1024);
+  if (!sealed.ok()) return sealed.status();
+  auto plain = keys_.Open(RecordLabel(entry.record), *sealed);
+  if (!plain.ok()) return plain.status().Annotate("credential " + entry.record.substr(0, 8));
+  auto parsed = ParseJson(*plain, JsonLimits{4 * kMaxStoredCredentialBytes, 16});
+  if (!parsed.ok()) return parsed.status().Annotate("credential " + entry.record.substr(0, 8));
+  const json* format = FindMember(*parsed, "format");
+  const json* e = FindMember(*parsed, "entry");
+  const json* credential = FindMember(*parsed, "credential");
+  if (format == nullptr || *format != kRecordFormat || e == nullptr || credential == nullptr ||
+      !credential->is_string())
+    return Status::Malformed("credential " + entry.record.substr(0, 8) + ": not a wallet record");
+  PSL_ASSIGN_OR_RETURN(IndexEntry stored_entry, EntryFromJson(*e, "credential " + entry.record.substr(0, 8)));
+  if (stored_entry.record != entry.record)
+    return Status::Malformed("credential " + entry.record.substr(0, 8) + ": the record names another file");
+  return StoredCredential{std::move(stored_entry), credential->get<std::string>()};
+}
+
+}  // namespace passerelle::wallet

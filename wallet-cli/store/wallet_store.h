@@ -1,0 +1,120 @@
+// Passerelle wallet — the holder's encrypted store (docs/cli/wallet.md, "Store").
+//
+// Layout of the data folder (0700; every file 0600):
+//   wallet.json          public header: format, KDF parameters and salt, a
+//                        sealed check value that tells a wrong passphrase apart
+//   holder.key           the holder's Ed25519 key (docs/formats/key-file.md)
+//   index.pws            sealed index: one summary per credential
+//   credentials/<r>.pws  one sealed file per credential, named by keyed hash
+// No credential byte, id or name is ever written in the clear. Each write is
+// tmp + fsync + rename (+ fsync of the folder), a credential file before the
+// index that lists it; Open re-indexes credential files the index misses, so
+// a crash mid-import loses nothing already stored. A store object holds an
+// advisory lock on the folder (shared to read, exclusive to write) for its
+// lifetime. Thread-compatible.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/status.h"
+#include "keys/key_file.h"
+#include "keys/secret_bytes.h"
+#include "keys/signing_key.h"
+#include "wallet-cli/credential_summary.h"
+#include "wallet-cli/store/sealing.h"
+
+namespace passerelle::wallet {
+
+inline constexpr std::string_view kWalletFormat = "passerelle-wallet/v1";
+// Size caps when reading the store back.
+inline constexpr std::size_t kMaxStoredCredentialBytes = 512 * 1024;
+inline constexpr std::size_t kMaxIndexBytes = 16 * 1024 * 1024;
+
+struct IndexEntry {
+  std::string record;       // 32 hex digits; users type a prefix of it
+  std::string imported_at;  // RFC 3339
+  std::string source;       // where it came from (unverified wallet metadata)
+  CredentialSummary summary;
+};
+
+struct StoredCredential {
+  IndexEntry entry;
+  std::string credential_json;  // the bytes that were imported, unchanged
+};
+
+enum class LockMode { kShared, kExclusive };
+
+class WalletStore {
+ public:
+  // Creates a wallet in `dir` (created 0700 when missing): a new holder key
+  // and an empty index, both under `passphrase`.
+  // Errors: kAlreadyExists (a wallet, or part of one, is there: never
+  // overwritten), kInvalidArgument (empty passphrase), kIOError.
+  static Result<WalletStore> Create(const std::filesystem::path& dir, const SecretBytes& passphrase,
+                                    const KdfParams& kdf = {});
+
+  // Opens the wallet in `dir`, checking the passphrase, and re-indexes
+  // credential files a crash left out of the index.
+  // Errors: kNotFound (no wallet; the message says to run wallet init),
+  // kPermissionDenied (wrong passphrase), kMalformed, kResourceExhausted
+  // (KDF parameters over the caps), kIOError.
+  static Result<WalletStore> Open(const std::filesystem::path& dir, const SecretBytes& passphrase,
+                                  LockMode mode = LockMode::kShared);
+
+  // The holder's DID, read from holder.key's public header (no passphrase).
+  // Errors: kNotFound, kMalformed, kIOError.
+  static Result<std::string> ReadHolderDid(const std::filesystem::path& dir);
+
+  WalletStore(WalletStore&&) noexcept;
+  WalletStore& operator=(WalletStore&&) noexcept;
+  ~WalletStore();
+
+  const std::filesystem::path& dir() const { return dir_; }
+  const std::string& holder_did() const { return holder_did_; }
+  // Oldest first.
+  const std::vector<IndexEntry>& entries() const { return entries_; }
+
+  // The stable identity of a credential: its `id`, else a digest of its JCS form.
+  static Result<std::string> IdentityOf(std::string_view credential_json);
+
+  // The entry for `credential_json` when the store already holds a
+  // credential with the same identity; nullptr otherwise.
+  Result<const IndexEntry*> FindDuplicate(std::string_view credential_json) const;
+
+  // Stores a credential (REQUIRES: verified by the caller; LockMode::kExclusive).
+  // Errors: kAlreadyExists (same identity already stored), kIOError,
+  // kInvalidArgument (store opened shared).
+  Result<IndexEntry> Add(std::string_view credential_json, const CredentialSummary& summary,
+                         std::string_view source);
+
+  // Finds an entry by record prefix (at least 4 hex digits) or by credential id.
+  // Errors: kNotFound, kInvalidArgument (ambiguous or too short a prefix).
+  Result<IndexEntry> Find(std::string_view id) const;
+
+  // Reads and decrypts a stored credential.
+  // Errors: kNotFound, kPermissionDenied (modified file), kIOError.
+  Result<StoredCredential> Load(const IndexEntry& entry) const;
+
+  // Decrypts the holder's signing key (the same passphrase).
+  // Errors: kPermissionDenied, kIOError, kMalformed.
+  Result<Ed25519SigningKey> HolderKey(const SecretBytes& passphrase) const;
+
+ private:
+  WalletStore(std::filesystem::path dir, StoreKeys keys) : dir_(std::move(dir)), keys_(std::move(keys)) {}
+  Status LoadIndex();
+  Status RecoverOrphans();
+  Status WriteIndex() const;
+  std::filesystem::path RecordPath(std::string_view record) const;
+
+  std::filesystem::path dir_;
+  StoreKeys keys_;
+  std::string holder_did_;
+  std::vector<IndexEntry> entries_;
+  int lock_fd_ = -1;
+  LockMode mode_ = LockMode::kShared;
+};
+
+}  // namespace passerelle::wallet
