@@ -21,6 +21,54 @@ struct InitArgs {
   bool did_key = false;
   std::string name;
   std::string country;
+  std::optional<std::string> public_url;
+};
+
+struct ServeArgs {
+  CommonIssuerArgs common;
+  std::string listen = "127.0.0.1:8080";
+  std::optional<std::string> tls_cert;
+  std::optional<std::string> tls_key;
+  std::optional<std::string> public_url;
+  std::string suite = "eddsa-rdfc-2022";
+  std::size_t max_request_bytes = 1 << 20;
+  int threads = 16;
+  int timeout_seconds = 10;
+  bool quiet = false;
+};
+
+struct TokenCreateArgs {
+  CommonIssuerArgs common;
+  std::vector<std::string> scopes;
+  std::string label;
+};
+
+struct TokenRevokeArgs {
+  CommonIssuerArgs common;
+  std::string token_id;
+};
+
+// revoke | suspend | unsuspend
+struct StatusArgs {
+  CommonIssuerArgs common;
+  std::string credential_id;
+};
+
+struct BatchArgs {
+  CommonIssuerArgs common;
+  std::string programme;
+  std::optional<std::string> grading_scales;
+  std::string csv;
+  std::string out;
+  std::string suite = "eddsa-rdfc-2022";
+  std::optional<std::string> public_url;
+  int threads = 2;
+  bool json = false;
+};
+
+struct ListArgs {
+  CommonIssuerArgs common;
+  bool json = false;
 };
 
 struct SignArgs {
@@ -43,6 +91,7 @@ struct IssueArgs {
   std::optional<std::string> grading_scale;
   std::optional<std::string> awarded_on;
   std::vector<std::string> parts;  // certification: module credential ids
+  std::optional<std::string> public_url;
 };
 
 Result<std::string> ParseCredentialKindArg(const std::string& kind);
@@ -54,5 +103,14 @@ int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostr
 int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);
 int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);
+int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err);
+int RunTokenCreate(const TokenCreateArgs& args, std::ostream& out, std::ostream& err);
+int RunTokenList(const ListArgs& args, std::ostream& out, std::ostream& err);
+int RunTokenRevoke(const TokenRevokeArgs& args, std::ostream& out, std::ostream& err);
+// verb: "revoke", "suspend" or "unsuspend".
+int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostream& out, std::ostream& err);
+int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err);
+int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
+int RunAudit(const ListArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelle::cli

@@ -5,6 +5,7 @@
 
 #include "formats/json.h"
 #include "issuer/cli/commands.h"
+#include "issuer/cli/node_setup.h"
 #include "issuer/issuer_dir.h"
 #include "keys/passphrase.h"
 
@@ -27,6 +28,18 @@ int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err) {
   auto issuer = InitIssuerDir(args.common.dir, options, *passphrase);
   if (!issuer.ok()) {
     err << "issuer: error: " << issuer.status().message() << "\n";
+    return 2;
+  }
+  // The node's store (register, status lists, tokens, audit log) and where
+  // its status lists will be published.
+  auto store = OpenNodeStore(args.common.dir);
+  if (!store.ok()) {
+    err << "issuer: error: " << store.status().message() << "\n";
+    return 2;
+  }
+  auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err);
+  if (args.public_url && !public_url.ok()) {
+    err << "issuer: error: " << public_url.status().message() << "\n";
     return 2;
   }
   out << issuer->did << "\n";
@@ -67,7 +80,8 @@ int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& 
   }
   out << rotated->current_key().method_id << "\n";
   err << "issuer: hint: publish the new DID document (issuer did --dir " << args.dir
-      << "); credentials signed with earlier keys keep verifying\n";
+      << "; a running issuer serve picks the new key up by itself); credentials signed with earlier keys "
+         "keep verifying\n";
   return 0;
 }
 

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   init_cmd->add_flag("--did-key", init.did_key, "use a did:key identity derived from the key");
   init_cmd->add_option("--name", init.name, "the awarding body's name");
   init_cmd->add_option("--country", init.country, "ISO 3166-1 alpha-2 country code, e.g. FR");
+  init_cmd->add_option("--public-url", init.public_url,
+                       "base URL the node is reached at (status lists: URL/status-lists/ID); default for did:web: https://HOST[/PATH]");
 
   SignArgs sign;
   CLI::App* sign_cmd = app.add_subcommand("sign", "sign a credential as given; prints the signed credential");
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--awarded-on", issue.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
   issue_cmd->add_option("--part", issue.parts, "a module credential id the certification is built from");
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+  issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
 
   CommonIssuerArgs did;
   CLI::App* did_cmd = app.add_subcommand("did", "print the issuer's DID document");
@@ -60,6 +63,68 @@ int main(int argc, char** argv) {
   key_cmd->require_subcommand(1);
   CLI::App* rotate_cmd = key_cmd->add_subcommand("rotate", "add a new signing key; earlier credentials keep verifying");
   AddCommon(rotate_cmd, rotate);
+
+  ServeArgs serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "run the VC-API node: issue, status, verify, status lists, DID document");
+  AddCommon(serve_cmd, serve.common);
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any)");
+  serve_cmd->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain: serve HTTPS (with --tls-key)");
+  serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key of --tls-cert");
+  serve_cmd->add_option("--public-url", serve.public_url,
+                        "base URL clients reach the node at, e.g. behind a proxy (remembered in the store)");
+  serve_cmd->add_option("--suite", serve.suite, "default cryptosuite: eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+  serve_cmd->add_option("--max-request-bytes", serve.max_request_bytes, "largest request body accepted (default 1 MiB)");
+  serve_cmd->add_option("--threads", serve.threads, "worker threads; each open keep-alive connection holds one (default 16)");
+  serve_cmd->add_option("--timeout", serve.timeout_seconds, "read and write timeout in seconds (default 10)");
+  serve_cmd->add_flag("--quiet", serve.quiet, "no access log on stderr");
+
+  CLI::App* token_cmd = app.add_subcommand("token", "API tokens for the node's HTTP routes");
+  token_cmd->require_subcommand(1);
+  TokenCreateArgs token_create;
+  CLI::App* token_create_cmd = token_cmd->add_subcommand("create", "create a token; prints it once, alone on stdout");
+  AddCommon(token_create_cmd, token_create.common);
+  token_create_cmd->add_option("--scope", token_create.scopes, "issue, status, admin (comma-separated)")->required();
+  token_create_cmd->add_option("--label", token_create.label, "a note on who uses the token");
+  ListArgs token_list;
+  CLI::App* token_list_cmd = token_cmd->add_subcommand("list", "list tokens (ids and scopes; never secrets)");
+  AddCommon(token_list_cmd, token_list.common);
+  token_list_cmd->add_flag("--json", token_list.json, "print JSON");
+  TokenRevokeArgs token_revoke;
+  CLI::App* token_revoke_cmd = token_cmd->add_subcommand("revoke", "revoke a token by its id");
+  AddCommon(token_revoke_cmd, token_revoke.common);
+  token_revoke_cmd->add_option("token_id", token_revoke.token_id, "the token id (16 hex digits)")->required();
+
+  StatusArgs status_args;
+  std::vector<std::pair<std::string, CLI::App*>> status_cmds;
+  for (const char* verb : {"revoke", "suspend", "unsuspend"}) {
+    std::string what = std::string(verb) == "revoke" ? "revoke a credential (permanent)"
+                       : std::string(verb) == "suspend" ? "suspend a credential (reversible)"
+                                                        : "lift a credential's suspension";
+    CLI::App* cmd = app.add_subcommand(verb, what);
+    AddCommon(cmd, status_args.common);
+    cmd->add_option("credential_id", status_args.credential_id, "the credential's id, e.g. urn:uuid:…")->required();
+    status_cmds.emplace_back(verb, cmd);
+  }
+
+  BatchArgs batch;
+  CLI::App* batch_cmd = app.add_subcommand("batch", "issue a cohort from a CSV: module credentials and certifications");
+  AddCommon(batch_cmd, batch.common);
+  batch_cmd->add_option("--programme", batch.programme, "programme file (docs/formats/programme.md)")->required();
+  batch_cmd->add_option("--grading-scales", batch.grading_scales, "grading scales file (default: the programme's)");
+  batch_cmd->add_option("--csv", batch.csv, "trainees CSV (docs/formats/trainees-csv.md)")->required();
+  batch_cmd->add_option("--out", batch.out, "folder for OUT/<trainee>/<module>.json")->required();
+  batch_cmd->add_option("--suite", batch.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+  batch_cmd->add_option("--public-url", batch.public_url, "base URL of the node's status lists (remembered)");
+  batch_cmd->add_option("--threads", batch.threads, "signing threads (default 2)");
+  batch_cmd->add_flag("--json", batch.json, "print the summary as JSON on stdout");
+
+  ListArgs list;
+  CLI::App* list_cmd = app.add_subcommand("list", "list the register of issued credentials");
+  list_cmd->add_option("--dir", list.common.dir, "the issuer's data folder")->required();
+  list_cmd->add_flag("--json", list.json, "print JSON");
+  ListArgs audit;
+  CLI::App* audit_cmd = app.add_subcommand("audit", "print the audit log (JSON lines) and check its hash chain");
+  audit_cmd->add_option("--dir", audit.common.dir, "the issuer's data folder")->required();
 
   try {
     app.parse(argc, argv);
@@ -79,5 +144,14 @@ int main(int argc, char** argv) {
   if (issue_cmd->parsed()) return RunIssue(issue, std::cout, std::cerr);
   if (did_cmd->parsed()) return RunDid(did, std::cout, std::cerr);
   if (rotate_cmd->parsed()) return RunKeyRotate(rotate, std::cout, std::cerr);
+  if (serve_cmd->parsed()) return RunServe(serve, std::cout, std::cerr);
+  if (token_create_cmd->parsed()) return RunTokenCreate(token_create, std::cout, std::cerr);
+  if (token_list_cmd->parsed()) return RunTokenList(token_list, std::cout, std::cerr);
+  if (token_revoke_cmd->parsed()) return RunTokenRevoke(token_revoke, std::cout, std::cerr);
+  for (const auto& [verb, cmd] : status_cmds)
+    if (cmd->parsed()) return RunStatusChange(verb, status_args, std::cout, std::cerr);
+  if (batch_cmd->parsed()) return RunBatch(batch, std::cout, std::cerr);
+  if (list_cmd->parsed()) return RunList(list, std::cout, std::cerr);
+  if (audit_cmd->parsed()) return RunAudit(audit, std::cout, std::cerr);
   return 2;
 }

@@ -1,0 +1,137 @@
+// Passerelle issuer CLI — `issuer serve`: the VC-API node.
+#include <pthread.h>
+#include <signal.h>
+
+#include <charconv>
+#include <iostream>
+#include <thread>
+
+#include "issuer/cli/commands.h"
+#include "issuer/cli/node_setup.h"
+#include "issuer/http/node.h"
+#include "issuer/http/routes.h"
+#include "issuer/http/server.h"
+#include "keys/passphrase.h"
+
+namespace passerelle::cli {
+
+namespace {
+
+struct HostPort {
+  std::string host;
+  int port = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0".
+Result<HostPort> ParseListen(const std::string& listen) {
+  std::size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    return Status::InvalidArgument("--listen \"" + listen + "\": expected HOST:PORT, e.g. 127.0.0.1:8080");
+  HostPort hp;
+  hp.host = listen.substr(0, colon);
+  if (hp.host.size() > 2 && hp.host.front() == '[' && hp.host.back() == ']') hp.host = hp.host.substr(1, hp.host.size() - 2);
+  std::string port = listen.substr(colon + 1);
+  auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), hp.port);
+  if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || hp.port < 0 || hp.port > 65535)
+    return Status::InvalidArgument("--listen \"" + listen + "\": the port must be 0 to 65535");
+  return hp;
+}
+
+sigset_t StopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
+}
+
+// Stops the server on SIGINT/SIGTERM. The signals are blocked in every
+// thread (RunServe blocks them before any thread starts; threads inherit
+// the mask) and taken by sigwait here: no handler, no global state.
+class SignalStopper {
+ public:
+  explicit SignalStopper(http::Server& server) : set_(StopSignals()) {
+    thread_ = std::thread([this, &server] {
+      int sig = 0;
+      sigwait(&set_, &sig);
+      if (!done_) server.Stop();
+    });
+  }
+  ~SignalStopper() {
+    done_ = true;
+    pthread_kill(thread_.native_handle(), SIGTERM);
+    thread_.join();
+  }
+
+ private:
+  sigset_t set_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
+int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
+  auto fail = [&](const Status& s) {
+    err << "issuer: error: " << s.message() << "\n";
+    return 2;
+  };
+  auto listen = ParseListen(args.listen);
+  if (!listen.ok()) return fail(listen.status());
+  if (args.tls_cert.has_value() != args.tls_key.has_value())
+    return fail(Status::InvalidArgument("--tls-cert and --tls-key go together"));
+  auto suite = ParseCryptosuite(args.suite);
+  if (!suite.ok()) return fail(suite.status().Annotate("--suite"));
+  auto issuer = OpenIssuerDir(args.common.dir);
+  if (!issuer.ok()) return fail(issuer.status());
+  auto store = OpenNodeStore(args.common.dir);
+  if (!store.ok()) return fail(store.status());
+  std::string scheme = args.tls_cert ? "https://" : "http://";
+  std::string listen_url = scheme + (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host) +
+                           ":" + std::to_string(listen->port);
+  auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err,
+                                     listen->port == 0 ? std::nullopt : std::optional<std::string>(listen_url));
+  if (!public_url.ok()) return fail(public_url.status());
+
+  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
+  if (!passphrase.ok()) return fail(passphrase.status());
+  auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
+  if (!signer.ok()) return fail(signer.status());
+  // From here on threads start: they must inherit the blocked stop signals.
+  sigset_t stop_signals = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  http::NodeOptions node_options;
+  node_options.public_base_url = *public_url;
+  node_options.default_suite = *suite;
+  node_options.max_body_bytes = args.max_request_bytes;
+  auto parts = http::BuildNode(**store, **signer, StoreDir(args.common.dir), node_options);
+  if (!parts.ok()) return fail(parts.status());
+  http::Router router;
+  http::RegisterRoutes(router, (*parts)->node, issuer->did);
+
+  http::ServerOptions server_options;
+  server_options.host = listen->host;
+  server_options.port = listen->port;
+  if (args.tls_cert) server_options.tls_cert_file = *args.tls_cert;
+  if (args.tls_key) server_options.tls_key_file = *args.tls_key;
+  server_options.max_body_bytes = args.max_request_bytes;
+  server_options.threads = args.threads;
+  server_options.read_timeout_seconds = args.timeout_seconds;
+  server_options.write_timeout_seconds = args.timeout_seconds;
+  http::Server server(server_options, router, **store, args.quiet ? nullptr : &err);
+  SignalStopper stopper(server);
+  Status started = server.Start();
+  if (!started.ok()) return fail(started);
+  err << "issuer: serving " << issuer->did << " on " << scheme << listen->host << ":" << server.port()
+      << " (status lists under " << *public_url << "/status-lists/)\n";
+  if (listen->host != "127.0.0.1" && listen->host != "localhost" && listen->host != "::1" && !args.tls_cert)
+    err << "issuer: warning: serving plain HTTP on " << listen->host
+        << "; put it behind a TLS proxy or give --tls-cert and --tls-key\n";
+  err << std::flush;
+  Status served = server.Serve();
+  err << "issuer: stopped\n";
+  return served.ok() ? 0 : fail(served);
+}
+
+}  // namespace passerelle::cli

@@ -1,0 +1,35 @@
+// Passerelle — VC-API issue requests: reading {"credential", "options"} and
+// completing the credential the way the VC-API and the W3C suites expect.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/data_integrity.h"
+#include "formats/datetime.h"
+#include "formats/status.h"
+
+namespace passerelle::http {
+
+inline constexpr std::string_view kDataIntegrityContextV2 = "https://w3id.org/security/data-integrity/v2";
+
+struct IssueInput {
+  nlohmann::json credential;
+  Cryptosuite suite = Cryptosuite::kEddsaRdfc2022;
+};
+
+// Reads an issue request body. Honours options.type (only
+// "DataIntegrityProof") and options.cryptosuite.
+// Errors: kMalformed "/credential: …" (missing, not an object),
+// kUnsupported "/options/cryptosuite: …", "/options/type: …".
+Result<IssueInput> ParseIssueRequest(const nlohmann::json& body, Cryptosuite default_suite);
+
+// Fills what the caller may leave out: issuer (this node's DID), id (a new
+// urn:uuid), validFrom (VC 2.0) or issuanceDate (VC 1.1), and for VC 1.1 the
+// data-integrity/v2 context that defines the proof's terms. Present members
+// are kept as they are (the data model checks them later).
+void CompleteCredential(nlohmann::json& credential, const std::string& did, Timestamp now);
+
+}  // namespace passerelle::http
