@@ -15,10 +15,22 @@
 
 namespace passerelle {
 
+namespace {
+// Fetched once: an implicit fetch on every call costs more than hashing a
+// short proof configuration. The EVP_MD is immutable and thread-safe.
+const EVP_MD* Sha256Md() {
+  static const EVP_MD* md = [] {
+    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched != nullptr ? fetched : EVP_sha256();
+  }();
+  return md;
+}
+}  // namespace
+
 std::string Sha256(std::string_view data) {
   std::string out(32, '\0');
   unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len, EVP_sha256(),
+  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len, Sha256Md(),
                  nullptr) != 1 ||
       len != 32)
     std::abort();  // cannot happen with a working libcrypto; never return a wrong digest

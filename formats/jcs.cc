@@ -52,13 +52,34 @@ bool ToUtf16(const std::string& s, std::u16string& out) {
   return true;
 }
 
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values
+// past U+10FFFF). No allocation: runs on every string of every document.
 bool IsValidUtf8(const std::string& s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) {
-      std::u16string scratch;
-      return ToUtf16(s, scratch);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
     }
-  return true;  // ASCII
+    int extra;
+    std::uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
+    else return false;
+    if (end - p <= extra) return false;
+    for (int k = 1; k <= extra; ++k) {
+      if ((p[k] & 0xC0) != 0x80) return false;
+      cp = cp << 6 | (p[k] & 0x3F);
+    }
+    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    p += extra + 1;
+  }
+  return true;
 }
 
 void AppendString(const std::string& s, std::string& out) {
