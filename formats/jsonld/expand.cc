@@ -7,6 +7,7 @@
 #include "formats/jsonld/internal/context_processing.h"
 #include "formats/jsonld/internal/expansion.h"
 #include "formats/jsonld/internal/input_limits.h"
+#include "formats/jsonld/internal/iri.h"
 #include "formats/jsonld/internal/processor.h"
 
 namespace passerelle::jsonld {
@@ -23,6 +24,11 @@ Result<json> Expand(const json& input, const JsonLdOptions& options) {
       options.rdf_direction != "compound-literal") {
     return Status::InvalidArgument("json-ld: unknown rdfDirection \"" + options.rdf_direction +
                                    "\"");
+  }
+  for (const std::string* iri : {&options.base, &options.document_url}) {
+    if (!iri->empty() && !internal::IsAbsoluteIri(*iri)) {
+      return Status::InvalidArgument("json-ld: base IRI \"" + *iri + "\" is not absolute");
+    }
   }
   PSL_RETURN_IF_ERROR(internal::CheckDepth(input, options.max_depth, "input"));
   try {

@@ -21,7 +21,7 @@ namespace passerelle::jsonld {
 //   does not have ("loading remote context failed: ..."); kInvalidCredential
 //   for safe-mode violations ("safe mode: invalid property: ..."),
 //   kResourceExhausted when a work bound is hit; kInvalidArgument for bad
-//   options.
+//   options (unknown processing mode or rdfDirection, a relative base IRI).
 Result<nlohmann::json> Expand(const nlohmann::json& input, const JsonLdOptions& options);
 
 }  // namespace passerelle::jsonld
