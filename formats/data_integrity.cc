@@ -155,6 +155,8 @@ json ProofsOf(const json& secured) {
 }
 
 Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
+  if (!secured.is_object()) return Status::Malformed("a secured document must be a JSON object");
+  if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
   json doc = secured;
   doc.erase("proof");
   if (const json* prev = FindMember(proof, "previousProof")) {
@@ -193,6 +195,7 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
 
 Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite) {
   if (!secured.is_object()) return Status::Malformed("a secured document must be an object");
+  if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
   auto& members = secured.get_ref<json::object_t&>();
   // Take the proofs out; put everything back on every path.
   json proofs;
@@ -264,7 +267,7 @@ Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof,
 
 json ProofConfigFromProof(const json& proof) {
   json config = proof;
-  config.erase("proofValue");
+  if (config.is_object()) config.erase("proofValue");
   return config;
 }
 
