@@ -24,13 +24,12 @@ TEST_CASE("jcs: every upstream input canonicalises byte-exact", "[jcs][vectors]"
   int ran = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir / "input")) {
     const std::string name = entry.path().filename().string();
-    DYNAMIC_SECTION(name) {
-      auto parsed = ParseJson(ReadFile(entry.path()));
-      REQUIRE(parsed.ok());
-      auto canonical = CanonicalizeJson(*parsed);
-      REQUIRE(canonical.ok());
-      CHECK(*canonical == ReadFile(dir / "output" / name));
-    }
+    INFO(name);
+    auto parsed = ParseJson(ReadFile(entry.path()));
+    REQUIRE(parsed.ok());
+    auto canonical = CanonicalizeJson(*parsed);
+    REQUIRE(canonical.ok());
+    CHECK(*canonical == ReadFile(dir / "output" / name));
     ++ran;
   }
   std::cout << "jcs vectors: " << ran << " inputs\n";

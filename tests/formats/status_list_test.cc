@@ -21,7 +21,8 @@ TEST_CASE("status list: every vector decodes and reads as expected", "[status-li
   int ran = 0;
   for (const auto& c : (*doc)["cases"]) {
     const std::string name = c["name"].get<std::string>();
-    DYNAMIC_SECTION(name) {
+    {
+      INFO(name);
       auto bits = DecodeStatusList(c["encodedList"].get<std::string>());
       if (c.contains("expectError") && c["expectError"]["error"] == "MALFORMED_VALUE_ERROR") {
         CHECK(bits.status().code() == Code::kMalformed);
