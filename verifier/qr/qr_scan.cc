@@ -52,22 +52,21 @@ Result<std::string> ReadQrCodeFile(const std::filesystem::path& path) {
   return text;
 }
 
-Result<std::string> DocumentFromQrText(std::string_view text, std::string_view where) {
+Result<std::string> DocumentFromQrText(std::string_view text, std::string_view subject) {
   auto document = DecodeQrPayload(text);
   if (document.ok()) return document;
   const Status& s = document.status();
-  std::string w(where);
+  std::string who(subject);
   if (!LooksLikeQrPayload(text))
-    return Status::Malformed("the QR code in " + w + " is not a Passerelle credential or presentation (it does not start with \"" +
+    return Status::Malformed(who + " is not a Passerelle credential or presentation (it does not start with \"" +
                              std::string(kQrPayloadPrefixV1) + "\")");
-  if (s.code() == Code::kUnsupported)
-    return Status::Unsupported("the QR code in " + w + ": " + s.message() + "; update the verifier");
-  return Status(s.code(), "the QR code in " + w + " is damaged: " + s.message());
+  if (s.code() == Code::kUnsupported) return Status::Unsupported(who + ": " + s.message() + "; update the verifier");
+  return Status(s.code(), who + " is damaged or incomplete: " + s.message());
 }
 
 Result<std::string> DocumentFromQrImage(const std::filesystem::path& image) {
   PSL_ASSIGN_OR_RETURN(std::string text, ReadQrCodeFile(image));
-  return DocumentFromQrText(text, "\"" + image.string() + "\"");
+  return DocumentFromQrText(text, "the QR code in \"" + image.string() + "\"");
 }
 
 }  // namespace passerelle::qr

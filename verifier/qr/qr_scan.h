@@ -25,10 +25,10 @@ Result<std::string> ScanQrCode(const GrayImage& image);
 Result<std::string> ReadQrCodeFile(const std::filesystem::path& image);
 
 // The JSON document a Passerelle QR payload carries, with messages meant
-// for someone holding a code that is not ours: "the QR code is not a
-// Passerelle presentation …". `where` names the source ("\"photo.jpg\"").
+// for someone holding a code that is not ours. `subject` starts each
+// message: "the QR code in \"photo.jpg\"", "--qr-text".
 // Errors: those of DecodeQrPayload.
-Result<std::string> DocumentFromQrText(std::string_view text, std::string_view where);
+Result<std::string> DocumentFromQrText(std::string_view text, std::string_view subject);
 
 // ReadQrCodeFile then DocumentFromQrText: the document a photo of a
 // Passerelle QR code carries. Errors: those of both.

@@ -54,13 +54,14 @@ int Fail(std::ostream& err, const Status& s) {
   return 2;
 }
 
-Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode) {
+Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostream& err) {
   PSL_ASSIGN_OR_RETURN(std::filesystem::path dir, ResolveWalletDir(args.dir));
   // Say "no wallet" before asking for a passphrase it could not use.
   PSL_RETURN_IF_ERROR(WalletStore::ReadHolderDid(dir).status());
   PSL_ASSIGN_OR_RETURN(SecretBytes passphrase,
                        ObtainPassphrase({args.passphrase_file, false, "wallet passphrase: "}));
   PSL_ASSIGN_OR_RETURN(WalletStore store, WalletStore::Open(dir, passphrase, mode));
+  for (const auto& note : store.notes()) PrintWarning(err, note);
   return OpenedWallet{std::move(store), std::move(passphrase)};
 }
 

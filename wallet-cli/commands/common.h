@@ -30,9 +30,10 @@ struct OpenedWallet {
   SecretBytes passphrase;  // kept to decrypt the holder key when needed
 };
 
-// Resolves the folder, obtains the passphrase and opens the store.
+// Resolves the folder, obtains the passphrase and opens the store; prints
+// what the store repaired as warnings on `err`.
 // Errors: those of ResolveWalletDir, ObtainPassphrase and WalletStore::Open.
-Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode);
+Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostream& err);
 
 // Reads each --did-document file into a resolver. Errors: kIOError, kMalformed.
 Result<DidResolver> LoadDidDocuments(const std::vector<std::string>& files);

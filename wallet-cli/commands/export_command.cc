@@ -16,7 +16,7 @@ int RunExport(const ExportArgs& args, std::ostream& out, std::ostream& err) {
     PrintError(err, "--format \"" + args.format + "\": expected json, europass or openbadges");
     return 2;
   }
-  auto wallet = OpenWallet(args.common, LockMode::kShared);
+  auto wallet = OpenWallet(args.common, LockMode::kShared, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
   auto entry = wallet->store.Find(args.id);
   if (!entry.ok()) return Fail(err, entry.status());

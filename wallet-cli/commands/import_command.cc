@@ -44,7 +44,7 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
     if (!c.ok()) return Fail(err, c.status().Annotate("--status-cache"));
     cache.emplace(std::move(*c));
   }
-  auto wallet = OpenWallet(args.common, LockMode::kExclusive);
+  auto wallet = OpenWallet(args.common, LockMode::kExclusive, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
   auto bytes = ReadSource(args.source, in);
   if (!bytes.ok()) return Fail(err, bytes.status().Annotate("import"));

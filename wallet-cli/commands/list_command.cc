@@ -13,7 +13,7 @@
 namespace passerelle::wallet::cli {
 
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
-  auto wallet = OpenWallet(args.common, LockMode::kShared);
+  auto wallet = OpenWallet(args.common, LockMode::kShared, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
   const auto& entries = wallet->store.entries();
   std::string language = PreferredLanguage();
@@ -31,7 +31,7 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
 }
 
 int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err) {
-  auto wallet = OpenWallet(args.common, LockMode::kShared);
+  auto wallet = OpenWallet(args.common, LockMode::kShared, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
   auto entry = wallet->store.Find(args.id);
   if (!entry.ok()) {

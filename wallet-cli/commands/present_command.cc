@@ -18,10 +18,10 @@ namespace passerelle::wallet::cli {
 namespace {
 
 // The verified compact JSON of a new presentation of `args.ids`.
-Result<std::string> Present(const PresentArgs& args) {
+Result<std::string> Present(const PresentArgs& args, std::ostream& err) {
   PSL_ASSIGN_OR_RETURN(DidResolver resolver, LoadDidDocuments(args.did_documents));
   if (args.ids.empty()) return Status::InvalidArgument("name at least one credential ID (see wallet list)");
-  PSL_ASSIGN_OR_RETURN(OpenedWallet wallet, OpenWallet(args.common, LockMode::kShared));
+  PSL_ASSIGN_OR_RETURN(OpenedWallet wallet, OpenWallet(args.common, LockMode::kShared, err));
   std::vector<nlohmann::json> credentials;
   for (const auto& id : args.ids) {
     PSL_ASSIGN_OR_RETURN(IndexEntry entry, wallet.store.Find(id));
@@ -47,7 +47,7 @@ void HintChallenge(const PresentArgs& args, std::ostream& err) {
 }  // namespace
 
 int RunPresent(const PresentArgs& args, std::ostream& out, std::ostream& err) {
-  auto presentation = Present(args);
+  auto presentation = Present(args, err);
   if (!presentation.ok()) return Fail(err, presentation.status());
   std::string bytes = *presentation + "\n";
   if (args.out_file && *args.out_file != "-") {
@@ -75,7 +75,7 @@ int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
     PrintHint(err, "use --png FILE, redirect standard output, or --terminal to draw the code here");
     return 2;
   }
-  auto presentation = Present(args.present);
+  auto presentation = Present(args.present, err);
   if (!presentation.ok()) return Fail(err, presentation.status());
   // The payload carries exactly the bytes that were just verified.
   auto payload = EncodeQrPayload(*presentation);

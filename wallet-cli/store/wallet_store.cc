@@ -134,6 +134,8 @@ WalletStore::WalletStore(WalletStore&& o) noexcept
       keys_(std::move(o.keys_)),
       holder_did_(std::move(o.holder_did_)),
       entries_(std::move(o.entries_)),
+      notes_(std::move(o.notes_)),
+      index_stale_(o.index_stale_),
       lock_fd_(o.lock_fd_),
       mode_(o.mode_) {
   o.lock_fd_ = -1;
@@ -146,6 +148,8 @@ WalletStore& WalletStore::operator=(WalletStore&& o) noexcept {
     keys_ = std::move(o.keys_);
     holder_did_ = std::move(o.holder_did_);
     entries_ = std::move(o.entries_);
+    notes_ = std::move(o.notes_);
+    index_stale_ = o.index_stale_;
     lock_fd_ = o.lock_fd_;
     mode_ = o.mode_;
     o.lock_fd_ = -1;
@@ -215,7 +219,14 @@ Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& pa
   if (!check.ok() || *check != kWalletFormat)
     return Status::PermissionDenied("wallet " + Quoted(dir) + ": wrong passphrase");
   PSL_ASSIGN_OR_RETURN(store.holder_did_, ReadHolderDid(dir));
-  PSL_RETURN_IF_ERROR(store.LoadIndex());
+  Status index = store.LoadIndex();
+  if (!index.ok()) {
+    if (index.code() == Code::kIOError || index.code() == Code::kResourceExhausted) return index;
+    // The index is only a cache of the credential files: rebuild it.
+    store.entries_.clear();
+    store.index_stale_ = true;
+    store.notes_.push_back(index.message() + "; the index was rebuilt from the credential files");
+  }
   PSL_RETURN_IF_ERROR(store.RecoverOrphans());
   return store;
 }
@@ -287,11 +298,30 @@ Status WalletStore::RecoverOrphans() {
     IndexEntry probe;
     probe.record = record;
     auto stored = Load(probe);
-    if (!stored.ok()) continue;  // not ours or damaged: never listed, never deleted
+    if (!stored.ok()) {  // not ours or damaged: never listed, never deleted
+      notes_.push_back("credentials/" + record + std::string(kRecordSuffix) + ": " + stored.status().message() +
+                       "; left aside");
+      continue;
+    }
     entries_.push_back(std::move(stored->entry));
     changed = true;
   }
-  if (changed && mode_ == LockMode::kExclusive) return WriteIndex();
+  if (changed) {
+    index_stale_ = true;
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [](const IndexEntry& a, const IndexEntry& b) { return a.imported_at < b.imported_at; });
+  }
+  if (!index_stale_) return Status::Ok();
+  if (mode_ == LockMode::kExclusive) {
+    PSL_RETURN_IF_ERROR(WriteIndex());
+    index_stale_ = false;
+  } else if (::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) {
+    // A reader with the folder to itself writes the repair back too.
+    Status written = WriteIndex();
+    ::flock(lock_fd_, LOCK_SH);
+    PSL_RETURN_IF_ERROR(written);
+    index_stale_ = false;
+  }
   return Status::Ok();
 }
 

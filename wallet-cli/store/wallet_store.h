@@ -8,8 +8,9 @@
 //   credentials/<r>.pws  one sealed file per credential, named by keyed hash
 // No credential byte, id or name is ever written in the clear. Each write is
 // tmp + fsync + rename (+ fsync of the folder), a credential file before the
-// index that lists it; Open re-indexes credential files the index misses, so
-// a crash mid-import loses nothing already stored. A store object holds an
+// index that lists it; Open re-indexes credential files the index misses (and
+// rebuilds a damaged or missing index from them), so a crash mid-import
+// loses nothing already stored. A store object holds an
 // advisory lock on the folder (shared to read, exclusive to write) for its
 // lifetime. Thread-compatible.
 #pragma once
@@ -57,7 +58,9 @@ class WalletStore {
                                     const KdfParams& kdf = {});
 
   // Opens the wallet in `dir`, checking the passphrase, and re-indexes
-  // credential files a crash left out of the index.
+  // credential files a crash left out of the index (rebuilding the index
+  // when it is missing or damaged; notes() says so). The repaired index is
+  // written back unless another process holds the folder.
   // Errors: kNotFound (no wallet; the message says to run wallet init),
   // kPermissionDenied (wrong passphrase), kMalformed, kResourceExhausted
   // (KDF parameters over the caps), kIOError.
@@ -76,6 +79,8 @@ class WalletStore {
   const std::string& holder_did() const { return holder_did_; }
   // Oldest first.
   const std::vector<IndexEntry>& entries() const { return entries_; }
+  // What Open repaired, for the user ("the index was damaged: rebuilt …").
+  const std::vector<std::string>& notes() const { return notes_; }
 
   // The stable identity of a credential: its `id`, else a digest of its JCS form.
   static Result<std::string> IdentityOf(std::string_view credential_json);
@@ -113,6 +118,8 @@ class WalletStore {
   StoreKeys keys_;
   std::string holder_did_;
   std::vector<IndexEntry> entries_;
+  std::vector<std::string> notes_;
+  bool index_stale_ = false;  // rewrite the index at the next chance
   int lock_fd_ = -1;
   LockMode mode_ = LockMode::kShared;
 };
