@@ -152,15 +152,18 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
   report.kind = "presentation";
   Recorder rec(report, report.checks, "");
   bool ok = rec.Record("model", ValidatePresentationModel(vp), "conforms to the VC data model");
-  if (!ok) return;
+  if (!vp.is_object()) return;
+  // Whatever fails at the presentation level, every credential is still
+  // verified and listed below, so the verdict names each one.
   std::string holder = HolderOf(vp);
   if (holder.empty()) {
+    ok = false;
     rec.Record("holder", Status::VerificationFailed("/holder: missing: a presentation must name its holder"), "");
-    return;
+  } else {
+    internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
+    auto proofs = internal::VerifyProofs(vp, expect, options);
+    ok &= rec.Record("proof", proofs.status(), proofs.ok() ? "presented by " + holder : std::string());
   }
-  internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
-  auto proofs = internal::VerifyProofs(vp, expect, options);
-  ok &= rec.Record("proof", proofs.status(), proofs.ok() ? "presented by " + holder : std::string());
   if (!options.challenge) {
     report.warnings.push_back(
         "no challenge was given: this presentation could be a replay of an earlier one");
@@ -176,7 +179,7 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
     items.push_back(vcs);
   if (items.empty()) ok &= rec.Record("credentials", Status::InvalidCredential("/verifiableCredential: the presentation carries no credential"), "");
   for (std::size_t i = 0; i < items.size(); ++i) {
-    std::string prefix = "/verifiableCredential/" + std::to_string(i);
+    std::string prefix = vcs->is_array() ? "/verifiableCredential/" + std::to_string(i) : "/verifiableCredential";
     json& item = *items[i];
     bool vc_ok = VerifyCredentialObject(item, options, prefix, report);
     // Holder binding: every credential must be about the presenting holder.
@@ -191,7 +194,8 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
     bool holder_ok = vrec.Record(
         "holder",
         bound ? Status::Ok()
-              : Status::VerificationFailed("/credentialSubject/id: the credential is not about the holder " + holder),
+              : Status::VerificationFailed("/credentialSubject/id: the credential is not about the holder " +
+                                           (holder.empty() ? std::string("(the presentation names none)") : holder)),
         "about the presenting holder");
     verdict.verified = vc_ok && holder_ok;
     ok &= verdict.verified;
