@@ -1,13 +1,108 @@
-// Passerelle issuer CLI — `issuer batch` (in progress).
-#include <iostream>
+// Passerelle issuer CLI — `issuer batch`: a cohort from a CSV.
+#include <unistd.h>
 
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/terminal_text.h"
+#include "issuer/batch/batch_runner.h"
+#include "issuer/batch/progress.h"
 #include "issuer/cli/commands.h"
+#include "issuer/cli/node_setup.h"
+#include "keys/passphrase.h"
 
 namespace passerelle::cli {
 
+namespace {
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot read \"" + path + "\"");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+nlohmann::json SummaryJson(const batch::BatchSummary& s, const std::vector<batch::RowError>& rows) {
+  nlohmann::json bad = nlohmann::json::array(), failures = nlohmann::json::array();
+  for (const auto& e : rows) bad.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+  for (const auto& f : s.failures)
+    failures.push_back({{"line", f.line}, {"trainee", f.trainee}, {"code", f.code}, {"message", f.message}});
+  return {{"rows", s.rows},
+          {"badRows", bad},
+          {"credentials", s.credentials},
+          {"issued", s.issued()},
+          {"issuedModules", s.issued_modules},
+          {"issuedCertifications", s.issued_certifications},
+          {"alreadyIssued", s.already_issued},
+          {"filesRestored", s.files_restored},
+          {"failures", failures},
+          {"seconds", s.seconds}};
+}
+
+}  // namespace
+
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
-  err << "issuer: error: batch is not built yet\n";
-  return 2;
+  auto fail = [&](const Status& s) {
+    err << "issuer: error: " << SanitizeForTerminal(s.message()) << "\n";
+    return 2;
+  };
+  auto suite = ParseCryptosuite(args.suite);
+  if (!suite.ok()) return fail(suite.status().Annotate("--suite"));
+  if (args.threads < 1 || args.threads > 64) return fail(Status::InvalidArgument("--threads must be 1 to 64"));
+  auto bundle = LoadProgrammeBundle(args.programme, args.grading_scales.value_or(""));
+  if (!bundle.ok()) return fail(bundle.status());
+  auto text = ReadWholeFile(args.csv);
+  if (!text.ok()) return fail(text.status());
+  auto table = batch::ReadTrainees(*text, *bundle);
+  if (!table.ok()) return fail(table.status().Annotate("\"" + args.csv + "\""));
+  auto issuer = OpenIssuerDir(args.common.dir);
+  if (!issuer.ok()) return fail(issuer.status());
+  auto store = OpenNodeStore(args.common.dir);
+  if (!store.ok()) return fail(store.status());
+  auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err);
+  if (!public_url.ok()) return fail(public_url.status());
+
+  // Bad rows first: they are the operator's to fix while the rest goes on.
+  std::string csv_name = std::filesystem::path(args.csv).filename().string();
+  for (const auto& e : table->errors)
+    err << "issuer: error: " << SanitizeForTerminal(csv_name) << ":" << e.line << ": column \""
+        << SanitizeForTerminal(e.column) << "\": " << SanitizeForTerminal(e.message) << "\n";
+
+  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
+  if (!passphrase.ok()) return fail(passphrase.status());
+  auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
+  if (!signer.ok()) return fail(signer.status());
+  SlotPool slots(**store, 512);
+  IssuanceContext context{signer->get(), &slots, *public_url};
+  batch::ProgressBar progress(err, ::isatty(STDERR_FILENO) == 1, "issuer: issuing");
+  batch::BatchOptions options;
+  options.suite = *suite;
+  options.threads = args.threads;
+  options.progress = &progress;
+  auto summary = batch::RunCohortBatch(*bundle, *table, args.out, **store, context, options);
+  if (!summary.ok()) return fail(summary.status().Annotate("batch stopped (what was committed stays issued; run it again)"));
+
+  for (const auto& f : summary->failures)
+    err << "issuer: error: " << SanitizeForTerminal(csv_name) << ":" << f.line << ": " << f.trainee << " " << f.code
+        << ": " << SanitizeForTerminal(f.message) << "\n";
+  char rate[64] = "";
+  if (summary->issued() > 0 && summary->seconds > 0)
+    std::snprintf(rate, sizeof rate, " (%.0f/s)", static_cast<double>(summary->issued()) / summary->seconds);
+  err << "issuer: batch: " << summary->rows << " rows (" << table->errors.size() << " rejected); issued "
+      << summary->issued() << " credentials" << rate << ": " << summary->issued_modules << " module, "
+      << summary->issued_certifications << " certification; " << summary->already_issued << " already issued";
+  if (summary->files_restored > 0) err << "; " << summary->files_restored << " files restored from the register";
+  if (!summary->failures.empty()) err << "; " << summary->failures.size() << " failed";
+  err << "\n";
+  if (args.json) out << DumpJsonPretty(SummaryJson(*summary, table->errors)) << "\n";
+  if (!summary->failures.empty()) return 2;
+  return table->errors.empty() ? 0 : 1;
 }
 
 }  // namespace passerelle::cli

@@ -5,7 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
+#include "issuer/batch/credentials.h"
 #include "issuer/cli/commands.h"
+#include "issuer/cli/node_setup.h"
+#include "issuer/status/slot_pool.h"
+#include "issuer/store/issuance.h"
 #include "issuer/credential_signer.h"
 #include "issuer/programme_files.h"
 #include "keys/passphrase.h"
@@ -69,15 +73,49 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     return fail(Status::Unsupported("--kind " + *kind + " is not built from programme data yet; sign it with issuer sign"), 2);
   }
   if (!credential.ok()) return fail(credential.status(), 1);
+  batch::AddLearnerName(*credential);
+
+  // A node with a store records what it issues and gives it status entries.
+  std::unique_ptr<store::IssuerStore> store;
+  std::string public_url;
+  if (store::IssuerStore::Exists(StoreDir(args.common.dir))) {
+    auto opened = OpenNodeStore(args.common.dir);
+    if (!opened.ok()) return fail(opened.status(), 2);
+    store = std::move(*opened);
+    auto url = ResolvePublicUrl(*store, *issuer, args.public_url, err);
+    if (!url.ok()) return fail(url.status(), 2);
+    public_url = *url;
+  } else if (args.public_url) {
+    return fail(Status::InvalidArgument("--public-url needs the node's store (issuer init --public-url, or run issuer serve once)"), 2);
+  }
 
   auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
   if (!passphrase.ok()) return fail(passphrase.status(), 2);
-  auto key = LoadCurrentKey(*issuer, *passphrase);
-  if (!key.ok()) return fail(key.status(), 2);
-  auto signed_credential = SignCredential(*issuer, *key, *credential, SignRequest{*suite, Now()});
-  if (!signed_credential.ok())
-    return fail(signed_credential.status(), signed_credential.status().code() == Code::kInternal ? 2 : 1);
-  out << DumpJsonPretty(*signed_credential) << "\n";
+  if (!store) {
+    auto key = LoadCurrentKey(*issuer, *passphrase);
+    if (!key.ok()) return fail(key.status(), 2);
+    auto signed_credential = SignCredential(*issuer, *key, *credential, SignRequest{*suite, Now()});
+    if (!signed_credential.ok())
+      return fail(signed_credential.status(), signed_credential.status().code() == Code::kInternal ? 2 : 1);
+    out << DumpJsonPretty(*signed_credential) << "\n";
+    return 0;
+  }
+  auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
+  if (!signer.ok()) return fail(signer.status(), 2);
+  SlotPool slots(*store, 1);
+  IssueRequest request;
+  request.credential = std::move(*credential);
+  request.suite = *suite;
+  request.actor = "cli";
+  request.programme = bundle->programme.code;
+  if (*kind == "module" && args.module) request.module = *args.module;
+  auto issued = SignForIssuance(IssuanceContext{signer->get(), &slots, public_url}, std::move(request));
+  if (!issued.ok()) return fail(issued.status(), issued.status().code() == Code::kInternal ? 2 : 1);
+  std::vector<store::PendingIssuance*> pending = {&(*issued)->pending};
+  Status committed = store->CommitIssuances(pending);
+  if (committed.ok()) committed = (*issued)->pending.outcome;
+  if (!committed.ok()) return fail(committed.Annotate("record the credential"), 2);
+  out << DumpJsonPretty((*issued)->credential) << "\n";
   return 0;
 }
 

@@ -16,6 +16,13 @@ int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err) {
     err << "issuer: error: --did-key and --did can't be used together\n";
     return 2;
   }
+  if (args.public_url) {
+    Status url = CheckPublicUrl(*args.public_url);
+    if (!url.ok()) {
+      err << "issuer: error: " << url.message() << "\n";
+      return 2;
+    }
+  }
   auto passphrase = ObtainPassphrase({args.common.passphrase_file, true, "issuer key passphrase: "});
   if (!passphrase.ok()) {
     err << "issuer: error: " << passphrase.status().message() << "\n";
@@ -30,17 +37,17 @@ int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err) {
     err << "issuer: error: " << issuer.status().message() << "\n";
     return 2;
   }
-  // The node's store (register, status lists, tokens, audit log) and where
-  // its status lists will be published.
-  auto store = OpenNodeStore(args.common.dir);
-  if (!store.ok()) {
-    err << "issuer: error: " << store.status().message() << "\n";
-    return 2;
-  }
-  auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err);
-  if (args.public_url && !public_url.ok()) {
-    err << "issuer: error: " << public_url.status().message() << "\n";
-    return 2;
+  // With a public URL the node's store (register, status lists, tokens,
+  // audit log) is created now, and `issuer issue` records what it signs and
+  // gives it status entries; otherwise the first serve/batch/token creates it.
+  if (args.public_url) {
+    auto store = OpenNodeStore(args.common.dir);
+    auto public_url = store.ok() ? ResolvePublicUrl(**store, *issuer, args.public_url, err)
+                                 : Result<std::string>(store.status());
+    if (!public_url.ok()) {
+      err << "issuer: error: " << public_url.status().message() << "\n";
+      return 2;
+    }
   }
   out << issuer->did << "\n";
   err << "issuer: created " << args.common.dir << " for " << issuer->did << "\n"

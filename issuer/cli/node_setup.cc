@@ -9,7 +9,9 @@ namespace {
 
 constexpr const char* kPublicUrlSetting = "public-url";
 
-Status CheckBaseUrl(const std::string& url) {
+}  // namespace
+
+Status CheckPublicUrl(const std::string& url) {
   bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
   bool clean = url.find_first_of("?# \t\r\n") == std::string::npos && url.size() < 200;
   std::size_t host_start = url.find("://") + 3;
@@ -18,6 +20,8 @@ Status CheckBaseUrl(const std::string& url) {
                                    "\" must be an http(s) URL without query or fragment, e.g. https://issuer.example");
   return Status::Ok();
 }
+
+namespace {
 
 std::string Trimmed(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
@@ -55,7 +59,7 @@ Result<std::string> ResolvePublicUrl(store::IssuerStore& store, const IssuerDir&
   PSL_ASSIGN_OR_RETURN(std::string remembered, store.GetSetting(kPublicUrlSetting));
   if (explicit_url) {
     std::string url = Trimmed(*explicit_url);
-    PSL_RETURN_IF_ERROR(CheckBaseUrl(url));
+    PSL_RETURN_IF_ERROR(CheckPublicUrl(url));
     if (url != remembered) {
       if (!remembered.empty())
         err << "issuer: warning: the public URL changes from " << remembered << " to " << url

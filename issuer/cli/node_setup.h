@@ -12,6 +12,10 @@
 
 namespace passerelle::cli {
 
+// Checks a --public-url value: http(s), no query or fragment.
+// Errors: kInvalidArgument.
+Status CheckPublicUrl(const std::string& url);
+
 // DIR/store.
 std::filesystem::path StoreDir(const std::filesystem::path& issuer_dir);
 

@@ -89,13 +89,6 @@ Result<std::optional<std::pair<std::string, std::string>>> Txn::Last(MDB_dbi dbi
   return out;
 }
 
-Result<Txn> Txn::Child() {
-  MDB_txn* child = nullptr;
-  int rc = mdb_txn_begin(mdb_txn_env(txn_), txn_, 0, &child);
-  if (rc != MDB_SUCCESS) return LmdbStatus(rc, "store nested transaction");
-  return Txn(child, env_);
-}
-
 Status Txn::Commit() {
   if (txn_ == nullptr) return Status::Internal("commit of a finished transaction");
   int rc = mdb_txn_commit(txn_);

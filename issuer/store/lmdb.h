@@ -61,9 +61,6 @@ class Txn {
                  const std::function<bool(std::string_view, std::string_view)>& fn) const;
   // The last entry of `dbi`, or nullopt when empty.
   Result<std::optional<std::pair<std::string, std::string>>> Last(MDB_dbi dbi) const;
-  // A child transaction (write transactions only): its changes join the
-  // parent when committed and vanish when aborted.
-  Result<Txn> Child();
 
   // Commits (and syncs). The transaction is finished either way.
   Status Commit();

@@ -15,31 +15,41 @@ std::string IdempotencyDbKey(std::string_view key) { return Sha256(key); }
 
 constexpr std::size_t kMaxIdBytes = 400;
 
-// Writes one issuance into `txn` (a child of the group's transaction).
-Status WriteOne(LmdbEnv& env, Txn& txn, AuditAppender& audit, const PendingIssuance& item) {
+// Checks that one issuance can enter the register: a new id, a new
+// idempotency key, and status slots reserved but unused. Runs inside the
+// group's write transaction, so the answer holds until it commits (and sees
+// the group's earlier items).
+Status CheckOne(LmdbEnv& env, const Txn& txn, const PendingIssuance& item) {
   const CredentialRecord& r = item.record;
   if (r.id.empty() || r.id.size() > kMaxIdBytes)
     return Status::InvalidArgument("credential id must be 1 to 400 bytes");
-  Status s = txn.Put(env.Db(db::kCredentials), r.id, EncodeCredentialRecord(r), MDB_NOOVERWRITE);
-  if (s.code() == Code::kAlreadyExists)
-    return Status::AlreadyExists("credential \"" + r.id + "\" was already issued");
-  PSL_RETURN_IF_ERROR(s);
+  PSL_ASSIGN_OR_RETURN(auto known, txn.Get(env.Db(db::kCredentials), r.id));
+  if (known) return Status::AlreadyExists("credential \"" + r.id + "\" was already issued");
   if (!r.idempotency_key.empty()) {
-    nlohmann::json v = {{"key", r.idempotency_key}, {"credential", r.id}};
-    s = txn.Put(env.Db(db::kIdempotency), IdempotencyDbKey(r.idempotency_key), DumpJson(v), MDB_NOOVERWRITE);
-    if (s.code() == Code::kAlreadyExists)
-      return Status::AlreadyExists("\"" + r.idempotency_key + "\" was already issued");
-    PSL_RETURN_IF_ERROR(s);
+    PSL_ASSIGN_OR_RETURN(auto seen, txn.Get(env.Db(db::kIdempotency), IdempotencyDbKey(r.idempotency_key)));
+    if (seen) return Status::AlreadyExists("\"" + r.idempotency_key + "\" was already issued");
   }
-  PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kDocuments), r.id, item.document));
   for (const auto& slot : r.status) {
-    std::string key = StatusIndexKey(slot.list_id, slot.index);
-    PSL_ASSIGN_OR_RETURN(auto current, txn.Get(env.Db(db::kStatusIndex), key));
+    PSL_ASSIGN_OR_RETURN(auto current, txn.Get(env.Db(db::kStatusIndex), StatusIndexKey(slot.list_id, slot.index)));
     if (!current || !current->empty())
       return Status::Internal("status index " + slot.list_id + "/" + std::to_string(slot.index) +
                               (current ? " is already used" : " was never reserved"));
-    PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kStatusIndex), key, r.id));
   }
+  return Status::Ok();
+}
+
+// Writes one checked issuance. Any failure here is the store's (map full,
+// I/O) and dooms the group.
+Status WriteOne(LmdbEnv& env, Txn& txn, AuditAppender& audit, const PendingIssuance& item) {
+  const CredentialRecord& r = item.record;
+  PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kCredentials), r.id, EncodeCredentialRecord(r)));
+  if (!r.idempotency_key.empty()) {
+    nlohmann::json v = {{"key", r.idempotency_key}, {"credential", r.id}};
+    PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kIdempotency), IdempotencyDbKey(r.idempotency_key), DumpJson(v)));
+  }
+  PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kDocuments), r.id, item.document));
+  for (const auto& slot : r.status)
+    PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kStatusIndex), StatusIndexKey(slot.list_id, slot.index), r.id));
   AuditEvent e;
   e.at = r.issued_at;
   e.action = "issue";
@@ -63,19 +73,13 @@ Status IssuerStore::CommitIssuances(std::vector<PendingIssuance*>& items) {
   auto audit = AuditAppender::Start(*txn, env_->Db(db::kAudit));
   if (!audit.ok()) return fail_all(audit.status());
   for (PendingIssuance* item : items) {
-    auto child = txn->Child();
-    if (!child.ok()) return fail_all(child.status());
-    Status s = WriteOne(*env_, *child, *audit, *item);
-    if (s.ok()) s = child->Commit();
-    if (s.ok()) {
-      audit->Accept();
-    } else {
-      child->Abort();
-      audit->Discard();
-      // A full map or an I/O error dooms the whole group.
-      if (s.code() == Code::kResourceExhausted || s.code() == Code::kIOError) return fail_all(s);
+    item->outcome = CheckOne(*env_, *txn, *item);
+    if (!item->outcome.ok()) {
+      if (item->outcome.code() == Code::kIOError) return fail_all(item->outcome);
+      continue;
     }
-    item->outcome = s;
+    Status written = WriteOne(*env_, *txn, *audit, *item);
+    if (!written.ok()) return fail_all(written);
   }
   Status committed = txn->Commit();
   if (!committed.ok()) return fail_all(committed);

@@ -63,19 +63,19 @@ Result<AuditAppender> AuditAppender::Start(const Txn& txn, MDB_dbi audit_db) {
   a.db_ = audit_db;
   PSL_ASSIGN_OR_RETURN(auto last, txn.Last(audit_db));
   if (last) {
-    a.committed_.seq = DecodeU64(last->first);
-    a.committed_.hash = Sha256Hex(last->second);
+    a.seq_ = DecodeU64(last->first);
+    a.hash_ = Sha256Hex(last->second);
   }
-  a.pending_ = a.committed_;
   return a;
 }
 
 Status AuditAppender::Append(Txn& txn, AuditEvent event) {
-  event.seq = pending_.seq + 1;
-  event.prev = pending_.hash;
+  event.seq = seq_ + 1;
+  event.prev = hash_;
   std::string bytes = EncodeAuditEvent(event);
   PSL_RETURN_IF_ERROR(txn.Put(db_, EncodeU64(event.seq), bytes, MDB_NOOVERWRITE | MDB_APPEND));
-  pending_ = {event.seq, Sha256Hex(bytes)};
+  seq_ = event.seq;
+  hash_ = Sha256Hex(bytes);
   return Status::Ok();
 }
 

@@ -142,24 +142,19 @@ class IssuerStore {
   StoreOptions options_;
 };
 
-// Appends audit events inside a write transaction, continuing the chain.
+// Appends audit events inside one write transaction, continuing the chain.
 class AuditAppender {
  public:
   // Reads the chain head from `txn`. Errors: kIOError, kMalformed.
   static Result<AuditAppender> Start(const Txn& txn, MDB_dbi audit_db);
-  // Writes `event` (seq, prev filled in) into `txn`, which may be a child of
-  // the start transaction; call Accept() once that child committed.
+  // Writes `event` (seq and prev filled in) into `txn`, the transaction
+  // Start() read; if that transaction aborts, drop this appender too.
   Status Append(Txn& txn, AuditEvent event);
-  void Accept() { committed_ = pending_; }
-  void Discard() { pending_ = committed_; }
 
  private:
-  struct Head {
-    std::uint64_t seq = 0;
-    std::string hash;
-  };
   MDB_dbi db_ = 0;
-  Head committed_, pending_;
+  std::uint64_t seq_ = 0;
+  std::string hash_;
 };
 
 // The database names of the schema.
