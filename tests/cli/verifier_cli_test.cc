@@ -53,7 +53,7 @@ struct IssuerFixture {
   }
 };
 
-TEST_CASE("cli: issue then verify, both suites; --json report", "[cli]") {
+TEST_CASE("cli: issue then verify with both suites and a --json report", "[cli]") {
   IssuerFixture f;
   for (const char* suite : {"eddsa-rdfc-2022", "eddsa-jcs-2022"}) {
     std::string file = f.Write(std::string("m-") + suite + ".json", f.IssueModule(suite));

@@ -18,7 +18,7 @@ namespace {
 
 SecretBytes Pass(std::string_view s) { return SecretBytes::CopyFrom(s).value(); }
 
-TEST_CASE("key file: write, read back, same key; file is 0600 and holds no seed", "[keys]") {
+TEST_CASE("key file: write and read back the same key from a 0600 file that holds no seed", "[keys]") {
   testing::TempDir dir;
   auto key = Ed25519SigningKey::Generate();
   REQUIRE(key.ok());

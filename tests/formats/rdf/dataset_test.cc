@@ -100,7 +100,7 @@ TEST_CASE("parser skips comments and blank lines, accepts CR, LF and CRLF", "[rd
   CHECK(ParseNQuads("\n\n# only a comment").value().empty());
 }
 
-TEST_CASE("parser keeps duplicates; canonicalization removes them", "[rdf]") {
+TEST_CASE("parser keeps duplicates and canonicalization removes them", "[rdf]") {
   auto r = ParseNQuads("<urn:s> <urn:p> <urn:o> .\n<urn:s> <urn:p> <urn:o> .\n");
   REQUIRE(r.ok());
   CHECK(r->size() == 2);
