@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "verifier/cli/sync_command.h"
 #include "verifier/cli/verify_command.h"
 
 namespace {
@@ -29,6 +30,14 @@ int main(int argc, char** argv) {
   v->add_option("--qr", verify.qr_image, "a photo or screenshot (PNG or JPEG) of a Passerelle QR code");
   v->add_option("--qr-text", verify.qr_text, "the text a Passerelle QR code holds (PSL1:…)");
 
+  passerelle::cli::SyncArgs sync;
+  CLI::App* s = app.add_subcommand("sync", "fetch status lists over HTTP(S), verify them, and cache them for verify --status-cache");
+  s->add_option("--from", sync.from, "a status list URL (statusListCredential); repeat for several")->required();
+  s->add_option("--cache", sync.cache, "the status cache folder")->required();
+  s->add_option("--ca-file", sync.ca_file, "PEM certificates to trust for https instead of the system's");
+  s->add_option("--timeout", sync.timeout_seconds, "seconds per request (default 10)");
+  s->add_flag("--json", sync.json, "print a JSON report");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -41,5 +50,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (v->parsed()) return passerelle::cli::RunVerify(verify, std::cin, std::cout, std::cerr);
+  if (s->parsed()) return passerelle::cli::RunSync(sync, std::cout, std::cerr);
   return 2;
 }

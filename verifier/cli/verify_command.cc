@@ -12,6 +12,8 @@
 #include "keys/did_document.h"
 #include "verifier/qr/qr_scan.h"
 #include "verifier/status_cache.h"
+#include "verifier/sync/did_web.h"
+#include "verifier/sync/sync.h"
 #include "verifier/verifier.h"
 
 namespace passerelle::cli {
@@ -38,7 +40,7 @@ Result<std::string> ReadInput(const std::string& file, std::istream& in) {
   return data;
 }
 
-void PrintHuman(const std::string& name, const VerificationReport& r, std::ostream& out) {
+void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp now, std::ostream& out) {
   out << SanitizeForTerminal(name) << ": " << (r.verified ? "VERIFIED" : "NOT VERIFIED") << " ("
       << r.kind << ")\n";
   auto print_checks = [&](const std::vector<CheckResult>& checks, const std::string& indent) {
@@ -55,6 +57,9 @@ void PrintHuman(const std::string& name, const VerificationReport& r, std::ostre
   } else {
     print_checks(r.checks, "  ");
   }
+  if (r.status_freshness)
+    out << "  status lists fetched " << FormatDateTime(*r.status_freshness) << ", "
+        << DescribeAge(*r.status_freshness, now) << " before this verdict\n";
   for (const auto& w : r.warnings) out << "  warning: " << SanitizeForTerminal(w) << "\n";
 }
 
@@ -96,6 +101,12 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
     }
     cache.emplace(std::move(*c));
     options.status_cache = &*cache;
+    // The did:web documents `verifier sync` stored beside the lists.
+    Status dids = LoadCachedDidDocuments(*args.status_cache, options.resolver);
+    if (!dids.ok()) {
+      err << "verifier: error: --status-cache: " << dids.message() << "\n";
+      return 2;
+    }
   }
   if (args.files.empty() && !args.qr_image && !args.qr_text) {
     err << "verifier: error: nothing to verify\n"
@@ -122,7 +133,7 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
     if (args.json) {
       all.push_back(ReportToJson(report));
     } else {
-      PrintHuman(file, report, out);
+      PrintHuman(file, report, options.now, out);
     }
     if (!report.verified) {
       for (const auto& e : report.errors)

@@ -1,0 +1,99 @@
+// Passerelle — did:web URLs and the DID-document cache.
+#include "verifier/sync/did_web.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/digest.h"
+#include "formats/json.h"
+
+namespace passerelle {
+
+namespace {
+
+bool HostChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+         c == '%' || c == '_';
+}
+
+std::string Percent3ADecoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i, 3) == "%3A" || s.substr(i, 3) == "%3a") {
+      out += ':';
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+Status WriteAtomically(const std::filesystem::path& path, const std::string& data) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
+  bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::IOError("\"" + path.string() + "\": cannot write");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> DidWebDocumentUrl(std::string_view did, std::string_view loopback_scheme) {
+  if (did.rfind("did:web:", 0) != 0 || did.size() <= 8 || did.size() > 400)
+    return Status::Malformed("\"" + std::string(did.substr(0, 100)) + "\" is not a did:web DID");
+  std::string_view rest = did.substr(8);
+  std::size_t colon = rest.find(':');
+  std::string_view host = rest.substr(0, colon);
+  for (char c : rest)
+    if (!HostChar(c) && c != ':') return Status::Malformed("did:web \"" + std::string(did) + "\": unexpected character");
+  std::string authority = Percent3ADecoded(host);
+  std::string hostname = authority.substr(0, authority.find(':'));
+  bool loopback = hostname == "localhost" || hostname == "127.0.0.1" || hostname == "%5B%3A%3A1%5D";
+  std::string url = std::string(loopback ? loopback_scheme : "https") + "://" + authority;
+  if (colon == std::string_view::npos) return url + "/.well-known/did.json";
+  std::string path(rest.substr(colon));
+  for (char& c : path)
+    if (c == ':') c = '/';
+  return url + path + "/did.json";
+}
+
+Status StoreCachedDidDocument(const std::filesystem::path& cache_dir, const nlohmann::json& document) {
+  PSL_ASSIGN_OR_RETURN(std::string did, GetString(document, "id", ""));
+  std::filesystem::path dir = cache_dir / "did";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
+  return WriteAtomically(dir / (Sha256Hex(did).substr(0, 32) + ".json"), DumpJson(document));
+}
+
+Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolver& resolver) {
+  std::filesystem::path dir = cache_dir / "did";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    auto parsed = ParseJson(ss.str(), JsonLimits{1 << 20, 32});
+    auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
+    if (!doc.ok()) return doc.status().Annotate("cached DID document \"" + entry.path().string() + "\"");
+    if (!resolver.Resolve(doc->id).ok()) resolver.Add(std::move(*doc));
+  }
+  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace passerelle

@@ -1,0 +1,42 @@
+// Passerelle — `verifier sync`: bring status lists (and the did:web
+// documents of their issuers) into the local cache that `verifier verify
+// --status-cache` reads offline.
+//
+// A list is stored only after it verified: signed by its own issuer (the
+// issuer `verify` later compares with each credential's), a
+// BitstringStatusListCredential of at least 131,072 entries, served at the
+// URL its id names. Thread-compatible.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/datetime.h"
+#include "formats/status.h"
+#include "verifier/status_cache.h"
+#include "verifier/sync/fetch.h"
+
+namespace passerelle {
+
+struct SyncedList {
+  std::string url;
+  std::string issuer;
+  std::vector<std::string> purposes;
+  std::uint64_t entries = 0;
+  Timestamp fetched_at;
+  std::optional<Timestamp> valid_until;
+  bool did_document_fetched = false;
+};
+
+// Fetches, verifies and caches the list credential at `url`.
+// Errors: kIOError (fetching, the cache), kMalformed (not JSON),
+// kVerificationFailed / kInvalidCredential / kExpired (the list does not
+// verify — nothing is stored), kNotFound (a did:web issuer's document).
+Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
+                                  Timestamp now);
+
+// "3 min", "2 h", "5 days": how long before `now` `then` was.
+std::string DescribeAge(Timestamp then, Timestamp now);
+
+}  // namespace passerelle
