@@ -2,6 +2,8 @@
 #include "formats/jcs.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -58,6 +60,14 @@ bool IsValidUtf8(const std::string& s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
+    // ASCII runs eight bytes at a time.
+    while (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ull) break;
+      p += 8;
+    }
+    if (p == end) break;
     unsigned char c = *p;
     if (c < 0x80) {
       ++p;
@@ -85,10 +95,17 @@ bool IsValidUtf8(const std::string& s) {
 void AppendString(const std::string& s, std::string& out) {
   static const char kHex[] = "0123456789abcdef";
   out += '"';
+  // 1 for the bytes JSON requires escaping: controls, '"' and '\\'.
+  static constexpr auto kEscape = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = true;
+    t['"'] = t['\\'] = true;
+    return t;
+  }();
   std::size_t run = 0;  // start of the pending run of characters copied as they are
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kEscape[c]) continue;
     out.append(s, run, i - run);
     run = i + 1;
     switch (c) {
