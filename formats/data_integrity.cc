@@ -41,6 +41,7 @@ const char* CryptosuiteName(Cryptosuite suite) {
   switch (suite) {
     case Cryptosuite::kEddsaRdfc2022: return "eddsa-rdfc-2022";
     case Cryptosuite::kEddsaJcs2022: return "eddsa-jcs-2022";
+    case Cryptosuite::kEd25519Signature2020: return "Ed25519Signature2020";
   }
   return "unknown";
 }
@@ -57,17 +58,23 @@ Result<DataIntegrityProof> ParseDataIntegrityProof(const json& proof, std::strin
   if (!proof.is_object()) return Status::Malformed(w + ": a proof must be an object");
   const json* type = FindMember(proof, "type");
   if (type == nullptr) return Status::Malformed(w + "/type: missing");
-  if (!type->is_string() || *type != "DataIntegrityProof")
-    return Status::Unsupported(w + "/type: proof type " + (type->is_string() ? "\"" + type->get<std::string>() + "\"" : std::string("(not a string)")) +
-                               " is not supported (DataIntegrityProof)");
-  const json* suite_name = FindMember(proof, "cryptosuite");
-  if (suite_name == nullptr) return Status::Unsupported(w + "/cryptosuite: missing");
-  if (!suite_name->is_string()) return Status::Malformed(w + "/cryptosuite: must be a string");
-  auto suite = ParseCryptosuite(suite_name->get_ref<const std::string&>());
-  if (!suite.ok()) return suite.status().Annotate(w + "/cryptosuite");
-
   DataIntegrityProof p{};
-  p.suite = *suite;
+  if (type->is_string() && *type == "Ed25519Signature2020") {
+    if (FindMember(proof, "cryptosuite") != nullptr)
+      return Status::Malformed(w + "/cryptosuite: an Ed25519Signature2020 proof has no cryptosuite");
+    p.suite = Cryptosuite::kEd25519Signature2020;
+  } else {
+    if (!type->is_string() || *type != "DataIntegrityProof")
+      return Status::Unsupported(w + "/type: proof type " +
+                                 (type->is_string() ? "\"" + type->get<std::string>() + "\"" : std::string("(not a string)")) +
+                                 " is not supported (DataIntegrityProof, Ed25519Signature2020)");
+    const json* suite_name = FindMember(proof, "cryptosuite");
+    if (suite_name == nullptr) return Status::Unsupported(w + "/cryptosuite: missing");
+    if (!suite_name->is_string()) return Status::Malformed(w + "/cryptosuite: must be a string");
+    auto suite = ParseCryptosuite(suite_name->get_ref<const std::string&>());
+    if (!suite.ok()) return suite.status().Annotate(w + "/cryptosuite");
+    p.suite = *suite;
+  }
   PSL_ASSIGN_OR_RETURN(p.verification_method, GetString(proof, "verificationMethod", w));
   if (!IsAbsoluteUrl(p.verification_method))
     return Status::Malformed(w + "/verificationMethod: not a URL");
@@ -100,8 +107,12 @@ Result<DataIntegrityProof> ParseDataIntegrityProof(const json& proof, std::strin
 
 json MakeProofConfig(const ProofOptions& o) {
   json p = json::object();
-  p["type"] = "DataIntegrityProof";
-  p["cryptosuite"] = CryptosuiteName(o.suite);
+  if (o.suite == Cryptosuite::kEd25519Signature2020) {
+    p["type"] = "Ed25519Signature2020";
+  } else {
+    p["type"] = "DataIntegrityProof";
+    p["cryptosuite"] = CryptosuiteName(o.suite);
+  }
   p["created"] = FormatDateTime(o.created);
   p["verificationMethod"] = o.verification_method;
   p["proofPurpose"] = o.proof_purpose;
@@ -116,7 +127,8 @@ json MakeProofConfig(const ProofOptions& o) {
 Result<std::string> CanonicalDocument(const json& document, Cryptosuite suite) {
   switch (suite) {
     case Cryptosuite::kEddsaJcs2022: return CanonicalizeJson(document);
-    case Cryptosuite::kEddsaRdfc2022: return internal::RdfcCanonicalNQuads(document);
+    case Cryptosuite::kEddsaRdfc2022:
+    case Cryptosuite::kEd25519Signature2020: return internal::RdfcCanonicalNQuads(document);
   }
   return Status::Internal("unknown cryptosuite");
 }

@@ -20,10 +20,18 @@
 namespace passerelle {
 
 // Do not renumber.
-enum class Cryptosuite { kEddsaRdfc2022, kEddsaJcs2022 };
+enum class Cryptosuite {
+  kEddsaRdfc2022,
+  kEddsaJcs2022,
+  // The legacy `Ed25519Signature2020` proof type (W3C CCG): RDFC-1.0 like
+  // eddsa-rdfc-2022, with no `cryptosuite` member. Verified for interop with
+  // credentials issued by other wallets and issuers; Passerelle never signs with it.
+  kEd25519Signature2020,
+};
 
-// "eddsa-rdfc-2022" / "eddsa-jcs-2022".
+// "eddsa-rdfc-2022" / "eddsa-jcs-2022" / "Ed25519Signature2020".
 const char* CryptosuiteName(Cryptosuite suite);
+// Parses a `cryptosuite` value Passerelle signs with (the two eddsa suites).
 // Errors: kUnsupported naming the suite.
 Result<Cryptosuite> ParseCryptosuite(std::string_view name);
 
@@ -42,9 +50,11 @@ struct DataIntegrityProof {
   std::string signature;  // the 64 raw bytes decoded from proofValue
 };
 
-// Checks and decodes one proof object found at JSON Pointer `where`.
-// Errors: kMalformed (shape, proofValue encoding, dates) and kUnsupported
-// (proof type other than DataIntegrityProof, unknown or missing cryptosuite).
+// Checks and decodes one proof object found at JSON Pointer `where`:
+// a DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022, or an
+// Ed25519Signature2020 proof. Errors: kMalformed (shape, proofValue
+// encoding, dates) and kUnsupported (another proof type, an unknown or
+// missing cryptosuite).
 Result<DataIntegrityProof> ParseDataIntegrityProof(const nlohmann::json& proof,
                                                    std::string_view where);
 

@@ -141,6 +141,17 @@ Result<CachedStatusList> VerifyStatusListCredential(const json& credential, cons
 
 Status CheckCredentialStatus(const json& vc, const StatusListCache* cache, const VerifyOptions& options,
                              std::string* detail, std::optional<Timestamp>* freshness) {
+  // A status mechanism we cannot check leaves the status unknown: not valid.
+  if (const json* status = FindMember(vc, "credentialStatus")) {
+    json items = status->is_array() ? *status : json::array({*status});
+    for (const auto& item : items) {
+      if (HasType(item, "BitstringStatusListEntry")) continue;
+      const json* type = FindMember(item, "type");
+      return Status::NotFound("/credentialStatus: status unknown: type " +
+                              (type != nullptr ? type->dump() : std::string("(none)")) +
+                              " is not supported (BitstringStatusListEntry)");
+    }
+  }
   PSL_ASSIGN_OR_RETURN(auto entries, StatusEntriesOf(vc));
   if (entries.empty()) {
     *detail = "no status list entry to check";

@@ -143,3 +143,34 @@ TEST_CASE("eddsa-rdfc-2022: safe mode refuses what would be dropped from the sig
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("Ed25519Signature2020 (legacy, verify-only): the spec vectors, step by step", "[rdfc-suite][vectors]") {
+  const auto dir = Vectors() / "Ed25519Signature2020";
+  auto key_pair = Load(Vectors() / "keyPair.json");
+  auto key = Ed25519SigningKey::FromMultibase(key_pair["privateKeyMultibase"].get<std::string>()).value();
+  json signed_doc = Load(dir / "signedEdSig.json");
+  json proof = ProofsOf(signed_doc)[0];
+  auto parsed = ParseDataIntegrityProof(proof, "/proof");
+  REQUIRE(parsed.ok());
+  CHECK(parsed->suite == Cryptosuite::kEd25519Signature2020);
+  auto unsecured = UnsecuredDocumentForProof(signed_doc, proof);
+  REQUIRE(unsecured.ok());
+  auto canon = CanonicalDocument(*unsecured, parsed->suite);
+  REQUIRE(canon.ok());
+  CHECK(*canon == ReadFile(dir / "canonDocEdSig.txt"));
+  auto hash = HashDataForProof(*unsecured, ProofConfigFromProof(proof), parsed->suite);
+  REQUIRE(hash.ok());
+  CHECK(HexEncode(*hash) == ReadFile(dir / "combinedHashEdSig.txt"));
+  CHECK(key.public_key().Verify(*hash, parsed->signature));
+  CHECK(HexEncode(key.Sign(*hash)) == ReadFile(dir / "sigHexEdSig.txt"));
+  // A cryptosuite member on an Ed25519Signature2020 proof is refused.
+  json odd = proof;
+  odd["cryptosuite"] = "eddsa-rdfc-2022";
+  CHECK_FALSE(ParseDataIntegrityProof(odd, "/proof").ok());
+}
+
+}  // namespace
+}  // namespace passerelle
