@@ -35,6 +35,13 @@ Result<json> SignCredential(const IssuerDir& issuer, const Ed25519SigningKey& ke
   if (issuer_id != issuer.did)
     return Status::InvalidCredential("/issuer: \"" + issuer_id + "\" is not this issuer (" + issuer.did + ")");
   PSL_RETURN_IF_ERROR(ValidateProfile(credential));
+  // Every term of a Passerelle credential must be defined (JSON-LD safe
+  // mode), whatever the suite: eddsa-rdfc-2022 checks it while signing, a
+  // JCS-signed credential is checked here so that it means the same thing.
+  if (request.suite == Cryptosuite::kEddsaJcs2022 && UsesPasserelleContext(credential)) {
+    auto expanded = CanonicalDocument(credential, Cryptosuite::kEddsaRdfc2022);
+    if (!expanded.ok()) return Status::InvalidCredential(expanded.status().message());
+  }
   ProofOptions options;
   options.suite = request.suite;
   options.verification_method = issuer.current_key().method_id;

@@ -193,3 +193,24 @@ TEST_CASE("cli: did:web issuer verifies offline with its DID document, across a 
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("cli: the issuer refuses an undefined term in a Passerelle credential with either suite", "[cli]") {
+  IssuerFixture f;
+  json vc = json::parse(f.IssueModule("eddsa-jcs-2022"));
+  vc.erase("proof");
+  vc["credentialSubject"]["achievement"]["honours"] = "summa cum laude";
+  for (const char* suite : {"eddsa-jcs-2022", "eddsa-rdfc-2022"}) {
+    auto r = RunTool("issuer", {"sign", "--dir", (f.tmp.path() / "iss").string(), "--suite", suite,
+                                f.Write("u.json", vc.dump())},
+                     f.env);
+    INFO(suite << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("honours"));
+  }
+}
+
+}  // namespace
+}  // namespace passerelle
