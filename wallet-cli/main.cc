@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   qr_cmd->add_option("--png", qr.png, "write a PNG image to FILE");
   qr_cmd->add_option("--svg", qr.svg, "write an SVG image to FILE");
   qr_cmd->add_flag("--terminal", qr.terminal, "draw the code in the terminal");
+  qr_cmd->add_flag("--text", qr.text, "print the payload text (PSL1:…) instead of drawing it");
   qr_cmd->add_option("--scale", qr.scale, "PNG pixels per module (default 8)")->check(CLI::Range(1, 64));
 
   ExportArgs export_args;

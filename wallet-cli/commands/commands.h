@@ -49,6 +49,7 @@ struct QrArgs {
   std::optional<std::string> png;
   std::optional<std::string> svg;
   bool terminal = false;
+  bool text = false;  // the payload itself, for verifier verify --qr-text
   int scale = 8;
 };
 

@@ -63,13 +63,13 @@ int RunPresent(const PresentArgs& args, std::ostream& out, std::ostream& err) {
 }
 
 int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
-  int outputs = (args.png ? 1 : 0) + (args.svg ? 1 : 0) + (args.terminal ? 1 : 0);
+  int outputs = (args.png ? 1 : 0) + (args.svg ? 1 : 0) + (args.terminal ? 1 : 0) + (args.text ? 1 : 0);
   if (outputs != 1) {
-    PrintError(err, outputs == 0 ? "choose where the QR code goes" : "--png, --svg and --terminal can't be used together");
-    PrintHint(err, "--terminal draws it here; --png FILE or --svg FILE saves an image");
+    PrintError(err, outputs == 0 ? "choose where the QR code goes"
+                                 : "--png, --svg, --terminal and --text can't be used together");
+    PrintHint(err, "--terminal draws it here; --png FILE or --svg FILE saves an image; --text prints the payload");
     return 2;
   }
-  bool to_stdout = (args.png && *args.png == "-") || (args.svg && *args.svg == "-");
   if (args.png && *args.png == "-" && ::isatty(STDOUT_FILENO)) {
     PrintError(err, "refusing to write a PNG image to the terminal");
     PrintHint(err, "use --png FILE, redirect standard output, or --terminal to draw the code here");
@@ -87,7 +87,9 @@ int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
     return code;
   }
   std::string image;
-  if (args.terminal) {
+  if (args.text) {
+    image = *payload + "\n";
+  } else if (args.terminal) {
     image = RenderTerminal(*matrix);
   } else if (args.svg) {
     image = RenderSvg(*matrix);
@@ -96,12 +98,12 @@ int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
     if (!png.ok()) return Fail(err, png.status());
     image = std::move(*png);
   }
-  const std::string target = args.terminal ? "-" : (args.png ? *args.png : *args.svg);
+  const std::string target = args.terminal || args.text ? "-" : (args.png ? *args.png : *args.svg);
   Status written = WriteOutput(target, image, out);
   if (!written.ok()) return Fail(err, written);
   err << "wallet: QR code version " << matrix->version << " (" << matrix->size << "×" << matrix->size
       << " modules, level M), " << payload->size() << " characters, " << presentation->size()
-      << " bytes of presentation" << (args.terminal || to_stdout ? "" : " → \"" + target + "\"") << "\n";
+      << " bytes of presentation" << (target == "-" ? "" : " → \"" + target + "\"") << "\n";
   HintChallenge(args.present, err);
   return 0;
 }
