@@ -1,10 +1,7 @@
-// Passerelle tests — helpers for issuer tests: temporary folders, a quick
-// issuer folder (fast KDF), a signing identity over it.
+// Passerelle tests — helpers for issuer tests: a quick issuer folder (fast
+// KDF) and a signing identity over it.
 #pragma once
 
-#include <unistd.h>
-
-#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,28 +9,9 @@
 #include "issuer/issuer_dir.h"
 #include "issuer/store/signing_identity.h"
 #include "keys/secret_bytes.h"
+#include "tests/testing/temp_dir.h"
 
 namespace passerelle::testing {
-
-// A fresh folder under /tmp, removed when the object goes away.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("psl-issuer-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline SecretBytes TestPassphrase() { return std::move(SecretBytes::CopyFrom("test passphrase").value()); }
 

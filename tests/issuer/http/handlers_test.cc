@@ -1,0 +1,239 @@
+// Passerelle tests — the issuer node's HTTP handlers, in process.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/status_list.h"
+#include "issuer/programme_files.h"
+#include "tests/issuer/http/node_fixture.h"
+#include "tests/testing/paths.h"
+#include "verifier/verifier.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+using testing::MinimalCredential;
+using testing::NodeFixture;
+
+TEST_CASE("http issue: a VC 2.0 credential gets issuer, id, validFrom, two status entries and a proof",
+          "[issuer][http]") {
+  NodeFixture node;
+  auto r = node.Post("/credentials/issue", {{"credential", MinimalCredential()}});
+  REQUIRE(r.status == 201);
+  json vc = NodeFixture::Body(r).at("verifiableCredential");
+  CHECK(vc.at("issuer") == node.issuer.did);
+  CHECK(vc.at("id").get<std::string>().rfind("urn:uuid:", 0) == 0);
+  CHECK(vc.contains("validFrom"));
+  CHECK(vc.at("@context")[0] == "https://www.w3.org/ns/credentials/v2");
+  auto entries = StatusEntriesOf(vc);
+  REQUIRE(entries.ok());
+  REQUIRE(entries->size() == 2);
+  CHECK((*entries)[0].purpose == "revocation");
+  CHECK((*entries)[1].purpose == "suspension");
+  CHECK((*entries)[0].list_credential.rfind("https://issuer.test/status-lists/revocation-", 0) == 0);
+  CHECK(vc.at("proof").at("cryptosuite") == "eddsa-jcs-2022");
+  // Recorded, with its slots and the token that asked.
+  auto rec = node.store->FindCredential(vc.at("id").get<std::string>());
+  REQUIRE(rec.ok());
+  CHECK(rec->status.size() == 2);
+  CHECK(rec->actor.rfind("token:", 0) == 0);
+  CHECK(node.store->FindDocument(rec->id).value() == DumpJson(vc));
+  // And it verifies.
+  VerifyOptions options;
+  options.trusted_issuers = {node.issuer.did};
+  auto report = VerifyDocument(vc, options);
+  for (const auto& c : report.checks) {
+    INFO(c.check << ": " << c.detail);
+    CHECK((c.ok || c.check == "status"));
+  }
+}
+
+TEST_CASE("http issue: options.cryptosuite is honoured; unknown suites and types are refused with 422",
+          "[issuer][http]") {
+  NodeFixture node;
+  auto rdfc = node.Post("/credentials/issue", {{"credential", MinimalCredential()},
+                                               {"options", {{"type", "DataIntegrityProof"}, {"cryptosuite", "eddsa-rdfc-2022"}}}});
+  REQUIRE(rdfc.status == 201);
+  CHECK(NodeFixture::Body(rdfc)["verifiableCredential"]["proof"]["cryptosuite"] == "eddsa-rdfc-2022");
+  auto bad_suite = node.Post("/credentials/issue", {{"credential", MinimalCredential()}, {"options", {{"cryptosuite", "ecdsa-rdfc-2019"}}}});
+  CHECK(bad_suite.status == 422);
+  CHECK(NodeFixture::Body(bad_suite)["pointer"] == "/options/cryptosuite");
+  auto bad_type = node.Post("/credentials/issue", {{"credential", MinimalCredential()}, {"options", {{"type", "Ed25519Signature2020"}}}});
+  CHECK(bad_type.status == 422);
+  CHECK(NodeFixture::Body(bad_type)["pointer"] == "/options/type");
+}
+
+TEST_CASE("http issue: VC 1.1 input gets the data-integrity context and issuanceDate", "[issuer][http]") {
+  NodeFixture node(Cryptosuite::kEddsaRdfc2022);
+  json v1 = {{"@context", {"https://www.w3.org/2018/credentials/v1"}},
+             {"type", {"VerifiableCredential"}},
+             {"credentialSubject", {{"id", "did:example:learner"}}}};
+  auto r = node.Post("/credentials/issue", {{"credential", v1}});
+  INFO(r.body);
+  REQUIRE(r.status == 201);
+  json vc = NodeFixture::Body(r)["verifiableCredential"];
+  CHECK(vc["@context"][1] == "https://w3id.org/security/data-integrity/v2");
+  CHECK(vc.contains("issuanceDate"));
+  CHECK(!vc.contains("validFrom"));
+}
+
+TEST_CASE("http issue: bad input is 400 or 422 and names the field", "[issuer][http]") {
+  NodeFixture node;
+  SECTION("malformed JSON") {
+    auto r = node.Send("POST", "/credentials/issue", "{\"credential\": {", node.admin_token);
+    CHECK(r.status == 400);
+    CHECK(r.content_type == "application/problem+json");
+    CHECK(NodeFixture::Body(r)["detail"].get<std::string>().find("at byte") != std::string::npos);
+  }
+  SECTION("no credential") {
+    auto r = node.Post("/credentials/issue", {{"options", json::object()}});
+    CHECK(r.status == 400);
+    CHECK(NodeFixture::Body(r)["pointer"] == "/credential");
+  }
+  SECTION("another issuer") {
+    json c = MinimalCredential();
+    c["issuer"] = "did:example:someone-else";
+    auto r = node.Post("/credentials/issue", {{"credential", c}});
+    CHECK(r.status == 422);
+    CHECK(NodeFixture::Body(r)["pointer"] == "/credential/issuer");
+  }
+  SECTION("null issuer") {
+    json c = MinimalCredential();
+    c["issuer"] = nullptr;
+    CHECK(node.Post("/credentials/issue", {{"credential", c}}).status == 422);
+  }
+  SECTION("a malformed BitstringStatusListEntry (statusListIndex: true)") {
+    json c = MinimalCredential();
+    c["credentialStatus"] = {{"type", "BitstringStatusListEntry"}, {"statusPurpose", "revocation"},
+                             {"statusListIndex", true}, {"statusListCredential", "https://x.example/l"}};
+    auto r = node.Post("/credentials/issue", {{"credential", c}});
+    CHECK(r.status == 422);
+    CHECK(NodeFixture::Body(r)["pointer"] == "/credential/credentialStatus/statusListIndex");
+  }
+  SECTION("an undefined term under RDFC") {
+    json c = MinimalCredential();
+    c["@context"] = {"https://www.w3.org/2018/credentials/v1"};
+    c["credentialSubject"]["invalidTerm"] = "x";
+    auto r = node.Post("/credentials/issue", {{"credential", c}, {"options", {{"cryptosuite", "eddsa-rdfc-2022"}}}});
+    CHECK((r.status == 422 || r.status == 400));
+  }
+  SECTION("a known id is a conflict") {
+    json c = MinimalCredential();
+    c["id"] = "urn:uuid:4f3e1a2b-0000-4000-8000-000000000001";
+    REQUIRE(node.Post("/credentials/issue", {{"credential", c}}).status == 201);
+    auto again = node.Post("/credentials/issue", {{"credential", c}});
+    CHECK(again.status == 409);
+    CHECK(NodeFixture::Body(again)["pointer"] == "/credential/id");
+  }
+}
+
+TEST_CASE("http issue: a module credential lacking a mandatory element is refused, naming it", "[issuer][http]") {
+  NodeFixture node;
+  auto bundle = LoadProgrammeBundle(testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json");
+  REQUIRE(bundle.ok());
+  IssuerIdentity id{node.issuer.did, node.issuer.name, node.issuer.country};
+  auto module = BuildModuleCredential(bundle->programme, bundle->programme.modules[0], id,
+                                      Learner{std::string("did:example:learner"), "", ""},
+                                      ModuleAward{NewCredentialId(), "15", "FR-0-20", Now()});
+  REQUIRE(module.ok());
+  REQUIRE(node.Post("/credentials/issue", {{"credential", *module}}).status == 201);
+  json lacking = *module;
+  lacking["id"] = NewCredentialId();
+  lacking["credentialSubject"]["achievement"].erase("learningOutcomes");
+  auto r = node.Post("/credentials/issue", {{"credential", lacking}});
+  CHECK(r.status == 422);
+  json body = NodeFixture::Body(r);
+  CHECK(body["pointer"].get<std::string>().find("/credential/credentialSubject/achievement") == 0);
+  CHECK(body["detail"].get<std::string>().find("(M6)") != std::string::npos);
+}
+
+TEST_CASE("http: tokens and scopes", "[issuer][http]") {
+  NodeFixture node;
+  std::string body = DumpJson({{"credential", MinimalCredential()}});
+  auto none = node.Send("POST", "/credentials/issue", body, std::nullopt);
+  CHECK(none.status == 401);
+  CHECK(none.headers.count("WWW-Authenticate") == 1);
+  CHECK(node.Send("POST", "/credentials/issue", body, std::string("psl_0000000000000000_nope")).status == 401);
+  CHECK(node.Send("POST", "/credentials/issue", body, node.Token({"status"})).status == 403);
+  CHECK(node.Send("POST", "/credentials/issue", body, node.Token({"issue"})).status == 201);
+  // Public routes need nothing.
+  CHECK(node.Send("GET", "/healthz", "", std::nullopt).status == 200);
+  CHECK(node.Send("GET", "/.well-known/did.json", "", std::nullopt).status == 200);
+}
+
+TEST_CASE("http status: revoke, suspend, unsuspend, and the published list follows", "[issuer][http]") {
+  NodeFixture node;
+  json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
+  std::string id = vc["id"];
+  auto entries = StatusEntriesOf(vc).value();
+  std::string rev_list = entries[0].list_credential.substr(std::string("https://issuer.test").size());
+  std::string sus_list = entries[1].list_credential.substr(std::string("https://issuer.test").size());
+  auto bit = [&](const std::string& path, std::uint64_t index) {
+    auto r = node.Send("GET", path, "", std::nullopt);
+    REQUIRE(r.status == 200);
+    json list = NodeFixture::Body(r);
+    CHECK(list["type"][1] == "BitstringStatusListCredential");
+    auto bits = DecodeStatusList(list["credentialSubject"]["encodedList"].get<std::string>());
+    REQUIRE(bits.ok());
+    CHECK(bits->size() * 8 >= kMinStatusListEntries);
+    return ReadStatus(*bits, index, 1).value();
+  };
+  CHECK(bit(sus_list, entries[1].index) == 0);
+  auto change = [&](const std::string& status) {
+    return node.Post("/credentials/status",
+                     {{"credentialId", id}, {"credentialStatus", {{{"type", "BitstringStatusListEntry"}, {"status", status}}}}});
+  };
+  auto s = change("suspended");
+  REQUIRE(s.status == 200);
+  CHECK(NodeFixture::Body(s)["status"] == "suspended");
+  CHECK(bit(sus_list, entries[1].index) == 1);
+  REQUIRE(change("active").status == 200);
+  CHECK(bit(sus_list, entries[1].index) == 0);
+  REQUIRE(change("revoked").status == 200);
+  CHECK(bit(rev_list, entries[0].index) == 1);
+  // Revocation is permanent.
+  CHECK(change("active").status == 409);
+  CHECK(change("bogus").status == 400);
+  CHECK(node.Post("/credentials/status", {{"credentialId", "urn:uuid:unknown"},
+                                          {"credentialStatus", {{{"status", "revoked"}}}}}).status == 404);
+  CHECK(node.Send("GET", "/status-lists/nope-1", "", std::nullopt).status == 404);
+  CHECK(node.Send("POST", "/credentials/status", "{}", node.Token({"issue"})).status == 403);
+}
+
+TEST_CASE("http verify: 200 for a good credential, 422 for a tampered or revoked one, 400 for garbage",
+          "[issuer][http]") {
+  NodeFixture node;
+  json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
+  auto verify = [&](const json& doc, const json& checks) {
+    return node.Post("/credentials/verify", {{"verifiableCredential", doc}, {"options", {{"checks", checks}}}});
+  };
+  CHECK(verify(vc, {"proof"}).status == 200);
+  CHECK(verify(vc, {"proof", "credentialStatus"}).status == 200);
+  json tampered = vc;
+  tampered["credentialSubject"]["id"] = "did:example:mallory";
+  auto t = verify(tampered, {"proof"});
+  CHECK(t.status == 422);
+  CHECK(NodeFixture::Body(t)["verified"] == false);
+  json no_proof = vc;
+  no_proof.erase("proof");
+  CHECK(verify(no_proof, {"proof"}).status == 422);
+  CHECK(node.Post("/credentials/verify", {{"verifiableCredential", "a string"}}).status == 400);
+  CHECK(node.Send("POST", "/credentials/verify", "[1,", node.admin_token).status == 400);
+  // Revoked: 422 when status is asked for, 200 for the proof alone.
+  REQUIRE(node.Post("/credentials/status", {{"credentialId", vc["id"]},
+                                            {"credentialStatus", {{{"status", "revoked"}}}}}).status == 200);
+  CHECK(verify(vc, {"proof", "credentialStatus"}).status == 422);
+  CHECK(verify(vc, {"proof"}).status == 200);
+}
+
+TEST_CASE("http: the did:web document lists every key; a path DID is served at its path", "[issuer][http]") {
+  NodeFixture node(Cryptosuite::kEddsaJcs2022, std::string("did:web:issuer.test:schools:lyon"));
+  auto r = node.Send("GET", "/schools/lyon/did.json", "", std::nullopt);
+  REQUIRE(r.status == 200);
+  CHECK(NodeFixture::Body(r)["id"] == "did:web:issuer.test:schools:lyon");
+  CHECK(node.Send("GET", "/.well-known/did.json", "", std::nullopt).status == 200);
+}
+
+}  // namespace
+}  // namespace passerelle
