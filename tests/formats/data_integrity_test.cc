@@ -81,7 +81,8 @@ TEST_CASE("data integrity: proof shapes are checked", "[di]") {
     else p[key] = value;
     return ParseDataIntegrityProof(p, "/proof").status();
   };
-  CHECK(with("type", "Ed25519Signature2020").code() == Code::kUnsupported);
+  CHECK(with("type", "BbsBlsSignature2020").code() == Code::kUnsupported);
+  CHECK(with("type", "Ed25519Signature2020").code() == Code::kMalformed);  // legacy proofs have no cryptosuite
   CHECK(with("cryptosuite", "ecdsa-rdfc-2019").code() == Code::kUnsupported);
   CHECK(with("cryptosuite", nullptr).code() == Code::kUnsupported);
   CHECK(with("verificationMethod", nullptr).code() == Code::kMalformed);
