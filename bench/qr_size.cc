@@ -1,7 +1,8 @@
 // Passerelle bench — QR payload sizes on the scenario data (docs/benchmarks.md, "QR").
 //
 // Builds, from scripts/demo-data, the module credential of trainee T0001 for
-// module HQ-M01 (native profile, eddsa-rdfc-2022) and a presentation of it
+// module HQ-M01 (native profile, eddsa-rdfc-2022, with the revocation and
+// suspension status entries an issuer node adds) and a presentation of it
 // signed by the holder with a challenge and a domain, then prints, for both:
 // bytes of compact JSON, bytes after plain raw deflate, bytes after deflate
 // with the version-1 preset dictionary, the base45 payload length ("PSL1:"
@@ -9,7 +10,7 @@
 // comparison, the payload length and QR version plain deflate would give. Keys come from fixed seeds and every
 // date and id is fixed, so the figures are reproducible byte for byte.
 //
-//   qr_size [--languages en,fr | --languages all] [--data DIR] [--module HQ-M01]
+//   qr_size [--languages en,fr | --languages all] [--no-status] [--data DIR] [--module HQ-M01]
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -26,6 +27,7 @@
 #include "formats/qr_payload.h"
 #include "issuer/programme.h"
 #include "issuer/programme_files.h"
+#include "issuer/status/status_entries.h"
 #include "keys/did_key.h"
 #include "keys/proof_signer.h"
 #include "wallet-cli/presentation.h"
@@ -84,7 +86,7 @@ void Row(const char* what, const std::string& doc) {
               qr_plain.ok() ? qr_plain->version : -1);
 }
 
-int Run(const std::string& data, const std::string& languages, const std::string& module_code) {
+int Run(const std::string& data, const std::string& languages, const std::string& module_code, bool status) {
   auto bundle = LoadProgrammeBundle(data + "/programme-health-qualitician.json");
   auto trainee = LoadTrainee(data + "/trainees.csv", "T0001");
   if (!bundle.ok() || !trainee.ok()) {
@@ -124,6 +126,15 @@ int Run(const std::string& data, const std::string& languages, const std::string
     std::cerr << "qr_size: " << unsigned_vc.status().message() << "\n";
     return 2;
   }
+  if (status) {  // as the issuer node writes them: revocation and suspension
+    std::vector<store::StatusSlot> slots{{store::StatusPurpose::kRevocation, "revocation-1", 104689},
+                                         {store::StatusPurpose::kSuspension, "suspension-1", 80976}};
+    Status added = AddStatusEntries(*unsigned_vc, slots, "https://formation-sante-lyon.example.fr");
+    if (!added.ok()) {
+      std::cerr << "qr_size: status entries: " << added.message() << "\n";
+      return 2;
+    }
+  }
   ProofOptions proof;
   proof.verification_method = DidKeyVerificationMethod(issuer_key->public_key());
   proof.created = Timestamp{awarded.seconds + 12 * 3600, 0};
@@ -141,9 +152,10 @@ int Run(const std::string& data, const std::string& languages, const std::string
     std::cerr << "qr_size: present: " << vp.status().message() << "\n";
     return 2;
   }
-  std::printf("QR payload sizes: module %s of trainee T0001, titles in %s, %s\n", module_code.c_str(),
+  std::printf("QR payload sizes: module %s of trainee T0001, titles in %s, %s, %s\n", module_code.c_str(),
               languages == "all" ? "every language of the programme" : languages.c_str(),
-              CryptosuiteName(wallet::kPresentationSuite));
+              CryptosuiteName(wallet::kPresentationSuite),
+              status ? "revocation and suspension status entries" : "no status entries");
   std::printf("dictionary v1: %zu bytes, SHA-256 %s\n\n", QrDictionaryV1().size(),
               std::string(kQrDictionaryV1Sha256).c_str());
   std::printf("| %-20s | %5s | %13s | %12s | %6s | %9s | %12s | %10s |\n", "document", "JSON", "plain deflate",
@@ -160,15 +172,21 @@ int main(int argc, char** argv) {
   std::string data = std::string(PASSERELLE_SOURCE_DIR) + "/scripts/demo-data";
   std::string languages = "en,fr";
   std::string module = "HQ-M01";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool status = true;
+  for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
-    if (flag == "--data") data = argv[i + 1];
-    else if (flag == "--languages") languages = argv[i + 1];
-    else if (flag == "--module") module = argv[i + 1];
+    if (flag == "--no-status") {
+      status = false;
+      continue;
+    }
+    if (i + 1 >= argc) flag = "--help";
+    if (flag == "--data") data = argv[++i];
+    else if (flag == "--languages") languages = argv[++i];
+    else if (flag == "--module") module = argv[++i];
     else {
-      std::cerr << "usage: qr_size [--languages en,fr|all] [--data DIR] [--module CODE]\n";
+      std::cerr << "usage: qr_size [--languages en,fr|all] [--no-status] [--data DIR] [--module CODE]\n";
       return 2;
     }
   }
-  return Run(data, languages, module);
+  return Run(data, languages, module, status);
 }

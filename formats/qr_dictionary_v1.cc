@@ -21,15 +21,8 @@ constexpr char kDictionary[] =
     "Principles of management analysis communication development professional practice "
     " de la  des  et  du  en  pour  les  dans  \xc3\xa0 la Fondamentaux d"
     "Introduction \xc3\xa0 management de la analyse \xc3\xa9valuation d\xc3\xa9veloppement professionnel"
-    // Then status entries, other kinds, other suites and purposes,
-    // other language tags, other levels and vocabularies.
-    "\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"suspension\""
-    "\"credentialStatus\":[{\"id\":\"https://"
-    "/status-lists/"
-    "#"
-    "\",\"statusListCredential\":\"https://"
-    "\",\"statusListIndex\":\""
-    "\",\"statusPurpose\":\"revocation\",\"type\":\"BitstringStatusListEntry\"}"
+    // Then other kinds, other suites and purposes, other language tags,
+    // other levels and vocabularies.
     "\"type\":[\"VerifiableCredential\",\"CertificationCredential\"]"
     "\"type\":[\"VerifiableCredential\",\"DiplomaCredential\"]"
     "\"type\":[\"VerifiableCredential\",\"RecognitionCredential\"]"
@@ -64,8 +57,14 @@ constexpr char kDictionary[] =
     "\"proofPurpose\":\"authentication\",\"proofValue\":\"z\",\"type\":\"DataIntegrityProof\","
     "\"verificationMethod\":\"did:key:z6Mk\"},\"type\":[\"VerifiablePresentation\"],"
     "\"verifiableCredential\":["
-    // … of one module credential.
+    // … of one module credential with its two status entries.
     "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://w3id.org/passerelle/v1\"],"
+    "\"credentialStatus\":[{\"id\":\"https:///status-lists/revocation-1#\","
+    "\"statusListCredential\":\"https:///status-lists/revocation-1\",\"statusListIndex\":\"\","
+    "\"statusPurpose\":\"revocation\",\"type\":\"BitstringStatusListEntry\"},"
+    "{\"id\":\"https:///status-lists/suspension-1#\","
+    "\"statusListCredential\":\"https:///status-lists/suspension-1\",\"statusListIndex\":\"\","
+    "\"statusPurpose\":\"suspension\",\"type\":\"BitstringStatusListEntry\"}],"
     "\"credentialSubject\":{\"achievement\":{\"assessmentType\":\"http://data.europa.eu/snb/assessment/\","
     "\"code\":\"\",\"ects\":,\"eqfLevel\":\"http://data.europa.eu/snb/eqf/5\","
     "\"grade\":{\"scheme\":\"FR-0-20\",\"value\":\"\"},"
