@@ -1,7 +1,15 @@
 // End-to-end: the wallet binary's store and verbs — nothing in the clear on
 // disk, a clear error for a wrong passphrase, import refusing what fails,
 // duplicates, list in the user's language, show, present, export.
+#include <chrono>
 #include <filesystem>
+#include <thread>
+
+// The same macros as cpp-httplib's pkg-config flags, which built the library.
+#define CPPHTTPLIB_OPENSSL_SUPPORT
+#define CPPHTTPLIB_ZLIB_SUPPORT
+#define CPPHTTPLIB_BROTLI_SUPPORT
+#include <httplib.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -116,6 +124,31 @@ TEST_CASE("cli: import from stdin and from a file, duplicates detected", "[cli][
   CHECK(dup.out == first.out);
   CHECK_THAT(dup.err, Catch::Contains("already in the wallet"));
   CHECK(json::parse(s.Wallet({"list", "--json"}).out).size() == 1);
+}
+
+TEST_CASE("cli: import from an http URL", "[cli][wallet][store]") {
+  Scenario s;
+  std::string credential = testing::ReadFile(s.IssueModule("m1.json", s.holder_did));
+  httplib::Server server;
+  server.Get("/credentials/m1", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(credential, "application/vc+ld+json");
+  });
+  int port = server.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  auto ok = s.Wallet({"import", base + "/credentials/m1"});
+  auto missing = s.Wallet({"import", base + "/credentials/none"});
+  server.stop();
+  thread.join();
+  INFO(ok.err);
+  CHECK(ok.exit_code == 0);
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("HTTP 404"));
+  json list = json::parse(s.Wallet({"list", "--json"}).out);
+  REQUIRE(list.size() == 1);
+  CHECK(json::parse(s.Wallet({"show", list[0]["id"], "--json"}).out)["unverified"]["source"] ==
+        base + "/credentials/m1");
 }
 
 TEST_CASE("cli: list and show, titles in the user's language", "[cli][wallet][store]") {
