@@ -50,9 +50,14 @@ struct NDegreeResult {
 class Canonicalizer {
  public:
   Canonicalizer(const PreparedDataset& data, const CanonicalizeOptions& options)
-      : data_(data), options_(options), canonical_(data.blank_node_count()) {}
+      : data_(data), options_(options), canonical_(data.blank_node_count()), hasher_(options.hash) {}
 
-  Result<CanonicalDataset> Run();
+  // Issues the canonical identifiers (the algorithm up to step 5).
+  Status Run();
+  // Last steps: relabel, serialise, sort, join into *out.
+  void WriteNQuads(std::string* out) const;
+  // The issued identifiers map (input label -> canonical label).
+  std::map<std::string, std::string> IssuedMap() const;
 
  private:
   Status HashFirstDegree(std::uint32_t node, std::string* hash);
@@ -63,7 +68,6 @@ class Canonicalizer {
                    const IdentifierIssuer& issuer, std::string* hash);
   Result<NDegreeResult> HashNDegree(std::uint32_t node, const IdentifierIssuer& issuer);
   Status HashFailed() const { return Status::Internal("rdfc-1.0: hash computation failed"); }
-  CanonicalDataset Output() const;
 
   const PreparedDataset& data_;
   const CanonicalizeOptions& options_;
@@ -73,6 +77,8 @@ class Canonicalizer {
   std::uint64_t n_degree_calls_ = 0;
   std::uint64_t permutations_ = 0;
   bool hash_failed_ = false;
+  Hasher hasher_;            // one EVP context, reused for every message
+  std::string related_input_;  // scratch for HashRelated
   std::string line_buffer_;  // scratch for HashFirstDegree
   std::vector<std::size_t> line_ends_;
   std::vector<std::string_view> line_views_;
@@ -97,9 +103,9 @@ Status Canonicalizer::HashFirstDegree(std::uint32_t node, std::string* hash) {
     start = end;
   }
   std::sort(line_views_.begin(), line_views_.end());
-  Hasher h(options_.hash);
-  for (std::string_view line : line_views_) h.Update(line);
-  if (!h.FinishHex(hash)) return HashFailed();
+  hasher_.Begin();
+  for (std::string_view line : line_views_) hasher_.Update(line);
+  if (!hasher_.FinishHex(hash)) return HashFailed();
   return Status::Ok();
 }
 
@@ -107,8 +113,8 @@ Status Canonicalizer::HashFirstDegree(std::uint32_t node, std::string* hash) {
 // the related node's canonical id, temporary id or first-degree hash.
 void Canonicalizer::HashRelated(std::uint32_t related, const PreparedQuad& quad, char position,
                                 const IdentifierIssuer& issuer, std::string* hash) {
-  std::string input;
-  input.reserve(128);
+  std::string& input = related_input_;
+  input.clear();
   input.push_back(position);
   if (position != 'g') input.append(data_.text(quad.slots[1]));
   if (canonical_.Has(related)) {
@@ -118,7 +124,7 @@ void Canonicalizer::HashRelated(std::uint32_t related, const PreparedQuad& quad,
   } else {
     input.append(FirstDegree(related));
   }
-  if (!Hasher::HexDigest(options_.hash, input, hash)) hash_failed_ = true;
+  if (!hasher_.HexDigest(input, hash)) hash_failed_ = true;
 }
 
 // Hash N-Degree Quads.
@@ -195,11 +201,11 @@ Result<NDegreeResult> Canonicalizer::HashNDegree(std::uint32_t node,
     issuer = std::move(*chosen_issuer);  // step 5.6; the first permutation always sets it
   }
   NDegreeResult out{std::string(), std::move(issuer)};
-  if (!Hasher::HexDigest(options_.hash, data_to_hash, &out.hash)) return HashFailed();
+  if (!hasher_.HexDigest(data_to_hash, &out.hash)) return HashFailed();
   return out;
 }
 
-Result<CanonicalDataset> Canonicalizer::Run() {
+Status Canonicalizer::Run() {
   const std::size_t n = data_.blank_node_count();
   // Canonicalization Algorithm step 3: first-degree hashes.
   std::string hash;
@@ -242,11 +248,10 @@ Result<CanonicalDataset> Canonicalizer::Run() {
       for (std::uint32_t node : result.issuer.issued_order()) canonical_.Issue(node);
     }
   }
-  return Output();
+  return Status::Ok();
 }
 
-// Last steps: relabel, serialise, sort, join; and the issued identifiers map.
-CanonicalDataset Canonicalizer::Output() const {
+void Canonicalizer::WriteNQuads(std::string* out) const {
   const auto& quads = data_.quads();
   std::string lines;
   lines.reserve(data_.arena_size() + quads.size() * 48);
@@ -271,23 +276,40 @@ CanonicalDataset Canonicalizer::Output() const {
   }
   std::sort(views.begin(), views.end());
 
-  CanonicalDataset out;
-  out.nquads.reserve(lines.size());
-  for (std::string_view v : views) out.nquads.append(v);
+  out->clear();
+  out->reserve(lines.size());
+  for (std::string_view v : views) out->append(v);
+}
+
+std::map<std::string, std::string> Canonicalizer::IssuedMap() const {
+  std::map<std::string, std::string> issued;
   for (std::uint32_t node = 0; node < data_.blank_node_count(); ++node) {
     std::string id(kCanonicalPrefix);
     id += std::to_string(canonical_.Get(node));
-    out.issued.emplace(std::string(data_.label(node)), std::move(id));
+    issued.emplace(std::string(data_.label(node)), std::move(id));
   }
-  return out;
+  return issued;
 }
 
 }  // namespace
 
 Result<CanonicalDataset> Canonicalize(const Dataset& input, const CanonicalizeOptions& options) {
-  if (!internal::EnsureSodiumInitialised()) return Status::Internal("rdfc-1.0: libsodium init failed");
   PSL_ASSIGN_OR_RETURN(PreparedDataset data, PreparedDataset::Build(input));
-  return Canonicalizer(data, options).Run();
+  Canonicalizer canonicalizer(data, options);
+  PSL_RETURN_IF_ERROR(canonicalizer.Run());
+  CanonicalDataset out;
+  canonicalizer.WriteNQuads(&out.nquads);
+  out.issued = canonicalizer.IssuedMap();
+  return out;
+}
+
+Result<std::string> CanonicalizeToNQuads(QuadArena dataset, const CanonicalizeOptions& options) {
+  PSL_ASSIGN_OR_RETURN(PreparedDataset data, PreparedDataset::FromArena(std::move(dataset)));
+  Canonicalizer canonicalizer(data, options);
+  PSL_RETURN_IF_ERROR(canonicalizer.Run());
+  std::string nquads;
+  canonicalizer.WriteNQuads(&nquads);
+  return nquads;
 }
 
 }  // namespace passerelle::rdf

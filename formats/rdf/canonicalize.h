@@ -10,6 +10,7 @@
 #include <string>
 
 #include "formats/rdf/dataset.h"
+#include "formats/rdf/quad_arena.h"
 #include "formats/status.h"
 
 namespace passerelle::rdf {
@@ -33,5 +34,13 @@ struct CanonicalDataset {
 // Errors: kResourceExhausted when the work bound is hit.
 Result<CanonicalDataset> Canonicalize(const Dataset& input,
                                       const CanonicalizeOptions& options = {});
+
+// The canonical N-Quads of a dataset built in compact form (duplicates are
+// removed). The same bytes as Canonicalize() of the equivalent Dataset,
+// without the issued map: its blank nodes have no input labels.
+// Errors: kResourceExhausted when the work bound is hit; kInvalidArgument
+// when the dataset outgrew the arena's 32-bit offsets.
+Result<std::string> CanonicalizeToNQuads(QuadArena dataset,
+                                         const CanonicalizeOptions& options = {});
 
 }  // namespace passerelle::rdf

@@ -1,4 +1,4 @@
-// Passerelle — RDFC-1.0 hashing: libsodium SHA-256, OpenSSL EVP SHA-384, hex out.
+// Passerelle — RDFC-1.0 hashing: OpenSSL EVP SHA-256 / SHA-384, hex out.
 #include "formats/rdf/internal/hasher.h"
 
 namespace passerelle::rdf::internal {
@@ -6,77 +6,61 @@ namespace {
 
 constexpr char kLowerHex[] = "0123456789abcdef";
 
-void ToHex(const unsigned char* digest, std::size_t n, std::string* hex) {
-  hex->resize(2 * n);
-  char* p = hex->data();
-  for (std::size_t i = 0; i < n; ++i) {
-    *p++ = kLowerHex[digest[i] >> 4];
-    *p++ = kLowerHex[digest[i] & 0xF];
+// Fetched once: an implicit fetch per message costs more than hashing a
+// short one. EVP_MD objects are immutable and thread-safe.
+const EVP_MD* FetchOnce(const char* name, const EVP_MD* fallback) {
+  const EVP_MD* fetched = EVP_MD_fetch(nullptr, name, nullptr);
+  return fetched != nullptr ? fetched : fallback;
+}
+
+const EVP_MD* Md(HashAlgorithm algorithm) {
+  switch (algorithm) {
+    case HashAlgorithm::kSha256: {
+      static const EVP_MD* md = FetchOnce("SHA256", EVP_sha256());
+      return md;
+    }
+    case HashAlgorithm::kSha384: {
+      static const EVP_MD* md = FetchOnce("SHA384", EVP_sha384());
+      return md;
+    }
   }
+  return nullptr;
 }
 
 }  // namespace
 
-bool EnsureSodiumInitialised() {
-  static const bool ok = sodium_init() >= 0;  // 0 = done now, 1 = already done
-  return ok;
+Hasher::Hasher(HashAlgorithm algorithm)
+    : md_(Md(algorithm)),
+      size_(algorithm == HashAlgorithm::kSha384 ? 48 : 32),
+      ctx_(EVP_MD_CTX_new()) {
+  ok_ = md_ != nullptr && ctx_ != nullptr;
+  Begin();
 }
 
-Hasher::Hasher(HashAlgorithm algorithm) : algorithm_(algorithm) {
-  switch (algorithm_) {
-    case HashAlgorithm::kSha256:
-      crypto_hash_sha256_init(&sha256_);
-      return;
-    case HashAlgorithm::kSha384:
-      evp_.reset(EVP_MD_CTX_new());
-      ok_ = evp_ != nullptr && EVP_DigestInit_ex(evp_.get(), EVP_sha384(), nullptr) == 1;
-      return;
-  }
-  ok_ = false;
+void Hasher::Begin() {
+  if (ok_) ok_ = EVP_DigestInit_ex2(ctx_.get(), md_, nullptr) == 1;
 }
 
 void Hasher::Update(std::string_view data) {
   if (!ok_ || data.empty()) return;
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  switch (algorithm_) {
-    case HashAlgorithm::kSha256:
-      crypto_hash_sha256_update(&sha256_, p, data.size());
-      return;
-    case HashAlgorithm::kSha384:
-      ok_ = EVP_DigestUpdate(evp_.get(), p, data.size()) == 1;
-      return;
-  }
+  ok_ = EVP_DigestUpdate(ctx_.get(), data.data(), data.size()) == 1;
 }
 
 bool Hasher::FinishHex(std::string* hex) {
-  if (ok_) {
-    switch (algorithm_) {
-      case HashAlgorithm::kSha256: {
-        unsigned char d[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256_final(&sha256_, d);
-        ToHex(d, sizeof d, hex);
-        return true;
-      }
-      case HashAlgorithm::kSha384: {
-        unsigned char d[EVP_MAX_MD_SIZE];
-        unsigned int n = 0;
-        if (EVP_DigestFinal_ex(evp_.get(), d, &n) == 1 && n == 48) {
-          ToHex(d, n, hex);
-          return true;
-        }
-        break;
-      }
+  unsigned char d[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  if (ok_ && EVP_DigestFinal_ex(ctx_.get(), d, &n) == 1 && n == size_) {
+    hex->resize(2 * n);
+    char* p = hex->data();
+    for (unsigned int i = 0; i < n; ++i) {
+      *p++ = kLowerHex[d[i] >> 4];
+      *p++ = kLowerHex[d[i] & 0xF];
     }
+    return true;
   }
   ok_ = false;
   hex->clear();
   return false;
-}
-
-bool Hasher::HexDigest(HashAlgorithm algorithm, std::string_view data, std::string* hex) {
-  Hasher h(algorithm);
-  h.Update(data);
-  return h.FinishHex(hex);
 }
 
 }  // namespace passerelle::rdf::internal

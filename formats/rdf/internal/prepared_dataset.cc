@@ -2,11 +2,8 @@
 #include "formats/rdf/internal/prepared_dataset.h"
 
 #include <algorithm>
-#include <limits>
 #include <numeric>
 #include <unordered_map>
-
-#include "formats/rdf/internal/nquads_writer.h"
 
 namespace passerelle::rdf::internal {
 namespace {
@@ -25,20 +22,24 @@ Status CheckQuadShape(const Quad& q, std::size_t i) {
   return Status::Ok();
 }
 
+constexpr std::size_t kPositions[] = {0, 2, 3};  // where blank nodes may stand
+
 }  // namespace
 
 // Duplicates are found by sorting quad indices on their serialised slots
 // (equal lines = equal quads); the first occurrence of each quad is kept, in
 // input order. No per-quad allocation, unlike a hash set.
 void PreparedDataset::RemoveDuplicates() {
-  const std::size_t n = quads_.size();
+  std::vector<PreparedQuad>& quads = arena_.mutable_quads();
+  const std::size_t n = quads.size();
   if (n < 2) return;
-  const auto compare = [this](std::uint32_t a, std::uint32_t b) {
+  const auto compare = [this, &quads](std::uint32_t a, std::uint32_t b) {
     for (std::size_t k = 0; k < 4; ++k) {
-      const Slot& x = quads_[a].slots[k];
-      const Slot& y = quads_[b].slots[k];
+      const Slot& x = quads[a].slots[k];
+      const Slot& y = quads[b].slots[k];
       if (x.blank != y.blank) return x.blank < y.blank ? -1 : 1;
       if (x.is_blank()) continue;
+      if (x.offset == y.offset && x.length == y.length) continue;  // an interned term
       if (const int c = text(x).compare(text(y)); c != 0) return c;
     }
     return 0;
@@ -57,15 +58,40 @@ void PreparedDataset::RemoveDuplicates() {
   if (!any) return;
   std::size_t kept = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!duplicate[i]) quads_[kept++] = quads_[i];
+    if (!duplicate[i]) quads[kept++] = quads[i];
   }
-  quads_.resize(kept);
+  quads.resize(kept);
+}
+
+// The quads of each blank node, as one flat array with start offsets.
+void PreparedDataset::Index() {
+  const std::vector<PreparedQuad>& quads = arena_.quads();
+  const std::size_t nodes = arena_.blank_node_count();
+  quads_of_start_.assign(nodes + 1, 0);
+  // A quad is listed once per node even when the node occupies two positions.
+  const auto for_each_node = [](const PreparedQuad& q, auto&& fn) {
+    for (std::size_t i = 0; i < 3; ++i) {
+      const Slot& s = q.slots[kPositions[i]];
+      if (!s.is_blank()) continue;
+      bool repeat = false;
+      for (std::size_t j = 0; j < i; ++j) repeat |= q.slots[kPositions[j]].blank == s.blank;
+      if (!repeat) fn(s.blank);
+    }
+  };
+  for (const PreparedQuad& q : quads) {
+    for_each_node(q, [this](std::uint32_t node) { ++quads_of_start_[node + 1]; });
+  }
+  for (std::size_t i = 1; i <= nodes; ++i) quads_of_start_[i] += quads_of_start_[i - 1];
+  quads_of_.resize(quads_of_start_[nodes]);
+  std::vector<std::uint32_t> next(quads_of_start_.begin(), quads_of_start_.end() - 1);
+  for (std::uint32_t qi = 0; qi < quads.size(); ++qi) {
+    for_each_node(quads[qi], [this, &next, qi](std::uint32_t node) { quads_of_[next[node]++] = qi; });
+  }
 }
 
 Result<PreparedDataset> PreparedDataset::Build(const Dataset& input) {
   PreparedDataset d;
-  d.quads_.reserve(input.size());
-  d.arena_.reserve(input.size() * 96);
+  d.arena_.Reserve(input.size(), input.size() * 96);
   // Label -> node. Credentials have a handful of blank nodes, for which a
   // linear scan beats hashing; big datasets switch to a hash map.
   constexpr std::size_t kLinearLookupMax = 16;
@@ -80,48 +106,32 @@ Result<PreparedDataset> PreparedDataset::Build(const Dataset& input) {
       if (next == kLinearLookupMax) {
         for (std::uint32_t i = 0; i <= next; ++i) node_of_label.emplace(d.labels_[i], i);
       }
-      return next;
+      return d.arena_.NewBlankNode();
     }
     const auto [it, inserted] = node_of_label.try_emplace(label, next);
-    if (inserted) d.labels_.push_back(label);
+    if (inserted) {
+      d.labels_.push_back(label);
+      d.arena_.NewBlankNode();
+    }
     return it->second;
   };
   const auto make_slot = [&d, &node_for](const Term& t) {
-    Slot s;
-    if (t.kind == TermKind::kBlankNode) {
-      s.blank = node_for(t.value);
-    } else if (t.kind != TermKind::kDefaultGraph) {
-      s.offset = static_cast<std::uint32_t>(d.arena_.size());
-      AppendTerm(&d.arena_, t);
-      s.length = static_cast<std::uint32_t>(d.arena_.size() - s.offset);
-    }
-    return s;
+    if (t.kind == TermKind::kBlankNode) return QuadArena::Blank(node_for(t.value));
+    if (t.kind == TermKind::kDefaultGraph) return QuadArena::DefaultGraph();
+    return d.arena_.Append(t);
   };
 
   for (std::size_t i = 0; i < input.size(); ++i) {
     const Quad& q = input[i];
     PSL_RETURN_IF_ERROR(CheckQuadShape(q, i));
-    PreparedQuad pq;
-    pq.slots[0] = make_slot(q.subject);
-    pq.slots[1] = make_slot(q.predicate);
-    pq.slots[2] = make_slot(q.object);
-    pq.slots[3] = make_slot(q.graph);
-    if (d.arena_.size() > std::numeric_limits<std::uint32_t>::max()) {
-      return Status::InvalidArgument("dataset too large to canonicalize");
-    }
-    d.quads_.push_back(pq);
+    const Slot s = make_slot(q.subject);
+    const Slot p = make_slot(q.predicate);
+    const Slot o = make_slot(q.object);
+    d.arena_.Add(s, p, o, make_slot(q.graph));
+    if (!d.arena_.fits()) return Status::InvalidArgument("dataset too large to canonicalize");
   }
   d.RemoveDuplicates();
-
-  d.quads_of_.resize(d.labels_.size());
-  for (std::uint32_t qi = 0; qi < d.quads_.size(); ++qi) {
-    for (std::size_t k : {0, 2, 3}) {
-      const Slot& s = d.quads_[qi].slots[k];
-      if (!s.is_blank()) continue;
-      auto& list = d.quads_of_[s.blank];
-      if (list.empty() || list.back() != qi) list.push_back(qi);
-    }
-  }
+  d.Index();
 
   std::vector<std::uint32_t> by_label(d.labels_.size());
   std::iota(by_label.begin(), by_label.end(), 0u);
@@ -129,6 +139,17 @@ Result<PreparedDataset> PreparedDataset::Build(const Dataset& input) {
             [&d](std::uint32_t a, std::uint32_t b) { return d.labels_[a] < d.labels_[b]; });
   d.label_rank_.resize(d.labels_.size());
   for (std::uint32_t r = 0; r < by_label.size(); ++r) d.label_rank_[by_label[r]] = r;
+  return d;
+}
+
+Result<PreparedDataset> PreparedDataset::FromArena(QuadArena arena) {
+  if (!arena.fits()) return Status::InvalidArgument("dataset too large to canonicalize");
+  PreparedDataset d;
+  d.arena_ = std::move(arena);
+  d.RemoveDuplicates();
+  d.Index();
+  d.label_rank_.resize(d.arena_.blank_node_count());
+  std::iota(d.label_rank_.begin(), d.label_rank_.end(), 0u);
   return d;
 }
 

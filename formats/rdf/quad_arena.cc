@@ -1,0 +1,44 @@
+// Passerelle — compact, pre-serialised RDF datasets.
+#include "formats/rdf/quad_arena.h"
+
+#include <limits>
+
+#include "formats/rdf/internal/nquads_writer.h"
+
+namespace passerelle::rdf {
+
+QuadArena::TermRef QuadArena::Finish(std::size_t start) {
+  if (text_.size() > std::numeric_limits<std::uint32_t>::max()) fits_ = false;
+  return TermRef{TermRef::kNotBlank, static_cast<std::uint32_t>(start),
+                 static_cast<std::uint32_t>(text_.size() - start)};
+}
+
+QuadArena::TermRef QuadArena::Iri(std::string_view iri) {
+  const std::size_t start = text_.size();
+  internal::AppendIri(&text_, iri);
+  return Finish(start);
+}
+
+QuadArena::TermRef QuadArena::Literal(std::string_view lexical, std::string_view datatype,
+                                      std::string_view language) {
+  const std::size_t start = text_.size();
+  text_.push_back('"');
+  internal::AppendEscapedLexical(&text_, lexical);
+  text_.push_back('"');
+  if (!language.empty()) {
+    text_.push_back('@');
+    text_.append(language);
+  } else if (!datatype.empty() && datatype != kXsdString) {
+    text_.append("^^");
+    internal::AppendIri(&text_, datatype);
+  }
+  return Finish(start);
+}
+
+QuadArena::TermRef QuadArena::Append(const Term& term) {
+  const std::size_t start = text_.size();
+  internal::AppendTerm(&text_, term);
+  return Finish(start);
+}
+
+}  // namespace passerelle::rdf
