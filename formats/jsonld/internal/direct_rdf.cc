@@ -1,0 +1,261 @@
+// Passerelle — toRdf straight from the JSON input (see direct_rdf.h).
+//
+// Each function names the steps of Expansion (API §5.1), Value Expansion
+// (§5.3), Node Map Generation (§7.2) and Object to RDF Conversion (§8.2)
+// it stands for. Whatever would raise an error, drop data or need a
+// feature this path leaves to the general algorithm returns false
+// ("decline"). Literals are in direct_rdf_values.cc.
+#include "formats/jsonld/internal/direct_rdf.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/jsonld/document_loader.h"
+#include "formats/jsonld/internal/context_processing.h"
+#include "formats/jsonld/internal/direct_rdf_writer.h"
+#include "formats/jsonld/internal/input_limits.h"
+#include "formats/jsonld/internal/iri.h"
+#include "formats/jsonld/internal/iri_expansion.h"
+#include "formats/jsonld/internal/keywords.h"
+
+namespace passerelle::jsonld::internal {
+
+const std::string* ExpandVocabRelative(const ActiveContext& ctx, const std::string& value,
+                                       bool document_relative, const TermDefinition** def,
+                                       std::string* scratch) {
+  *def = nullptr;
+  if (IsKeyword(value)) return &value;
+  *def = ctx.Find(value);
+  // With a definition, IRI Expansion stops at step 4 or 5 unless `value`
+  // starts with "@" (then steps 1-2 decide first).
+  if (*def != nullptr && (value.empty() || value[0] != '@')) {
+    return (*def)->iri ? &*(*def)->iri : nullptr;
+  }
+  std::optional<std::string> expanded = ExpandIri(ctx, value, document_relative, true);
+  if (!expanded) return nullptr;
+  *scratch = std::move(*expanded);
+  return scratch;
+}
+
+bool DirectWriter::TopLevel(const CtxPtr& active, const json& element) {
+  NestingGuard guard(p_);  // an ExpandElement frame
+  if (!guard.status().ok()) return false;
+  if (element.is_null()) return true;  // expands to nothing
+  if (element.is_array()) {
+    for (const json& item : element) {
+      if (!TopLevel(active, item)) return false;
+    }
+    return true;
+  }
+  if (!element.is_object()) return false;  // a free-floating scalar
+  TermRef subject;
+  return Node(active, nullptr, /*top_level=*/true, element, &subject);
+}
+
+bool DirectWriter::Value(const CtxPtr& active, const std::string& key, const TermDefinition* def,
+                         const json& value, TermRef subject, TermRef predicate) {
+  NestingGuard guard(p_);  // an ExpandElement frame
+  if (!guard.status().ok()) return false;
+  if (value.is_null()) return true;  // 13.10: nothing
+  if (value.is_array()) {            // 5: items in order; nested arrays flatten
+    for (const json& item : value) {
+      if (!Value(active, key, def, item, subject, predicate)) return false;
+    }
+    return true;
+  }
+  if (value.is_object()) {  // a nested node: a reference from the subject
+    TermRef object;
+    if (!Node(active, def, /*top_level=*/false, value, &object)) return false;
+    out_.Add(subject, predicate, object);
+    return true;
+  }
+  return Scalar(active, key, def, value, subject, predicate);
+}
+
+// Expansion steps 7-20 for a map that is a node object, emitting its
+// rdf:type and property quads. `property_def` is the definition of the
+// active property in `parent` (null at the top level, or for a key with no
+// term definition).
+bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def, bool top_level,
+                        const json& element, TermRef* subject_out) {
+  CtxPtr active = parent;
+  std::string scratch;
+  const TermDefinition* def = nullptr;
+  // 7) Revert a type-scoped context, unless the map is a value object
+  // (declined) or a lone @id.
+  if (active->previous) {
+    for (auto it = element.begin(); it != element.end(); ++it) {
+      const std::string* e = ExpandVocabRelative(*active, it.key(), false, &def, &scratch);
+      if (e != nullptr && *e == "@value") return false;
+    }
+    bool keep = false;
+    if (element.size() == 1) {
+      const std::string* e =
+          ExpandVocabRelative(*active, element.begin().key(), false, &def, &scratch);
+      keep = e != nullptr && *e == "@id";
+    }
+    if (!keep) active = active->previous;
+  }
+  // 8) Property-scoped context.
+  if (property_def != nullptr && property_def->context) {
+    ContextFlags flags;
+    flags.override_protected = true;
+    auto scoped = ApplyScopedContext(p_, active, *property_def, flags);
+    if (!scoped.ok()) return false;
+    active = std::move(scoped).value();
+  }
+  // 9) Embedded context.
+  if (auto it = element.find("@context"); it != element.end()) {
+    auto processed = ProcessContext(p_, active, *it, base_url_, {}, ContextFlags{});
+    if (!processed.ok()) return false;
+    active = std::move(processed).value();
+  }
+  // 10-11) Type-scoped contexts, in code point order of the type terms.
+  const CtxPtr type_scoped = active;
+  bool seen_type = false;
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string* e = ExpandVocabRelative(*type_scoped, it.key(), false, &def, &scratch);
+    if (e == nullptr || *e != "@type") continue;
+    if (seen_type) return false;  // two @type entries: merged by expansion, declined here
+    seen_type = true;
+    std::array<const std::string*, kMaxTypes> terms;
+    std::size_t n = 0;
+    if (!CollectTypes(*it, terms, &n)) return false;
+    std::sort(terms.begin(), terms.begin() + n,
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    for (std::size_t i = 0; i < n; ++i) {
+      const TermDefinition* type_def = type_scoped->Find(*terms[i]);
+      if (type_def == nullptr || !type_def->context) continue;
+      ContextFlags flags;
+      flags.propagate = false;
+      auto scoped = ApplyScopedContext(p_, active, *type_def, flags);
+      if (!scoped.ok()) return false;
+      active = std::move(scoped).value();
+    }
+  }
+  // 13) Classify the entries under the final context.
+  const std::size_t first = entries_.size();
+  EntryScope scope(entries_, first);
+  const json* id_value = nullptr;
+  const json* type_value = nullptr;
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "@context") continue;
+    Entry entry;
+    entry.value = &*it;
+    const std::string* iri = ExpandVocabRelative(*active, key, false, &entry.def, &entry.expanded);
+    if (iri == nullptr) return false;  // 13.3: dropped, or a safe-mode error
+    if (IsKeyword(*iri)) {
+      const json** slot = *iri == "@id" ? &id_value : *iri == "@type" ? &type_value : nullptr;
+      if (slot == nullptr || *slot != nullptr) return false;  // another keyword, or a repeat
+      *slot = &*it;
+      continue;
+    }
+    // 13.3 / safe mode: a property must expand to an absolute IRI; toRdf
+    // then needs it well-formed.
+    if (!IsWellFormedIri(*iri)) return false;
+    entry.key = &key;
+    entry.from_definition = iri != &entry.expanded;
+    if (entry.from_definition) entry.iri = iri;
+    entries_.push_back(std::move(entry));
+  }
+  const std::size_t last = entries_.size();
+  // 13.4.3 (@id) and Node Map Generation 6.1-6.2: the subject.
+  TermRef subject;
+  if (id_value != nullptr) {
+    if (!id_value->is_string()) return false;
+    std::optional<std::string> id =
+        ExpandIri(*active, id_value->get_ref<const std::string&>(), true, false);
+    if (!id || !Resource(*id, &subject)) return false;
+  } else {
+    subject = rdf::QuadArena::Blank(out_.NewBlankNode());
+  }
+  bool has_entries = false;  // besides @id: step 19's test for the top level
+  // 13.4.4 (@type, expanded in the context before type-scoped contexts)
+  // and Object to RDF for rdf:type.
+  if (type_value != nullptr) {
+    has_entries = true;
+    std::array<const std::string*, kMaxTypes> terms;
+    std::size_t n = 0;
+    if (!CollectTypes(*type_value, terms, &n)) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string* iri = ExpandVocabRelative(*type_scoped, *terms[i], true, &def, &scratch);
+      TermRef type;
+      if (iri == nullptr || !Resource(*iri, &type)) return false;
+      out_.Add(subject, RdfType(), type);
+    }
+  }
+  // 13.5-13.14: the properties, in key order.
+  for (std::size_t i = first; i < last; ++i) {
+    // Nested nodes push entries (and may reallocate): copy what is needed.
+    const Entry& entry = entries_[i];
+    const json& value = *entry.value;
+    const TermDefinition* term = entry.def;
+    const std::string& key = *entry.key;
+    const TermRef predicate =
+        entry.from_definition ? Predicate(*entry.iri) : out_.Iri(entry.expanded);
+    const std::uint8_t container = term != nullptr ? term->container : 0;
+    if (term != nullptr && (term->reverse || (term->type && *term->type == "@json"))) return false;
+    if (container & (kContainerList | kContainerGraph)) return false;
+    if ((container & kContainerLanguage) && value.is_object()) {
+      if (!LanguageMap(*active, term, value, subject, predicate)) return false;
+    } else if ((container & (kContainerIndex | kContainerType | kContainerId)) &&
+               value.is_object()) {
+      return false;
+    } else if (!Value(active, key, term, value, subject, predicate)) {
+      return false;
+    }
+    if (!value.is_null()) has_entries = true;
+  }
+  // 19) At the top level, an empty map or a lone @id is free-floating.
+  if (top_level && !has_entries) return false;
+  *subject_out = subject;
+  return true;
+}
+
+bool DirectWriter::CollectTypes(const json& value, std::array<const std::string*, kMaxTypes>& out,
+                                std::size_t* n) {
+  *n = 0;
+  if (value.is_string()) {
+    out[(*n)++] = &value.get_ref<const std::string&>();
+    return true;
+  }
+  if (!value.is_array() || value.size() > kMaxTypes) return false;
+  for (const json& t : value) {
+    if (!t.is_string()) return false;  // "invalid type value"
+    out[(*n)++] = &t.get_ref<const std::string&>();
+  }
+  return true;
+}
+
+bool DirectToRdf(const json& input, const JsonLdOptions& options, rdf::QuadArena& out) {
+  // The options Expand accepts, minus those this path leaves to it.
+  if (options.processing_mode != "json-ld-1.1" || options.expand_context ||
+      !options.rdf_direction.empty()) {
+    return false;
+  }
+  for (const std::string* iri : {&options.base, &options.document_url}) {
+    if (!iri->empty() && !IsAbsoluteIri(*iri)) return false;
+  }
+  if (!CheckDepth(input, options.max_depth, "input").ok()) return false;
+  try {
+    const DocumentLoader& loader = options.loader ? *options.loader : BundledLoader();
+    Processor p(options, loader);
+    std::optional<std::string> base_url;
+    if (!options.document_url.empty()) {
+      base_url = options.document_url;
+    } else if (!options.base.empty()) {
+      base_url = options.base;
+    }
+    DirectWriter writer(p, out, base_url);
+    return writer.TopLevel(p.InitialContext(), input);
+  } catch (const std::exception&) {
+    return false;  // the general algorithm reports it
+  }
+}
+
+}  // namespace passerelle::jsonld::internal

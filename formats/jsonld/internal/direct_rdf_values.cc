@@ -1,0 +1,168 @@
+// Passerelle — DirectToRdf: scalars, language maps and terms (see
+// direct_rdf.h). Mirrors ExpandElement's scalar branch, ExpandValue,
+// ExpandLanguageMap and RdfWriter::ValueToRdf; any case those would turn
+// into an error, a dropped value or a feature not handled here declines.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/jsonld/internal/context_processing.h"
+#include "formats/jsonld/internal/direct_rdf_writer.h"
+#include "formats/jsonld/internal/iri.h"
+#include "formats/jsonld/internal/iri_expansion.h"
+#include "formats/jsonld/internal/keywords.h"
+#include "formats/jsonld/internal/rdf_literals.h"
+
+namespace passerelle::jsonld::internal {
+namespace {
+
+constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
+constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
+
+}  // namespace
+
+bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const TermDefinition* def,
+                          const json& value, TermRef subject, TermRef predicate) {
+  // ExpandElement 4.2: a property-scoped context applies to scalars too;
+  // Value Expansion then reads the definition in that context.
+  const ActiveContext* ctx = active.get();
+  CtxPtr scoped;
+  if (def != nullptr && def->context) {
+    ContextFlags flags;
+    flags.override_protected = true;
+    auto applied = ApplyScopedContext(p_, active, *def, flags);
+    if (!applied.ok()) return false;
+    scoped = std::move(applied).value();
+    ctx = scoped.get();
+    def = ctx->Find(key);
+  }
+  const std::string* type = def != nullptr && def->type ? &*def->type : nullptr;
+  // Value Expansion 1-2: IRIs, then a node reference (Node Map 6.1).
+  if (type != nullptr && value.is_string() && (*type == "@id" || *type == "@vocab")) {
+    std::optional<std::string> iri =
+        ExpandIri(*ctx, value.get_ref<const std::string&>(), true, *type == "@vocab");
+    TermRef object;
+    if (!iri || !Resource(*iri, &object)) return false;
+    out_.Add(subject, predicate, object);
+    return true;
+  }
+  // 4) A type mapping other than @id / @vocab / @none is the datatype;
+  // 5) otherwise strings take the language mapping or the default language.
+  // (A direction is ignored: toRdf uses it only with rdfDirection, which
+  // this path declines.)
+  const std::string* datatype =
+      type != nullptr && *type != "@id" && *type != "@vocab" && *type != "@none" ? type : nullptr;
+  const std::string* language = nullptr;
+  if (datatype == nullptr && value.is_string()) {
+    if (def != nullptr && def->language) {
+      if (*def->language) language = &**def->language;
+    } else if (ctx->default_language) {
+      language = &*ctx->default_language;
+    }
+  }
+  TermRef object;
+  if (!Literal(value, datatype, language, &object)) return false;
+  out_.Add(subject, predicate, object);
+  return true;
+}
+
+// Expansion 13.7: {language: string or strings}.
+bool DirectWriter::LanguageMap(const ActiveContext& active, const TermDefinition* def,
+                               const json& map, TermRef subject, TermRef predicate) {
+  std::string scratch;
+  const TermDefinition* key_def = nullptr;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const std::string& language = it.key();
+    const std::string* expanded =
+        ExpandVocabRelative(active, language, false, &key_def, &scratch);
+    const bool none = language == "@none" || (expanded != nullptr && *expanded == "@none");
+    // Safe mode rejects, and toRdf drops, an ill-formed tag.
+    if (!none && !IsWellFormedLanguageTag(language)) return false;
+    const auto one = [&](const json& item) {
+      if (item.is_null()) return true;
+      if (!item.is_string()) return false;  // "invalid language map value"
+      const TermRef object =
+          none ? out_.Literal(item.get_ref<const std::string&>(), rdf::kXsdString)
+               : out_.Literal(item.get_ref<const std::string&>(), rdf::kRdfLangString, language);
+      out_.Add(subject, predicate, object);
+      return true;
+    };
+    const json& values = it.value();
+    if (values.is_array()) {
+      for (const json& item : values) {
+        if (!one(item)) return false;
+      }
+    } else if (!one(values)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Object to RDF Conversion 8-13 for a value object {@value, @type?, @language?}.
+bool DirectWriter::Literal(const json& value, const std::string* datatype,
+                           const std::string* language, TermRef* out) {
+  if (datatype != nullptr && (*datatype == "@json" || !IsWellFormedIri(*datatype))) return false;
+  if (language != nullptr && !IsWellFormedLanguageTag(*language)) return false;
+  std::string number;
+  std::string_view lexical;
+  std::string_view type;
+  if (value.is_boolean()) {
+    lexical = value.get<bool>() ? "true" : "false";
+    type = datatype != nullptr ? std::string_view(*datatype) : kXsdBoolean;
+  } else if (value.is_number() &&
+             (NeedsDoubleForm(value) || (datatype != nullptr && *datatype == kXsdDouble))) {
+    number = CanonicalDouble(value.get<double>());
+    lexical = number;
+    type = datatype != nullptr ? std::string_view(*datatype) : kXsdDouble;
+  } else if (value.is_number()) {
+    number = CanonicalInteger(value);
+    lexical = number;
+    type = datatype != nullptr ? std::string_view(*datatype) : kXsdInteger;
+  } else if (value.is_string()) {
+    lexical = value.get_ref<const std::string&>();
+    type = datatype != nullptr ? std::string_view(*datatype)
+           : language != nullptr ? rdf::kRdfLangString
+                                 : rdf::kXsdString;
+  } else {
+    return false;
+  }
+  *out = out_.Literal(lexical, type, language != nullptr ? std::string_view(*language) : "");
+  return true;
+}
+
+bool DirectWriter::Resource(const std::string& iri, TermRef* out) {
+  if (IsBlankNodeId(iri)) {  // Node Map Generation relabels every blank node identifier
+    const auto [it, inserted] =
+        blank_nodes_.try_emplace(iri, static_cast<std::uint32_t>(out_.blank_node_count()));
+    if (inserted) out_.NewBlankNode();
+    *out = rdf::QuadArena::Blank(it->second);
+    return true;
+  }
+  // Relative (safe mode: an error; toRdf: dropped) or not N-Quads-safe (dropped).
+  if (!IsWellFormedIri(iri)) return false;
+  *out = out_.Iri(iri);
+  return true;
+}
+
+// Interned by the address of a term definition's IRI mapping, confirmed by
+// content: a context freed during the walk may leave its address to another.
+DirectWriter::TermRef DirectWriter::Predicate(const std::string& iri) {
+  for (const auto& [address, ref] : predicates_) {
+    if (address != &iri) continue;
+    const std::string_view text = out_.text(ref);
+    if (text.size() == iri.size() + 2 && text.substr(1, iri.size()) == iri) return ref;
+  }
+  const TermRef ref = out_.Iri(iri);
+  if (predicates_.size() < 64) predicates_.emplace_back(&iri, ref);
+  return ref;
+}
+
+DirectWriter::TermRef DirectWriter::RdfType() {
+  if (!rdf_type_) rdf_type_ = out_.Iri(kRdfType);
+  return *rdf_type_;
+}
+
+}  // namespace passerelle::jsonld::internal

@@ -1,0 +1,96 @@
+// Passerelle — the walker behind DirectToRdf (direct_rdf.h): node objects in
+// direct_rdf.cc, values and terms in direct_rdf_values.cc. Every method
+// returns false to decline (see direct_rdf.h). One per call; not
+// thread-safe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "formats/jsonld/internal/active_context.h"
+#include "formats/jsonld/internal/processor.h"
+#include "formats/rdf/quad_arena.h"
+
+namespace passerelle::jsonld::internal {
+
+// IRI Expansion of `value` with vocab = true (ExpandIri(ctx, value,
+// document_relative, true)) that allocates nothing when `value` is a term:
+// returns its IRI mapping in place. Otherwise the result is stored in
+// *scratch. Null when `value` expands to null. Sets *def to the term
+// definition of `value` (null when none).
+const std::string* ExpandVocabRelative(const ActiveContext& ctx, const std::string& value,
+                                       bool document_relative, const TermDefinition** def,
+                                       std::string* scratch);
+
+class DirectWriter {
+ public:
+  using TermRef = rdf::QuadArena::TermRef;
+
+  DirectWriter(Processor& p, rdf::QuadArena& out, const std::optional<std::string>& base_url)
+      : p_(p), out_(out), base_url_(base_url) {}
+
+  // The document (ExpandElement with a null active property).
+  bool TopLevel(const CtxPtr& active, const json& element);
+
+ private:
+  // More @type values than this in one entry are declined.
+  static constexpr std::size_t kMaxTypes = 16;
+
+  // A property entry of the node being written.
+  struct Entry {
+    const std::string* key = nullptr;
+    const json* value = nullptr;
+    const TermDefinition* def = nullptr;  // of the key, in the node's context
+    const std::string* iri = nullptr;     // when from_definition
+    bool from_definition = false;
+    std::string expanded;  // the key's IRI otherwise
+  };
+  // Pops the entries a node pushed onto entries_ (a stack shared by the
+  // nested nodes, so that each node costs no allocation of its own).
+  class EntryScope {
+   public:
+    EntryScope(std::vector<Entry>& entries, std::size_t size) : entries_(entries), size_(size) {}
+    ~EntryScope() { entries_.resize(size_); }
+
+   private:
+    std::vector<Entry>& entries_;
+    std::size_t size_;
+  };
+
+  bool Node(const CtxPtr& parent, const TermDefinition* property_def, bool top_level,
+            const json& element, TermRef* subject_out);
+  static bool CollectTypes(const json& value, std::array<const std::string*, kMaxTypes>& out,
+                           std::size_t* n);
+  // ExpandElement of a property's value, then the quads it yields.
+  bool Value(const CtxPtr& active, const std::string& key, const TermDefinition* def,
+             const json& value, TermRef subject, TermRef predicate);
+  // A scalar: Value Expansion (§5.3) and Object to RDF Conversion (§8.2).
+  bool Scalar(const CtxPtr& active, const std::string& key, const TermDefinition* def,
+              const json& value, TermRef subject, TermRef predicate);
+  // A language map (Expansion 13.7).
+  bool LanguageMap(const ActiveContext& active, const TermDefinition* def, const json& map,
+                   TermRef subject, TermRef predicate);
+  // The literal of a scalar @value with an optional datatype or language.
+  bool Literal(const json& value, const std::string* datatype, const std::string* language,
+               TermRef* out);
+  // An expanded @id / @type / IRI value: a blank node (relabelled
+  // consistently) or a well-formed absolute IRI; declines anything else.
+  bool Resource(const std::string& iri, TermRef* out);
+  // The term of a property IRI, written once per document.
+  TermRef Predicate(const std::string& iri);
+  TermRef RdfType();
+
+  Processor& p_;
+  rdf::QuadArena& out_;
+  const std::optional<std::string>& base_url_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::uint32_t> blank_nodes_;  // input label -> node
+  std::vector<std::pair<const std::string*, TermRef>> predicates_;
+  std::optional<TermRef> rdf_type_;
+};
+
+}  // namespace passerelle::jsonld::internal

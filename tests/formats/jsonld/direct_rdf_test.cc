@@ -1,0 +1,198 @@
+// Passerelle tests — the direct JSON-LD to RDF path (formats/jsonld/internal/
+// direct_rdf.h) against the general algorithm.
+//
+// Its contract: whenever it accepts a document, the general ToRdf succeeds
+// on it too and both datasets have the same canonical N-Quads; it declines
+// every document the general algorithm rejects. Checked differentially on
+// every input of the W3C expand and toRdf suites and on every JSON file of
+// the credential vectors, in safe mode and out of it.
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "formats/jsonld/document_loader.h"
+#include "formats/jsonld/internal/direct_rdf.h"
+#include "formats/jsonld/to_rdf.h"
+#include "formats/rdf/canonicalize.h"
+#include "tests/formats/jsonld/jsonld_test_support.h"
+#include "tests/testing/paths.h"
+
+namespace passerelle::jsonld::testing {
+namespace {
+
+struct Tally {
+  int documents = 0;
+  int accepted = 0;
+  std::vector<std::string> failures;
+};
+
+// Runs both paths on `input`; records a failure when the direct path
+// accepts a document the general one rejects or canonicalises differently.
+void Compare(const std::string& what, const json& input, const JsonLdOptions& options,
+             Tally& tally) {
+  ++tally.documents;
+  rdf::QuadArena arena;
+  if (!internal::DirectToRdf(input, options, arena)) return;
+  ++tally.accepted;
+  auto direct = rdf::CanonicalizeToNQuads(std::move(arena));
+  auto general = ToRdf(input, options);
+  if (!general.ok()) {
+    tally.failures.push_back(what + ": accepted, but ToRdf fails: " + general.status().ToString());
+    return;
+  }
+  auto canonical = rdf::Canonicalize(*general);
+  if (canonical.ok() != direct.ok() ||
+      (canonical.ok() && canonical->nquads != *direct) ||
+      (!canonical.ok() && canonical.status().code() != direct.status().code())) {
+    tally.failures.push_back(what + ": datasets differ\n--- direct\n" +
+                             (direct.ok() ? *direct : direct.status().ToString()) +
+                             "--- general\n" +
+                             (canonical.ok() ? canonical->nquads : canonical.status().ToString()));
+  }
+}
+
+void Report(const char* name, const Tally& tally) {
+  std::cout << name << ": direct path accepted " << tally.accepted << " of " << tally.documents
+            << " runs, " << tally.failures.size() << " disagreements\n";
+  for (const std::string& f : tally.failures) std::cout << "  DISAGREE " << f << "\n";
+}
+
+void RunSuite(const std::string& manifest, Tally& tally) {
+  SuiteLoader loader;
+  for (const SuiteTest& t : ReadManifest(manifest)) {
+    if (t.option.value("specVersion", "") == "json-ld-1.0") continue;
+    json input = ReadJsonFile(SuiteDir() / t.input);
+    if (input.is_discarded()) continue;
+    JsonLdOptions o;
+    o.loader = &loader;
+    o.document_url = std::string(kSuiteBase) + t.input;
+    if (t.option.contains("base")) o.base = t.option["base"].get<std::string>();
+    if (t.option.contains("processingMode")) {
+      o.processing_mode = t.option["processingMode"].get<std::string>();
+    }
+    if (t.option.contains("expandContext")) {
+      o.expand_context = std::make_shared<const json>(
+          ReadJsonFile(SuiteDir() / t.option["expandContext"].get<std::string>()));
+    }
+    if (t.option.contains("rdfDirection")) {
+      o.rdf_direction = t.option["rdfDirection"].get<std::string>();
+    }
+    for (bool safe : {false, true}) {
+      o.safe_mode = safe;
+      Compare(t.id + (safe ? " (safe)" : ""), input, o, tally);
+    }
+  }
+}
+
+TEST_CASE("direct toRdf agrees with the general algorithm on the W3C suites", "[jsonld]") {
+  Tally tally;
+  RunSuite("toRdf-manifest.jsonld", tally);
+  RunSuite("expand-manifest.jsonld", tally);
+  Report("W3C suites", tally);
+  CHECK(tally.failures.empty());
+  REQUIRE(tally.documents > 1600);
+  // Enough of the suites' inputs fall in the direct path's subset for the
+  // comparison to mean something (472 of 1664 when this test was written).
+  CHECK(tally.accepted >= 400);
+}
+
+TEST_CASE("direct toRdf agrees with the general algorithm on credential vectors", "[jsonld]") {
+  Tally tally;
+  const auto root = passerelle::testing::VectorsDir();
+  for (const char* folder : {"vc-di-eddsa", "vc-dm2-test-suite-inputs", "third-party", "elm-samples"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / folder)) {
+      const std::string ext = entry.path().extension().string();
+      if (!entry.is_regular_file() || (ext != ".json" && ext != ".jsonld")) continue;
+      json doc = json::parse(passerelle::testing::ReadFile(entry.path()), nullptr, false);
+      if (doc.is_discarded()) continue;
+      std::vector<json> inputs = {doc};
+      if (doc.is_object() && doc.contains("proof")) {
+        // The document without its proof, and the proof configuration.
+        json unsecured = doc;
+        unsecured.erase("proof");
+        inputs.push_back(unsecured);
+        if (doc["proof"].is_object() && doc.contains("@context")) {
+          json config = doc["proof"];
+          config.erase("proofValue");
+          config["@context"] = doc["@context"];
+          inputs.push_back(config);
+        }
+      }
+      for (const json& input : inputs) {
+        for (bool safe : {false, true}) {
+          JsonLdOptions o;
+          o.safe_mode = safe;
+          Compare(entry.path().string() + (safe ? " (safe)" : ""), input, o, tally);
+        }
+      }
+    }
+  }
+  Report("credential vectors", tally);
+  CHECK(tally.failures.empty());
+  CHECK(tally.accepted >= 500);  // 570 of 1022 when written
+}
+
+TEST_CASE("direct toRdf takes the vc-di-eddsa documents and proof configurations", "[jsonld]") {
+  auto dir = passerelle::testing::VectorsDir() / "vc-di-eddsa" / "TestVectors";
+  for (const char* file : {"unsigned.json", "employmentAuth.json",
+                           "eddsa-rdfc-2022/proofConfigDataInt.json",
+                           "eddsa-rdfc-2022/employ/proofConfigDataInt.json"}) {
+    INFO(file);
+    json input = json::parse(passerelle::testing::ReadFile(dir / file));
+    JsonLdOptions o;
+    o.safe_mode = true;
+    rdf::QuadArena arena;
+    CHECK(internal::DirectToRdf(input, o, arena));
+  }
+}
+
+TEST_CASE("direct toRdf declines what it leaves to the general algorithm", "[jsonld]") {
+  const json ctx = {"https://www.w3.org/ns/credentials/v2",
+                    "https://www.w3.org/ns/credentials/examples/v2"};
+  const auto declines = [&](json doc, JsonLdOptions o = {}) {
+    o.safe_mode = true;
+    rdf::QuadArena arena;
+    return !internal::DirectToRdf(doc, o, arena);
+  };
+  const json ok = {{"@context", ctx}, {"id", "urn:a"}, {"name", "x"}};
+  CHECK_FALSE(declines(ok));
+  json doc = ok;
+  doc["undefinedTerm"] = 1;  // fine under examples/v2's @vocab
+  CHECK_FALSE(declines(doc));
+  doc["@context"] = json::array({ctx[0]});
+  CHECK(declines(doc));  // credentials/v2 alone has no @vocab: an undefined term
+  doc = ok;
+  doc["name"] = {{"@value", "x"}, {"@language", "en"}};  // a value object
+  CHECK(declines(doc));
+  doc = ok;
+  doc["name"] = {{"@list", {"x"}}};
+  CHECK(declines(doc));
+  doc = ok;
+  doc["id"] = "relative";
+  CHECK(declines(doc));
+  doc = ok;
+  doc["@graph"] = json::array();
+  CHECK(declines(doc));
+  doc = ok;
+  doc["type"] = {{"a", 1}};  // invalid type value
+  CHECK(declines(doc));
+  CHECK(declines(json{{"@context", ctx}, {"id", "urn:a"}}));  // a lone @id
+  CHECK(declines(json{{"@context", ctx}}));                   // an empty node
+  CHECK(declines(json{{"@context", ctx}, {"id", "urn:a b"}, {"name", "x"}}));  // ill-formed IRI
+  JsonLdOptions o10;
+  o10.processing_mode = "json-ld-1.0";
+  CHECK(declines(ok, o10));
+  JsonLdOptions dir;
+  dir.rdf_direction = "i18n-datatype";
+  CHECK(declines(ok, dir));
+  JsonLdOptions shallow;
+  shallow.max_depth = 1;
+  CHECK(declines(json{{"@context", ctx}, {"id", "urn:a"}, {"name", {{"id", "urn:b"}}}}, shallow));
+}
+
+}  // namespace
+}  // namespace passerelle::jsonld::testing
