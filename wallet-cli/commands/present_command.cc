@@ -1,5 +1,6 @@
 // Passerelle wallet CLI — `wallet present` and `wallet qr`: a signed,
 // self-checked presentation, as JSON or as a QR code.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <ostream>
@@ -85,6 +86,14 @@ int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
     int code = Fail(err, matrix.status());
     PrintHint(err, "present fewer credentials per QR code, or send the file from wallet present");
     return code;
+  }
+  int columns_needed = matrix->size + 2 * kQuietZoneModules;
+  winsize window{};
+  if (args.terminal && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &window) == 0 &&
+      window.ws_col > 0 && window.ws_col < columns_needed) {
+    PrintWarning(err, "the code is " + std::to_string(columns_needed) + " columns wide and this terminal has " +
+                          std::to_string(window.ws_col) + ": it will not scan");
+    PrintHint(err, "widen the terminal or make the font smaller, or use --png FILE");
   }
   std::string image;
   if (args.text) {

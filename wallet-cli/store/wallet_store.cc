@@ -16,9 +16,9 @@
 #include "formats/digest.h"
 #include "formats/jcs.h"
 #include "formats/json.h"
-#include "formats/multibase.h"
 #include "keys/did_key.h"
 #include "wallet-cli/store/atomic_file.h"
+#include "wallet-cli/store/wallet_header.h"
 
 namespace passerelle::wallet {
 
@@ -29,7 +29,6 @@ namespace {
 
 constexpr std::string_view kIndexFormat = "passerelle-wallet-index/v1";
 constexpr std::string_view kRecordFormat = "passerelle-wallet-record/v1";
-constexpr std::string_view kHeaderFile = "wallet.json";
 constexpr std::string_view kHolderKeyFile = "holder.key";
 constexpr std::string_view kIndexFile = "index.pws";
 constexpr std::string_view kLockFile = ".lock";
@@ -37,7 +36,6 @@ constexpr std::string_view kCredentialsDir = "credentials";
 constexpr std::string_view kRecordSuffix = ".pws";
 constexpr std::string_view kIndexLabel = "index";
 constexpr std::string_view kCheckLabel = "check";
-constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 constexpr std::size_t kMinPrefix = 4;
 
 std::string Quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
@@ -56,75 +54,6 @@ Result<int> AcquireLock(const fs::path& dir, LockMode mode) {
     return Status::IOError(Quoted(path) + ": lock: " + std::strerror(err));
   }
   return fd;
-}
-
-json EntryToJson(const IndexEntry& e) {
-  return {{"record", e.record}, {"importedAt", e.imported_at}, {"source", e.source},
-          {"summary", SummaryToJson(e.summary)}};
-}
-
-Result<IndexEntry> EntryFromJson(const json& o, const std::string& where) {
-  if (!o.is_object()) return Status::Malformed(where + ": must be an object");
-  IndexEntry e;
-  PSL_ASSIGN_OR_RETURN(e.record, GetString(o, "record", where));
-  PSL_ASSIGN_OR_RETURN(e.imported_at, GetString(o, "importedAt", where));
-  PSL_ASSIGN_OR_RETURN(e.source, GetString(o, "source", where));
-  const json* summary = FindMember(o, "summary");
-  if (summary == nullptr) return Status::Malformed(where + ": missing summary");
-  auto s = SummaryFromJson(*summary);
-  if (!s.ok()) return s.status().Annotate(where);
-  e.summary = std::move(*s);
-  return e;
-}
-
-struct Header {
-  KdfParams kdf;
-  std::string salt;
-  std::string check;
-};
-
-Result<Header> ParseHeader(const fs::path& dir) {
-  fs::path path = dir / kHeaderFile;
-  auto text = ReadFileBounded(path, kMaxHeaderBytes);
-  if (!text.ok()) {
-    if (text.status().code() == Code::kNotFound)
-      return Status::NotFound("no wallet in " + Quoted(dir) +
-                              ": create one with wallet init (or choose another with --dir or PASSERELLE_WALLET_DIR)");
-    return text.status();
-  }
-  std::string where = "wallet header " + Quoted(path);
-  auto parsed = ParseJson(*text, JsonLimits{kMaxHeaderBytes, 8});
-  if (!parsed.ok()) return parsed.status().Annotate(where);
-  const json& h = *parsed;
-  auto format = GetString(h, "format", "");
-  if (!format.ok()) return format.status().Annotate(where);
-  if (*format != kWalletFormat)
-    return Status::Unsupported(where + ": format \"" + *format + "\" is not " + std::string(kWalletFormat));
-  const json* kdf = FindMember(h, "kdf");
-  if (kdf == nullptr || !kdf->is_object()) return Status::Malformed(where + ": missing kdf");
-  const json* name = FindMember(*kdf, "name");
-  const json* ops = FindMember(*kdf, "opslimit");
-  const json* mem = FindMember(*kdf, "memlimit");
-  if (name == nullptr || *name != "argon2id13")
-    return Status::Unsupported(where + ": kdf must be argon2id13");
-  if (ops == nullptr || !ops->is_number_unsigned() || mem == nullptr || !mem->is_number_unsigned())
-    return Status::Malformed(where + ": kdf limits must be positive integers");
-  Header out;
-  out.kdf = KdfParams{ops->get<std::uint64_t>(), mem->get<std::size_t>()};
-  if (out.kdf.opslimit > kMaxKdfOpslimit || out.kdf.memlimit > kMaxKdfMemlimit)
-    return Status::ResourceExhausted(where + ": kdf limits exceed what this wallet accepts");
-  if (out.kdf.opslimit < 1 || out.kdf.memlimit < 8192)
-    return Status::Malformed(where + ": kdf limits below the Argon2id minimum");
-  auto salt = GetString(*kdf, "salt", "/kdf");
-  auto check = GetString(h, "check", "");
-  if (!salt.ok() || !check.ok()) return Status::Malformed(where + ": missing salt or check");
-  auto salt_bytes = DecodeMultibase(*salt);
-  auto check_bytes = DecodeMultibase(*check);
-  if (!salt_bytes.ok() || !check_bytes.ok())
-    return Status::Malformed(where + ": salt and check must be multibase");
-  out.salt = std::move(salt_bytes->bytes);
-  out.check = std::move(check_bytes->bytes);
-  return out;
 }
 
 }  // namespace
@@ -170,7 +99,7 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
     ::close(lock_fd);
     return s;
   };
-  for (auto name : {kHeaderFile, kHolderKeyFile, kIndexFile}) {
+  for (auto name : {kWalletHeaderFile, kHolderKeyFile, kIndexFile}) {
     if (fs::exists(dir / name))
       return release(Status::AlreadyExists(
           "a wallet already exists in " + Quoted(dir) + " (found " + std::string(name) +
@@ -191,21 +120,14 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
   store.mode_ = LockMode::kExclusive;
   store.holder_did_ = DidKeyFor(key->public_key());
   PSL_RETURN_IF_ERROR(store.WriteIndex());
-  json header = {{"format", kWalletFormat},
-                 {"kdf",
-                  {{"name", "argon2id13"},
-                   {"opslimit", kdf.opslimit},
-                   {"memlimit", kdf.memlimit},
-                   {"salt", EncodeMultibase(Multibase::kBase64Url, salt)}}},
-                 {"check", EncodeMultibase(Multibase::kBase64Url,
-                                           store.keys_.Seal(kCheckLabel, kWalletFormat))}};
+  WalletHeader header{kdf, salt, store.keys_.Seal(kCheckLabel, kWalletFormat)};
   // Written last: a folder without wallet.json is not (yet) a wallet.
-  PSL_RETURN_IF_ERROR(CreateFileAtomically(dir / kHeaderFile, DumpJsonPretty(header) + "\n"));
+  PSL_RETURN_IF_ERROR(CreateFileAtomically(dir / kWalletHeaderFile, WalletHeaderJson(header)));
   return store;
 }
 
 Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode) {
-  PSL_ASSIGN_OR_RETURN(Header header, ParseHeader(dir));
+  PSL_ASSIGN_OR_RETURN(WalletHeader header, ReadWalletHeader(dir));
   PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode));
   auto keys = StoreKeys::Derive(passphrase, header.salt, header.kdf);
   if (!keys.ok()) {

@@ -24,22 +24,15 @@
 #include "keys/key_file.h"
 #include "keys/secret_bytes.h"
 #include "keys/signing_key.h"
-#include "wallet-cli/credential_summary.h"
+#include "wallet-cli/store/index_entry.h"
 #include "wallet-cli/store/sealing.h"
+#include "wallet-cli/store/wallet_header.h"
 
 namespace passerelle::wallet {
 
-inline constexpr std::string_view kWalletFormat = "passerelle-wallet/v1";
 // Size caps when reading the store back.
 inline constexpr std::size_t kMaxStoredCredentialBytes = 512 * 1024;
 inline constexpr std::size_t kMaxIndexBytes = 16 * 1024 * 1024;
-
-struct IndexEntry {
-  std::string record;       // 32 hex digits; users type a prefix of it
-  std::string imported_at;  // RFC 3339
-  std::string source;       // where it came from (unverified wallet metadata)
-  CredentialSummary summary;
-};
 
 struct StoredCredential {
   IndexEntry entry;
