@@ -74,7 +74,7 @@ TEST_CASE("cli: a wrong passphrase gives a clear error (2)", "[cli][wallet][stor
   CHECK_THAT(none.err, Catch::Contains("PASSERELLE_PASSPHRASE"));
 }
 
-TEST_CASE("cli: wallet init never overwrites; --dir and the variable choose the folder", "[cli][wallet][store]") {
+TEST_CASE("cli: wallet init never overwrites, and --dir or the variable chooses the folder", "[cli][wallet][store]") {
   Scenario s;
   auto again = s.Wallet({"init"});
   CHECK(again.exit_code == 2);
@@ -212,7 +212,7 @@ TEST_CASE("cli: present writes a presentation the verifier accepts", "[cli][wall
   CHECK_THAT(to_stdout.err, Catch::Contains("--challenge"));  // a hint about replay
 }
 
-TEST_CASE("cli: export json gives back the signed credential; other formats later (2)", "[cli][wallet][store]") {
+TEST_CASE("cli: export json gives back the signed credential, other formats come later (2)", "[cli][wallet][store]") {
   Scenario s;
   std::string file = s.IssueModule("m1.json", s.holder_did);
   auto imported = s.Wallet({"import", file});
