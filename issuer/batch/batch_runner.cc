@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -59,7 +60,9 @@ class Engine {
   // Signs `todo` on the worker threads and commits in groups.
   Status Issue(const std::vector<Item*>& todo) {
     if (todo.empty()) return Status::Ok();
-    PSL_RETURN_IF_ERROR(context_.slots->Prefetch(todo.size()));
+    // Reserve ahead in bounded chunks: what a crash leaves reserved is
+    // never used again, so keep that small.
+    PSL_RETURN_IF_ERROR(context_.slots->Prefetch(std::min<std::size_t>(todo.size(), 2048)));
     std::atomic<std::size_t> next{0};
     std::atomic<bool> abort{false};
     std::size_t produced = 0;  // signed or failed; guarded by mu_

@@ -78,7 +78,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   if (!passphrase.ok()) return fail(passphrase.status());
   auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
   if (!signer.ok()) return fail(signer.status());
-  SlotPool slots(**store, 512);
+  SlotPool slots(**store, 2048);
   IssuanceContext context{signer->get(), &slots, *public_url};
   batch::ProgressBar progress(err, ::isatty(STDERR_FILENO) == 1, "issuer: issuing");
   batch::BatchOptions options;
