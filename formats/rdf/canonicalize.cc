@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <span>
@@ -42,6 +44,15 @@ constexpr std::string_view kTemporaryPrefix = "b";
 // permitted Hash N-Degree Quads call.
 constexpr std::uint64_t kPermutationsPerCall = 64;
 
+std::size_t DecimalDigits(std::uint32_t v) {
+  std::size_t n = 1;
+  while (v >= 10) {
+    v /= 10;
+    ++n;
+  }
+  return n;
+}
+
 struct NDegreeResult {
   std::string hash;
   IdentifierIssuer issuer;
@@ -55,12 +66,16 @@ class Canonicalizer {
   // Issues the canonical identifiers (the algorithm up to step 5).
   Status Run();
   // Last steps: relabel, serialise, sort, join into *out.
-  void WriteNQuads(std::string* out) const;
+  void WriteNQuads(std::string* out);
   // The issued identifiers map (input label -> canonical label).
   std::map<std::string, std::string> IssuedMap() const;
 
  private:
   Status HashFirstDegree(std::uint32_t node, std::string* hash);
+  // Writes the lines of `quads` into line_buffer_ (sized exactly) and sorts
+  // views of them into line_views_.
+  template <class Quads, class LabelSizeFn, class LabelFn>
+  void SortedLines(const Quads& quads, LabelSizeFn&& label_size, LabelFn&& label);
   std::string_view FirstDegree(std::uint32_t node) const {
     return std::string_view(first_degree_).substr(node * hex_size_, hex_size_);
   }
@@ -79,30 +94,57 @@ class Canonicalizer {
   bool hash_failed_ = false;
   Hasher hasher_;            // one EVP context, reused for every message
   std::string related_input_;  // scratch for HashRelated
-  std::string line_buffer_;  // scratch for HashFirstDegree
-  std::vector<std::size_t> line_ends_;
+  std::string hash_;          // scratch for first-degree hashes
+  // Scratch for SortedLines; not zero-filled when grown.
+  std::unique_ptr<char[]> line_buffer_;
+  std::size_t line_capacity_ = 0;
   std::vector<std::string_view> line_views_;
+};
+
+template <class Quads, class LabelSizeFn, class LabelFn>
+void Canonicalizer::SortedLines(const Quads& quads, LabelSizeFn&& label_size, LabelFn&& label) {
+  std::size_t total = 0;
+  for (const auto& q : quads) total += data_.LineSize(q, label_size);
+  if (total > line_capacity_) {  // no reallocation below: the views stay valid
+    line_capacity_ = std::max(total, 2 * line_capacity_);
+    line_buffer_ = std::make_unique_for_overwrite<char[]>(line_capacity_);
+  }
+  line_views_.clear();
+  char* out = line_buffer_.get();
+  for (const auto& q : quads) {
+    char* end = data_.WriteLine(out, q, label);
+    line_views_.emplace_back(out, static_cast<std::size_t>(end - out));
+    out = end;
+  }
+  std::sort(line_views_.begin(), line_views_.end());
+}
+
+// Iterates the quads of a node by index, as SortedLines wants a range of quads.
+struct QuadsOf {
+  const PreparedDataset& data;
+  std::span<const std::uint32_t> ids;
+  struct Iterator {
+    const PreparedDataset* data;
+    const std::uint32_t* id;
+    const PreparedQuad& operator*() const { return data->quads()[*id]; }
+    Iterator& operator++() {
+      ++id;
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return id != o.id; }
+  };
+  Iterator begin() const { return {&data, ids.data()}; }
+  Iterator end() const { return {&data, ids.data() + ids.size()}; }
 };
 
 // Hash First Degree Quads: the quads of `node`, with `node` as _:a and every other blank node
 // as _:z, sorted in code point order (= byte order of UTF-8), hashed.
 Status Canonicalizer::HashFirstDegree(std::uint32_t node, std::string* hash) {
-  const auto& quad_ids = data_.quads_of(node);
-  line_buffer_.clear();
-  line_ends_.clear();
-  for (std::uint32_t qi : quad_ids) {
-    data_.AppendLine(&line_buffer_, data_.quads()[qi], [node](std::string* out, std::uint32_t b) {
-      out->push_back(b == node ? 'a' : 'z');
-    });
-    line_ends_.push_back(line_buffer_.size());
-  }
-  line_views_.clear();
-  std::size_t start = 0;
-  for (std::size_t end : line_ends_) {
-    line_views_.push_back(std::string_view(line_buffer_).substr(start, end - start));
-    start = end;
-  }
-  std::sort(line_views_.begin(), line_views_.end());
+  SortedLines(QuadsOf{data_, data_.quads_of(node)}, [](std::uint32_t) { return std::size_t{1}; },
+              [node](char* out, std::uint32_t b) {
+                *out = b == node ? 'a' : 'z';
+                return out + 1;
+              });
   hasher_.Begin();
   for (std::string_view line : line_views_) hasher_.Update(line);
   if (!hasher_.FinishHex(hash)) return HashFailed();
@@ -208,32 +250,40 @@ Result<NDegreeResult> Canonicalizer::HashNDegree(std::uint32_t node,
 Status Canonicalizer::Run() {
   const std::size_t n = data_.blank_node_count();
   // Canonicalization Algorithm step 3: first-degree hashes.
-  std::string hash;
+  std::size_t max_quads = 0;
   for (std::uint32_t node = 0; node < n; ++node) {
-    PSL_RETURN_IF_ERROR(HashFirstDegree(node, &hash));
-    hex_size_ = hash.size();
-    first_degree_.append(hash);
+    max_quads = std::max(max_quads, data_.quads_of(node).size());
+  }
+  line_views_.reserve(std::max(max_quads, data_.quads().size()));
+  first_degree_.reserve(n * 2 * EVP_MAX_MD_SIZE);
+  for (std::uint32_t node = 0; node < n; ++node) {
+    PSL_RETURN_IF_ERROR(HashFirstDegree(node, &hash_));
+    hex_size_ = hash_.size();
+    first_degree_.append(hash_);
   }
   // The hash to blank nodes map: nodes sorted by hash, ties in order of
-  // appearance; each run of equal hashes is one entry.
+  // appearance; each run of equal hashes is one entry, visited in order.
   std::vector<std::uint32_t> by_hash(n);
   std::iota(by_hash.begin(), by_hash.end(), 0u);
   std::stable_sort(by_hash.begin(), by_hash.end(), [this](std::uint32_t a, std::uint32_t b) {
     return FirstDegree(a) < FirstDegree(b);
   });
-  std::vector<std::span<const std::uint32_t>> groups;
-  for (std::size_t i = 0, j; i < n; i = j) {
-    for (j = i + 1; j < n && FirstDegree(by_hash[j]) == FirstDegree(by_hash[i]);) ++j;
-    groups.emplace_back(by_hash.data() + i, j - i);
-  }
+  const auto for_each_group = [&](auto&& fn) -> Status {
+    for (std::size_t i = 0, j; i < n; i = j) {
+      for (j = i + 1; j < n && FirstDegree(by_hash[j]) == FirstDegree(by_hash[i]);) ++j;
+      PSL_RETURN_IF_ERROR(fn(std::span<const std::uint32_t>(by_hash.data() + i, j - i)));
+    }
+    return Status::Ok();
+  };
 
   // Step 4: nodes with a unique first-degree hash, in hash order.
-  for (const auto& nodes : groups) {
+  PSL_RETURN_IF_ERROR(for_each_group([this](std::span<const std::uint32_t> nodes) {
     if (nodes.size() == 1) canonical_.Issue(nodes[0]);
-  }
+    return Status::Ok();
+  }));
   // Step 5: the rest, by Hash N-Degree Quads, in hash order.
-  for (const auto& nodes : groups) {
-    if (nodes.size() == 1) continue;
+  return for_each_group([this, n](std::span<const std::uint32_t> nodes) -> Status {
+    if (nodes.size() == 1) return Status::Ok();
     std::vector<NDegreeResult> hash_path_list;
     for (std::uint32_t node : nodes) {
       if (canonical_.Has(node)) continue;
@@ -247,38 +297,25 @@ Status Canonicalizer::Run() {
     for (const NDegreeResult& result : hash_path_list) {
       for (std::uint32_t node : result.issuer.issued_order()) canonical_.Issue(node);
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
-void Canonicalizer::WriteNQuads(std::string* out) const {
-  const auto& quads = data_.quads();
-  std::string lines;
-  lines.reserve(data_.arena_size() + quads.size() * 48);
-  std::vector<std::size_t> ends;
-  ends.reserve(quads.size());
-  const auto label = [this](std::string* out, std::uint32_t node) {
-    out->append(kCanonicalPrefix);
-    char buf[10];
-    const auto r = std::to_chars(buf, buf + sizeof buf, canonical_.Get(node));
-    out->append(buf, r.ptr);
+void Canonicalizer::WriteNQuads(std::string* out) {
+  const auto label_size = [this](std::uint32_t node) {
+    return kCanonicalPrefix.size() + DecimalDigits(canonical_.Get(node));
   };
-  for (const PreparedQuad& q : quads) {
-    data_.AppendLine(&lines, q, label);
-    ends.push_back(lines.size());
-  }
-  std::vector<std::string_view> views;
-  views.reserve(quads.size());
-  std::size_t start = 0;
-  for (std::size_t end : ends) {
-    views.push_back(std::string_view(lines).substr(start, end - start));
-    start = end;
-  }
-  std::sort(views.begin(), views.end());
-
+  const auto label = [this](char* out, std::uint32_t node) {
+    std::memcpy(out, kCanonicalPrefix.data(), kCanonicalPrefix.size());
+    out += kCanonicalPrefix.size();
+    return std::to_chars(out, out + 10, canonical_.Get(node)).ptr;
+  };
+  SortedLines(data_.quads(), label_size, label);
+  std::size_t total = 0;
+  for (std::string_view v : line_views_) total += v.size();
   out->clear();
-  out->reserve(lines.size());
-  for (std::string_view v : views) out->append(v);
+  out->reserve(total);
+  for (std::string_view v : line_views_) out->append(v);
 }
 
 std::map<std::string, std::string> Canonicalizer::IssuedMap() const {

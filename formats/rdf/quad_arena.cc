@@ -19,8 +19,27 @@ QuadArena::TermRef QuadArena::Iri(std::string_view iri) {
   return Finish(start);
 }
 
+QuadArena::TermRef QuadArena::VerbatimIri(std::string_view iri) {
+  const std::size_t start = text_.size();
+  text_.push_back('<');
+  text_.append(iri);
+  text_.push_back('>');
+  return Finish(start);
+}
+
 QuadArena::TermRef QuadArena::Literal(std::string_view lexical, std::string_view datatype,
                                       std::string_view language) {
+  return AppendLiteral(lexical, datatype, language, /*verbatim=*/false);
+}
+
+QuadArena::TermRef QuadArena::LiteralWithVerbatimDatatype(std::string_view lexical,
+                                                          std::string_view datatype,
+                                                          std::string_view language) {
+  return AppendLiteral(lexical, datatype, language, /*verbatim=*/true);
+}
+
+QuadArena::TermRef QuadArena::AppendLiteral(std::string_view lexical, std::string_view datatype,
+                                            std::string_view language, bool verbatim) {
   const std::size_t start = text_.size();
   text_.push_back('"');
   internal::AppendEscapedLexical(&text_, lexical);
@@ -30,7 +49,13 @@ QuadArena::TermRef QuadArena::Literal(std::string_view lexical, std::string_view
     text_.append(language);
   } else if (!datatype.empty() && datatype != kXsdString) {
     text_.append("^^");
-    internal::AppendIri(&text_, datatype);
+    if (verbatim) {
+      text_.push_back('<');
+      text_.append(datatype);
+      text_.push_back('>');
+    } else {
+      internal::AppendIri(&text_, datatype);
+    }
   }
   return Finish(start);
 }

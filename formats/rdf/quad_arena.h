@@ -53,6 +53,14 @@ class QuadArena {
   // datatype (rdf:langString).
   TermRef Literal(std::string_view lexical, std::string_view datatype,
                   std::string_view language = {});
+
+  // The same without scanning IRIs for characters to escape, for producers
+  // that have validated them. REQUIRES: `iri` / `datatype` contain no
+  // U+0000..U+0020 and none of <>"{}|^`\ (any IRI that JSON-LD's
+  // well-formedness check accepts), else the output is not N-Quads.
+  TermRef VerbatimIri(std::string_view iri);
+  TermRef LiteralWithVerbatimDatatype(std::string_view lexical, std::string_view datatype,
+                                      std::string_view language = {});
   // Appends `term` (REQUIRES: not a blank node; those are indices here).
   TermRef Append(const Term& term);
 
@@ -84,6 +92,8 @@ class QuadArena {
 
  private:
   TermRef Finish(std::size_t start);
+  TermRef AppendLiteral(std::string_view lexical, std::string_view datatype,
+                        std::string_view language, bool verbatim);
 
   std::string text_;
   std::vector<Quad> quads_;

@@ -17,7 +17,9 @@ namespace passerelle::rdf::internal {
 
 class IdentifierIssuer {
  public:
-  explicit IdentifierIssuer(std::size_t blank_node_count) : number_(blank_node_count, kNone) {}
+  explicit IdentifierIssuer(std::size_t blank_node_count) : number_(blank_node_count, kNone) {
+    order_.reserve(blank_node_count);
+  }
 
   bool Has(std::uint32_t node) const { return number_[node] != kNone; }
   // REQUIRES: Has(node).

@@ -2,6 +2,7 @@
 #include "formats/rdf/internal/prepared_dataset.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -26,9 +27,10 @@ constexpr std::size_t kPositions[] = {0, 2, 3};  // where blank nodes may stand
 
 }  // namespace
 
-// Duplicates are found by sorting quad indices on their serialised slots
-// (equal lines = equal quads); the first occurrence of each quad is kept, in
-// input order. No per-quad allocation, unlike a hash set.
+// Duplicates are found by sorting quad indices on a cheap fingerprint of
+// their serialised slots, comparing in full only quads whose fingerprints
+// tie (equal lines = equal quads); the first occurrence of each quad is kept,
+// in input order. No per-quad allocation, unlike a hash set.
 void PreparedDataset::RemoveDuplicates() {
   std::vector<PreparedQuad>& quads = arena_.mutable_quads();
   const std::size_t n = quads.size();
@@ -44,18 +46,46 @@ void PreparedDataset::RemoveDuplicates() {
     }
     return 0;
   };
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&compare](std::uint32_t a, std::uint32_t b) {
-    const int c = compare(a, b);
-    return c != 0 ? c < 0 : a < b;
+  // Length and up to 24 sampled bytes of each slot: distinct terms almost
+  // always differ there, and a tie only costs a full comparison.
+  const auto load = [](const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
+  const auto fingerprint = [&](const PreparedQuad& q) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+    const auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 0xff51afd7ed558ccdULL; };
+    for (const Slot& s : q.slots) {
+      mix(s.blank);
+      if (s.is_blank()) continue;
+      mix(s.length);
+      const std::string_view t = text(s);
+      if (t.size() >= 8) {
+        mix(load(t.data()));
+        mix(load(t.data() + t.size() / 2 - 4));
+        mix(load(t.data() + t.size() - 8));
+      } else {
+        for (char c : t) mix(static_cast<unsigned char>(c));
+      }
+    }
+    return h ^ (h >> 29);
+  };
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = {fingerprint(quads[i]), i};
+  std::sort(order.begin(), order.end(), [&compare](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const int c = compare(a.second, b.second);
+    return c != 0 ? c < 0 : a.second < b.second;
   });
-  std::vector<bool> duplicate(n, false);
-  bool any = false;
+  std::vector<bool> duplicate;
   for (std::size_t i = 1; i < n; ++i) {
-    if (compare(order[i - 1], order[i]) == 0) duplicate[order[i]] = any = true;
+    if (order[i - 1].first != order[i].first) continue;
+    if (compare(order[i - 1].second, order[i].second) != 0) continue;
+    if (duplicate.empty()) duplicate.resize(n, false);
+    duplicate[order[i].second] = true;  // the later index of an equal run
   }
-  if (!any) return;
+  if (duplicate.empty()) return;
   std::size_t kept = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!duplicate[i]) quads[kept++] = quads[i];

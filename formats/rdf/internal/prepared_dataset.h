@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -54,20 +55,44 @@ class PreparedDataset {
   // Text of a non-blank slot. REQUIRES: !slot.is_blank().
   std::string_view text(const Slot& slot) const { return arena_.text(slot); }
 
-  // Appends the N-Quads line of `quad`, calling label(out, node) to write
-  // each blank node's label after "_:".
-  template <class LabelFn>
-  void AppendLine(std::string* out, const PreparedQuad& quad, LabelFn&& label) const {
-    AppendSlot(out, quad.slots[0], label);
-    out->push_back(' ');
-    AppendSlot(out, quad.slots[1], label);
-    out->push_back(' ');
-    AppendSlot(out, quad.slots[2], label);
-    if (quad.has_graph()) {
-      out->push_back(' ');
-      AppendSlot(out, quad.slots[3], label);
+  // The length of the line of `quad` when label_size(node) is the length of
+  // each blank node's label (after "_:").
+  template <class LabelSizeFn>
+  std::size_t LineSize(const PreparedQuad& quad, LabelSizeFn&& label_size) const {
+    const bool graph = quad.has_graph();
+    std::size_t n = graph ? 6 : 5;  // the spaces between terms, and " .\n"
+    for (std::size_t k = 0; k < (graph ? 4u : 3u); ++k) {
+      const Slot& s = quad.slots[k];
+      n += s.is_blank() ? 2 + label_size(s.blank) : s.length;
     }
-    out->append(" .\n");
+    return n;
+  }
+  // Writes the line of `quad` at `out`, which has room for LineSize(quad)
+  // bytes, calling label(out, node) (returning the end) to write each blank
+  // node's label after "_:". Returns the end of the line.
+  template <class LabelFn>
+  char* WriteLine(char* out, const PreparedQuad& quad, LabelFn&& label) const {
+    const auto slot = [&](const Slot& s) {
+      if (s.is_blank()) {
+        *out++ = '_';
+        *out++ = ':';
+        out = label(out, s.blank);
+      } else {
+        std::memcpy(out, arena_.text().data() + s.offset, s.length);
+        out += s.length;
+      }
+    };
+    slot(quad.slots[0]);
+    *out++ = ' ';
+    slot(quad.slots[1]);
+    *out++ = ' ';
+    slot(quad.slots[2]);
+    if (quad.has_graph()) {
+      *out++ = ' ';
+      slot(quad.slots[3]);
+    }
+    std::memcpy(out, " .\n", 3);
+    return out + 3;
   }
 
   // Upper bound of the bytes of all non-blank text, for reserve().
@@ -76,16 +101,6 @@ class PreparedDataset {
  private:
   void RemoveDuplicates();
   void Index();
-
-  template <class LabelFn>
-  void AppendSlot(std::string* out, const Slot& slot, LabelFn& label) const {
-    if (slot.is_blank()) {
-      out->append("_:");
-      label(out, slot.blank);
-    } else {
-      out->append(arena_.text(), slot.offset, slot.length);
-    }
-  }
 
   QuadArena arena_;
   std::vector<std::string_view> labels_;
