@@ -92,6 +92,15 @@ CtxPtr ActiveContext::LookupDerived(const DerivedKey& key) const {
   return nullptr;
 }
 
+CtxPtr ActiveContext::LookupDerivedUrl(std::string_view url, std::uint8_t flags) const {
+  if (!cacheable) return nullptr;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const DerivedEntry& e : derived_) {
+    if (e.key.scoped == nullptr && e.key.flags == flags && e.key.url == url) return e.result;
+  }
+  return nullptr;
+}
+
 void ActiveContext::StoreDerived(DerivedKey key, std::shared_ptr<const json> keepalive,
                                  CtxPtr result) const {
   if (!cacheable) return;

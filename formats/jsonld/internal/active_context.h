@@ -59,6 +59,11 @@ struct TermDefinition {
   // such a term), not inline in the document: only these scoped contexts
   // are memoised, so a document cannot fill the memo with its own.
   bool from_loader = false;
+  // Derived when the definition is made, not part of its identity: the IRI
+  // mapping / type mapping is a well-formed absolute IRI (IsWellFormedIri in
+  // iri.h), so toRdf need not check it again at every use.
+  bool iri_well_formed = false;
+  bool type_well_formed = false;
 
   bool Has(Container c) const { return (container & c) != 0; }
   // Equality ignoring `is_protected` (protected term redefinition check).
@@ -115,6 +120,8 @@ class ActiveContext {
     bool operator==(const DerivedKey&) const = default;
   };
   CtxPtr LookupDerived(const DerivedKey& key) const;
+  // LookupDerived({nullptr, url, flags}) without building the key.
+  CtxPtr LookupDerivedUrl(std::string_view url, std::uint8_t flags) const;
   // Stores `result`; `keepalive` pins the scoped context's address.
   void StoreDerived(DerivedKey key, std::shared_ptr<const json> keepalive,
                     CtxPtr result) const;

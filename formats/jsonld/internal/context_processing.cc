@@ -52,13 +52,17 @@ Result<std::shared_ptr<const json>> LoadContextDocument(Processor& p, const std:
 Status ProcessRemote(Processor& p, Builder& result, const std::string& context,
                      const std::optional<std::string>& base_url,
                      const std::vector<std::string>& remote, ContextFlags flags) {
-  std::string url = context;
+  // No copy of the URL on the common path (a memo hit on an absolute URL).
+  std::string resolved;
+  const std::string* url_ptr = &context;
   if (base_url && IsAbsoluteIri(*base_url)) {
-    url = ResolveIri(*base_url, context);
+    resolved = ResolveIri(*base_url, context);
+    url_ptr = &resolved;
   } else if (!IsAbsoluteIri(context)) {
     return MakeError(JsonLdError::kLoadingDocumentFailed,
                      "relative context IRI \"" + context + "\" with no base URL");
   }
+  const std::string& url = *url_ptr;
   bool seen = std::find(remote.begin(), remote.end(), url) != remote.end();
   if (!flags.validate_scoped && seen) return Status::Ok();
   if (seen) return MakeError(JsonLdError::kRecursiveContextInclusion, url);
@@ -72,14 +76,14 @@ Status ProcessRemote(Processor& p, Builder& result, const std::string& context,
   inner.validate_scoped = flags.validate_scoped;
   inner.from_loader = true;
   // Top-level remote contexts are memoised on the context they apply to.
-  ActiveContext::DerivedKey key{nullptr, url, FlagBits(inner)};
   bool memo = remote.empty();
   if (memo) {
-    if (CtxPtr hit = result.current()->LookupDerived(key)) {
+    if (CtxPtr hit = result.current()->LookupDerivedUrl(url, FlagBits(inner))) {
       result.Replace(std::move(hit));
       return Status::Ok();
     }
   }
+  ActiveContext::DerivedKey key{nullptr, url, FlagBits(inner)};
   PSL_ASSIGN_OR_RETURN(std::shared_ptr<const json> doc, LoadContextDocument(p, url));
   if (!doc->is_object() || !doc->contains("@context")) {
     return MakeError(JsonLdError::kInvalidRemoteContext,
@@ -276,7 +280,8 @@ Result<CtxPtr> ProcessContext(Processor& p, const CtxPtr& active, const json& lo
       return Status::Ok();
     }
     if (context.is_string()) {
-      return ProcessRemote(p, builder, context.get<std::string>(), base_url, remote, flags);
+      return ProcessRemote(p, builder, context.get_ref<const std::string&>(), base_url, remote,
+                           flags);
     }
     if (!context.is_object()) {
       return MakeError(JsonLdError::kInvalidLocalContext,

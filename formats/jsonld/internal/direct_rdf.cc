@@ -24,23 +24,6 @@
 
 namespace passerelle::jsonld::internal {
 
-const std::string* ExpandVocabRelative(const ActiveContext& ctx, const std::string& value,
-                                       bool document_relative, const TermDefinition** def,
-                                       std::string* scratch) {
-  *def = nullptr;
-  if (IsKeyword(value)) return &value;
-  *def = ctx.Find(value);
-  // With a definition, IRI Expansion stops at step 4 or 5 unless `value`
-  // starts with "@" (then steps 1-2 decide first).
-  if (*def != nullptr && (value.empty() || value[0] != '@')) {
-    return (*def)->iri ? &*(*def)->iri : nullptr;
-  }
-  std::optional<std::string> expanded = ExpandIri(ctx, value, document_relative, true);
-  if (!expanded) return nullptr;
-  *scratch = std::move(*expanded);
-  return scratch;
-}
-
 bool DirectWriter::TopLevel(const CtxPtr& active, const json& element) {
   NestingGuard guard(p_);  // an ExpandElement frame
   if (!guard.status().ok()) return false;
@@ -84,21 +67,19 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
                         const json& element, TermRef* subject_out) {
   CtxPtr active = parent;
   std::string scratch;
-  const TermDefinition* def = nullptr;
+  // The IRI a map key expands to (Expansion 13.2), or nullopt for null.
+  const auto key_iri = [&scratch](const ActiveContext& ctx, const std::string& key) {
+    return ExpandIriView(ctx, key, false, true, &scratch);
+  };
   // 7) Revert a type-scoped context, unless the map is a value object
   // (declined) or a lone @id.
   if (active->previous) {
     for (auto it = element.begin(); it != element.end(); ++it) {
-      const std::string* e = ExpandVocabRelative(*active, it.key(), false, &def, &scratch);
-      if (e != nullptr && *e == "@value") return false;
+      if (key_iri(*active, it.key()) == "@value") return false;
     }
-    bool keep = false;
-    if (element.size() == 1) {
-      const std::string* e =
-          ExpandVocabRelative(*active, element.begin().key(), false, &def, &scratch);
-      keep = e != nullptr && *e == "@id";
+    if (element.size() != 1 || key_iri(*active, element.begin().key()) != "@id") {
+      active = active->previous;
     }
-    if (!keep) active = active->previous;
   }
   // 8) Property-scoped context.
   if (property_def != nullptr && property_def->context) {
@@ -118,8 +99,7 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
   const CtxPtr type_scoped = active;
   bool seen_type = false;
   for (auto it = element.begin(); it != element.end(); ++it) {
-    const std::string* e = ExpandVocabRelative(*type_scoped, it.key(), false, &def, &scratch);
-    if (e == nullptr || *e != "@type") continue;
+    if (key_iri(*type_scoped, it.key()) != "@type") continue;
     if (seen_type) return false;  // two @type entries: merged by expansion, declined here
     seen_type = true;
     std::array<const std::string*, kMaxTypes> terms;
@@ -147,8 +127,9 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     if (key == "@context") continue;
     Entry entry;
     entry.value = &*it;
-    const std::string* iri = ExpandVocabRelative(*active, key, false, &entry.def, &entry.expanded);
-    if (iri == nullptr) return false;  // 13.3: dropped, or a safe-mode error
+    const std::optional<std::string_view> iri =
+        ExpandIriView(*active, key, false, true, &entry.scratch, &entry.def);
+    if (!iri) return false;  // 13.3: dropped, or a safe-mode error
     if (IsKeyword(*iri)) {
       const json** slot = *iri == "@id" ? &id_value : *iri == "@type" ? &type_value : nullptr;
       if (slot == nullptr || *slot != nullptr) return false;  // another keyword, or a repeat
@@ -156,11 +137,11 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
       continue;
     }
     // 13.3 / safe mode: a property must expand to an absolute IRI; toRdf
-    // then needs it well-formed.
-    if (!IsWellFormedIri(*iri)) return false;
+    // then needs it well-formed (checked when its term is written).
+    if (iri->find(':') == std::string_view::npos) return false;
     entry.key = &key;
-    entry.from_definition = iri != &entry.expanded;
-    if (entry.from_definition) entry.iri = iri;
+    entry.in_scratch = iri->data() == entry.scratch.data();
+    if (!entry.in_scratch) entry.iri = *iri;
     entries_.push_back(std::move(entry));
   }
   const std::size_t last = entries_.size();
@@ -168,8 +149,8 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
   TermRef subject;
   if (id_value != nullptr) {
     if (!id_value->is_string()) return false;
-    std::optional<std::string> id =
-        ExpandIri(*active, id_value->get_ref<const std::string&>(), true, false);
+    const std::optional<std::string_view> id =
+        ExpandIriView(*active, id_value->get_ref<const std::string&>(), true, false, &scratch);
     if (!id || !Resource(*id, &subject)) return false;
   } else {
     subject = rdf::QuadArena::Blank(out_.NewBlankNode());
@@ -183,9 +164,10 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     std::size_t n = 0;
     if (!CollectTypes(*type_value, terms, &n)) return false;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string* iri = ExpandVocabRelative(*type_scoped, *terms[i], true, &def, &scratch);
+      const std::optional<std::string_view> iri =
+          ExpandIriView(*type_scoped, *terms[i], true, true, &scratch);
       TermRef type;
-      if (iri == nullptr || !Resource(*iri, &type)) return false;
+      if (!iri || !Resource(*iri, &type)) return false;
       out_.Add(subject, RdfType(), type);
     }
   }
@@ -196,8 +178,16 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     const json& value = *entry.value;
     const TermDefinition* term = entry.def;
     const std::string& key = *entry.key;
-    const TermRef predicate =
-        entry.from_definition ? Predicate(*entry.iri) : out_.Iri(entry.expanded);
+    TermRef predicate;
+    if (entry.in_scratch) {
+      if (!IsWellFormedIri(entry.scratch)) return false;
+      predicate = out_.VerbatimIri(entry.scratch);
+    } else {
+      // A term's own IRI mapping was checked when the term was defined.
+      const bool checked = term != nullptr && term->iri_well_formed && term->iri &&
+                           entry.iri.data() == term->iri->data();
+      if (!Predicate(entry.iri, checked, &predicate)) return false;
+    }
     const std::uint8_t container = term != nullptr ? term->container : 0;
     if (term != nullptr && (term->reverse || (term->type && *term->type == "@json"))) return false;
     if (container & (kContainerList | kContainerGraph)) return false;

@@ -41,8 +41,9 @@ bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const Te
   const std::string* type = def != nullptr && def->type ? &*def->type : nullptr;
   // Value Expansion 1-2: IRIs, then a node reference (Node Map 6.1).
   if (type != nullptr && value.is_string() && (*type == "@id" || *type == "@vocab")) {
-    std::optional<std::string> iri =
-        ExpandIri(*ctx, value.get_ref<const std::string&>(), true, *type == "@vocab");
+    std::string scratch;
+    const std::optional<std::string_view> iri = ExpandIriView(
+        *ctx, value.get_ref<const std::string&>(), true, *type == "@vocab", &scratch);
     TermRef object;
     if (!iri || !Resource(*iri, &object)) return false;
     out_.Add(subject, predicate, object);
@@ -63,7 +64,9 @@ bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const Te
     }
   }
   TermRef object;
-  if (!Literal(value, datatype, language, &object)) return false;
+  if (!Literal(value, datatype, def != nullptr && def->type_well_formed, language, &object)) {
+    return false;
+  }
   out_.Add(subject, predicate, object);
   return true;
 }
@@ -72,12 +75,10 @@ bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const Te
 bool DirectWriter::LanguageMap(const ActiveContext& active, const TermDefinition* def,
                                const json& map, TermRef subject, TermRef predicate) {
   std::string scratch;
-  const TermDefinition* key_def = nullptr;
   for (auto it = map.begin(); it != map.end(); ++it) {
     const std::string& language = it.key();
-    const std::string* expanded =
-        ExpandVocabRelative(active, language, false, &key_def, &scratch);
-    const bool none = language == "@none" || (expanded != nullptr && *expanded == "@none");
+    const bool none = language == "@none" ||
+                      ExpandIriView(active, language, false, true, &scratch) == "@none";
     // Safe mode rejects, and toRdf drops, an ill-formed tag.
     if (!none && !IsWellFormedLanguageTag(language)) return false;
     const auto one = [&](const json& item) {
@@ -102,9 +103,12 @@ bool DirectWriter::LanguageMap(const ActiveContext& active, const TermDefinition
 }
 
 // Object to RDF Conversion 8-13 for a value object {@value, @type?, @language?}.
-bool DirectWriter::Literal(const json& value, const std::string* datatype,
+bool DirectWriter::Literal(const json& value, const std::string* datatype, bool datatype_checked,
                            const std::string* language, TermRef* out) {
-  if (datatype != nullptr && (*datatype == "@json" || !IsWellFormedIri(*datatype))) return false;
+  if (datatype != nullptr && !datatype_checked &&
+      (*datatype == "@json" || !IsWellFormedIri(*datatype))) {
+    return false;
+  }
   if (language != nullptr && !IsWellFormedLanguageTag(*language)) return false;
   std::string number;
   std::string_view lexical;
@@ -129,39 +133,46 @@ bool DirectWriter::Literal(const json& value, const std::string* datatype,
   } else {
     return false;
   }
-  *out = out_.Literal(lexical, type, language != nullptr ? std::string_view(*language) : "");
+  // `type` is a checked datatype or one of the XSD / RDF constants.
+  *out = out_.LiteralWithVerbatimDatatype(lexical, type,
+                                          language != nullptr ? std::string_view(*language) : "");
   return true;
 }
 
-bool DirectWriter::Resource(const std::string& iri, TermRef* out) {
+bool DirectWriter::Resource(std::string_view iri, TermRef* out) {
   if (IsBlankNodeId(iri)) {  // Node Map Generation relabels every blank node identifier
-    const auto [it, inserted] =
-        blank_nodes_.try_emplace(iri, static_cast<std::uint32_t>(out_.blank_node_count()));
-    if (inserted) out_.NewBlankNode();
+    auto it = blank_nodes_.find(iri);
+    if (it == blank_nodes_.end()) it = blank_nodes_.emplace(iri, out_.NewBlankNode()).first;
     *out = rdf::QuadArena::Blank(it->second);
     return true;
   }
   // Relative (safe mode: an error; toRdf: dropped) or not N-Quads-safe (dropped).
   if (!IsWellFormedIri(iri)) return false;
-  *out = out_.Iri(iri);
+  *out = out_.VerbatimIri(iri);
   return true;
 }
 
 // Interned by the address of a term definition's IRI mapping, confirmed by
-// content: a context freed during the walk may leave its address to another.
-DirectWriter::TermRef DirectWriter::Predicate(const std::string& iri) {
+// content (a context freed during the walk may leave its address to
+// another), so each is checked and written once per document.
+bool DirectWriter::Predicate(std::string_view iri, bool well_formed, TermRef* out) {
   for (const auto& [address, ref] : predicates_) {
-    if (address != &iri) continue;
+    if (address != iri.data()) continue;
     const std::string_view text = out_.text(ref);
-    if (text.size() == iri.size() + 2 && text.substr(1, iri.size()) == iri) return ref;
+    if (text.size() == iri.size() + 2 && text.substr(1, iri.size()) == iri) {
+      *out = ref;
+      return true;
+    }
   }
-  const TermRef ref = out_.Iri(iri);
-  if (predicates_.size() < 64) predicates_.emplace_back(&iri, ref);
-  return ref;
+  // Safe mode: a relative property is an error; toRdf drops ill-formed ones.
+  if (!well_formed && !IsWellFormedIri(iri)) return false;
+  *out = out_.VerbatimIri(iri);
+  if (predicates_.size() < kMaxInterned) predicates_.emplace_back(iri.data(), *out);
+  return true;
 }
 
 DirectWriter::TermRef DirectWriter::RdfType() {
-  if (!rdf_type_) rdf_type_ = out_.Iri(kRdfType);
+  if (!rdf_type_) rdf_type_ = out_.VerbatimIri(kRdfType);
   return *rdf_type_;
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,21 +18,15 @@
 
 namespace passerelle::jsonld::internal {
 
-// IRI Expansion of `value` with vocab = true (ExpandIri(ctx, value,
-// document_relative, true)) that allocates nothing when `value` is a term:
-// returns its IRI mapping in place. Otherwise the result is stored in
-// *scratch. Null when `value` expands to null. Sets *def to the term
-// definition of `value` (null when none).
-const std::string* ExpandVocabRelative(const ActiveContext& ctx, const std::string& value,
-                                       bool document_relative, const TermDefinition** def,
-                                       std::string* scratch);
-
 class DirectWriter {
  public:
   using TermRef = rdf::QuadArena::TermRef;
 
   DirectWriter(Processor& p, rdf::QuadArena& out, const std::optional<std::string>& base_url)
-      : p_(p), out_(out), base_url_(base_url) {}
+      : p_(p), out_(out), base_url_(base_url) {
+    entries_.reserve(32);
+    predicates_.reserve(kMaxInterned);
+  }
 
   // The document (ExpandElement with a null active property).
   bool TopLevel(const CtxPtr& active, const json& element);
@@ -39,15 +34,17 @@ class DirectWriter {
  private:
   // More @type values than this in one entry are declined.
   static constexpr std::size_t kMaxTypes = 16;
+  // Interned predicates per document (more are written each time).
+  static constexpr std::size_t kMaxInterned = 64;
 
   // A property entry of the node being written.
   struct Entry {
     const std::string* key = nullptr;
     const json* value = nullptr;
     const TermDefinition* def = nullptr;  // of the key, in the node's context
-    const std::string* iri = nullptr;     // when from_definition
-    bool from_definition = false;
-    std::string expanded;  // the key's IRI otherwise
+    std::string_view iri;  // the key's IRI, unless in_scratch
+    bool in_scratch = false;
+    std::string scratch;  // then the key's IRI (moves with the entry)
   };
   // Pops the entries a node pushed onto entries_ (a stack shared by the
   // nested nodes, so that each node costs no allocation of its own).
@@ -75,21 +72,26 @@ class DirectWriter {
   bool LanguageMap(const ActiveContext& active, const TermDefinition* def, const json& map,
                    TermRef subject, TermRef predicate);
   // The literal of a scalar @value with an optional datatype or language.
-  bool Literal(const json& value, const std::string* datatype, const std::string* language,
-               TermRef* out);
+  // `datatype_checked`: the datatype is a term's type mapping known to be
+  // a well-formed IRI.
+  bool Literal(const json& value, const std::string* datatype, bool datatype_checked,
+               const std::string* language, TermRef* out);
   // An expanded @id / @type / IRI value: a blank node (relabelled
   // consistently) or a well-formed absolute IRI; declines anything else.
-  bool Resource(const std::string& iri, TermRef* out);
-  // The term of a property IRI, written once per document.
-  TermRef Predicate(const std::string& iri);
+  bool Resource(std::string_view iri, TermRef* out);
+  // The term of a property IRI, written once per document (interned by the
+  // address of the text, which a term definition owns); declines an
+  // ill-formed IRI unless `well_formed` says it was checked already.
+  bool Predicate(std::string_view iri, bool well_formed, TermRef* out);
   TermRef RdfType();
 
   Processor& p_;
   rdf::QuadArena& out_;
   const std::optional<std::string>& base_url_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::uint32_t> blank_nodes_;  // input label -> node
-  std::vector<std::pair<const std::string*, TermRef>> predicates_;
+  // Input blank node label -> node.
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> blank_nodes_;
+  std::vector<std::pair<const char*, TermRef>> predicates_;
   std::optional<TermRef> rdf_type_;
 };
 

@@ -8,7 +8,9 @@
 namespace passerelle::jsonld::internal {
 
 Status CheckDepth(const nlohmann::json& value, int max_depth, std::string_view what) {
+  if (!value.is_structured()) return Status::Ok();
   std::vector<std::pair<const nlohmann::json*, int>> stack;
+  stack.reserve(64);
   stack.push_back({&value, 1});
   while (!stack.empty()) {
     auto [node, depth] = stack.back();

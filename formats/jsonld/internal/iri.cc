@@ -1,6 +1,8 @@
 // Passerelle — IRI syntax checks and RFC 3986 §5.2 reference resolution.
 #include "formats/jsonld/internal/iri.h"
 
+#include <array>
+#include <cstdint>
 #include <optional>
 
 namespace passerelle::jsonld::internal {
@@ -69,21 +71,28 @@ std::string Merge(const Reference& base, std::string_view ref_path) {
 
 bool IsAbsoluteIri(std::string_view s) { return SchemeLength(s) > 0; }
 
+namespace {
+
+// 1: never in a well-formed IRI (controls, space, <>"{}|\^`); 2: '#'.
+constexpr std::array<std::uint8_t, 256> MakeIriClass() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = 1;
+  for (char c : std::string_view("<>\"{}|\\^`")) t[static_cast<unsigned char>(c)] = 1;
+  t['#'] = 2;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kIriClass = MakeIriClass();
+
+}  // namespace
+
 bool IsWellFormedIri(std::string_view s) {
   if (!IsAbsoluteIri(s)) return false;
-  size_t hash = s.find('#');
-  if (hash != std::string_view::npos && s.find('#', hash + 1) != std::string_view::npos) {
-    return false;  // a fragment cannot contain "#"
-  }
+  bool fragment = false;  // a fragment cannot contain "#"
   for (unsigned char c : s) {
-    if (c <= 0x20) return false;
-    switch (c) {
-      case '<': case '>': case '"': case '{': case '}':
-      case '|': case '\\': case '^': case '`':
-        return false;
-      default:
-        break;
-    }
+    const std::uint8_t k = kIriClass[c];
+    if (k == 0) continue;
+    if (k == 1 || fragment) return false;
+    fragment = true;
   }
   return true;
 }

@@ -9,48 +9,71 @@ namespace passerelle::jsonld::internal {
 namespace {
 
 // Steps 4 onwards, once any term definitions `value` depends on exist.
-std::optional<std::string> ExpandDefined(const ActiveContext& ctx, std::string_view value,
-                                         bool document_relative, bool vocab) {
+// `def` is the definition of `value` in `ctx`. The result views `value`, a
+// string owned by `ctx` or *scratch.
+std::optional<std::string_view> ExpandDefined(const ActiveContext& ctx, std::string_view value,
+                                              bool document_relative, bool vocab,
+                                              const TermDefinition* def, std::string* scratch) {
   // 4) A term whose IRI mapping is a keyword (a keyword alias).
-  const TermDefinition* def = ctx.Find(value);
-  if (def != nullptr && def->iri && IsKeyword(*def->iri)) return *def->iri;
+  if (def != nullptr && def->iri && IsKeyword(*def->iri)) return std::string_view(*def->iri);
   // 5) Vocabulary-relative use of a term.
-  if (vocab && def != nullptr) return def->iri;
+  if (vocab && def != nullptr) {
+    if (!def->iri) return std::nullopt;
+    return std::string_view(*def->iri);
+  }
   // 6) IRI, compact IRI or blank node identifier.
   if (value.find(':', 1) != std::string_view::npos) {
     size_t colon = value.find(':');
     std::string_view prefix = value.substr(0, colon);
     std::string_view suffix = value.substr(colon + 1);
-    if (prefix == "_" || suffix.substr(0, 2) == "//") return std::string(value);
+    if (prefix == "_" || suffix.substr(0, 2) == "//") return value;
     const TermDefinition* prefix_def = ctx.Find(prefix);
     if (prefix_def != nullptr && prefix_def->iri && prefix_def->prefix) {
-      std::string out = *prefix_def->iri;
-      out.append(suffix);
-      return out;
+      scratch->assign(*prefix_def->iri);
+      scratch->append(suffix);
+      return std::string_view(*scratch);
     }
-    if (IsAbsoluteIri(value)) return std::string(value);
+    if (IsAbsoluteIri(value)) return value;
   }
   // 7) Vocabulary mapping.
   if (vocab && ctx.vocab) {
-    std::string out = *ctx.vocab;
-    out.append(value);
-    return out;
+    scratch->assign(*ctx.vocab);
+    scratch->append(value);
+    return std::string_view(*scratch);
   }
   // 8) Document-relative.
-  if (document_relative && ctx.base_iri) return ResolveIri(*ctx.base_iri, value);
-  return std::string(value);
+  if (document_relative && ctx.base_iri) {
+    *scratch = ResolveIri(*ctx.base_iri, value);
+    return std::string_view(*scratch);
+  }
+  return value;
+}
+
+std::optional<std::string> Copy(std::optional<std::string_view> v) {
+  if (!v) return std::nullopt;
+  return std::string(*v);
 }
 
 }  // namespace
 
-std::optional<std::string> ExpandIri(const ActiveContext& ctx, std::string_view value,
-                                     bool document_relative, bool vocab) {
+std::optional<std::string_view> ExpandIriView(const ActiveContext& ctx, std::string_view value,
+                                              bool document_relative, bool vocab,
+                                              std::string* scratch, const TermDefinition** def) {
+  if (def != nullptr) *def = nullptr;
   // 1) Keywords stay as they are; 2) keyword-like strings are reserved.
   if (!value.empty() && value[0] == '@') {
-    if (IsKeyword(value)) return std::string(value);
+    if (IsKeyword(value)) return value;
     if (HasKeywordForm(value)) return std::nullopt;
   }
-  return ExpandDefined(ctx, value, document_relative, vocab);
+  const TermDefinition* term = ctx.Find(value);
+  if (def != nullptr) *def = term;
+  return ExpandDefined(ctx, value, document_relative, vocab, term, scratch);
+}
+
+std::optional<std::string> ExpandIri(const ActiveContext& ctx, std::string_view value,
+                                     bool document_relative, bool vocab) {
+  std::string scratch;
+  return Copy(ExpandIriView(ctx, value, document_relative, vocab, &scratch, nullptr));
 }
 
 Result<std::optional<std::string>> ExpandIriDefining(Processor& p, DefineState& state,
@@ -79,7 +102,9 @@ Result<std::optional<std::string>> ExpandIriDefining(Processor& p, DefineState& 
       PSL_RETURN_IF_ERROR(ensure_defined(prefix));
     }
   }
-  return ExpandDefined(state.result, value, document_relative, vocab);
+  std::string scratch;
+  return Copy(ExpandDefined(state.result, value, document_relative, vocab,
+                            state.result.Find(value), &scratch));
 }
 
 }  // namespace passerelle::jsonld::internal

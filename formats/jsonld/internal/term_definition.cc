@@ -184,6 +184,8 @@ Status TermDefiner::Run() {
     }
     st_.result.SetTerm(term_, previous);
   } else {
+    def_.iri_well_formed = def_.iri && IsWellFormedIri(*def_.iri);
+    def_.type_well_formed = def_.type && IsWellFormedIri(*def_.type);
     st_.result.SetTerm(term_, std::make_shared<const TermDefinition>(std::move(def_)));
   }
   // 28)
