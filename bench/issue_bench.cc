@@ -226,8 +226,13 @@ HttpResult BenchHttp(const Args& args, const fs::path& work) {
         auto t0 = Clock::now();
         auto r = client.Post("/credentials/issue", headers, body, "application/json");
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-        if (r && r->status == 201) mine.push_back(ms);
-        else ++failed;
+        if (r && r->status == 201) {
+          mine.push_back(ms);
+        } else if (failed++ == 0) {
+          std::fprintf(stderr, "issue_bench: first failure: %s\n",
+                       r ? (std::to_string(r->status) + " " + r->body.substr(0, 300)).c_str()
+                         : httplib::to_string(r.error()).c_str());
+        }
       }
     });
   std::this_thread::sleep_for(std::chrono::duration<double>(args.seconds));
