@@ -128,6 +128,9 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   if (listen->host != "127.0.0.1" && listen->host != "localhost" && listen->host != "::1" && !args.tls_cert)
     err << "issuer: warning: serving plain HTTP on " << listen->host
         << "; put it behind a TLS proxy or give --tls-cert and --tls-key\n";
+  if (auto tokens = (*store)->ListTokens(); tokens.ok() && tokens->empty())
+    err << "issuer: hint: no API token yet: create one with issuer token create --dir " << args.common.dir
+        << " --scope issue,status\n";
   err << std::flush;
   Status served = server.Serve();
   err << "issuer: stopped\n";

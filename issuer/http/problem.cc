@@ -17,6 +17,7 @@ const char* Title(int status) {
     case 404: return "Not found";
     case 405: return "Method not allowed";
     case 409: return "Conflict";
+    case 411: return "Length required";
     case 413: return "Request too large";
     case 415: return "Unsupported media type";
     case 422: return "Unprocessable content";

@@ -119,6 +119,10 @@ void Server::Impl::Install() {
       if (!refusal && req.method == "POST" && req.has_header("Content-Type") &&
           Lower(req.get_header_value("Content-Type")).find("json") == std::string::npos)
         refusal = ProblemResponse(415, "unsupported_media_type", "send the request body as application/json", "", id);
+      // httplib caps bodies by Content-Length only: a chunked body would be
+      // read whole before any limit applies, so it is refused unread.
+      if (!refusal && req.has_header("Transfer-Encoding"))
+        refusal = ProblemResponse(411, "length_required", "send the body with a Content-Length, not chunked", "", id);
     }
     if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
     // The body was not read: the connection cannot carry another request.

@@ -205,6 +205,10 @@ TEST_CASE("serve: 401 without a token, 403 for the wrong scope, 413 for a large 
   CHECK(large.status == 413);
   CHECK(large.headers["content-type"] == "application/problem+json");
 
+  auto chunked = HttpCall(node.port, "POST", "/credentials/issue", "", {{"Authorization", "Bearer " + node.admin},
+                                                                      {"Transfer-Encoding", "chunked"}});
+  CHECK(chunked.status == 411);
+
   auto bad = HttpCall(node.port, "POST", "/credentials/issue", "{\"credential\": {\"@context\": [}",
                       {{"Authorization", "Bearer " + node.admin}});
   CHECK(bad.status == 400);
