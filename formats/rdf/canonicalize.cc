@@ -249,6 +249,13 @@ Result<NDegreeResult> Canonicalizer::HashNDegree(std::uint32_t node,
 
 Status Canonicalizer::Run() {
   const std::size_t n = data_.blank_node_count();
+  // A lone blank node gets c14n0 whatever its first-degree hash (step 4
+  // issues the unique hashes in order): a proof configuration's node, or a
+  // credential with one nested node, needs no hashing at all.
+  if (n == 1) {
+    canonical_.Issue(0);
+    return Status::Ok();
+  }
   // Canonicalization Algorithm step 3: first-degree hashes.
   std::size_t max_quads = 0;
   for (std::uint32_t node = 0; node < n; ++node) {

@@ -4,7 +4,10 @@
 // need no escape are appended in one piece.
 #include "formats/rdf/internal/nquads_writer.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace passerelle::rdf::internal {
 namespace {
@@ -56,22 +59,40 @@ void AppendIri(std::string* out, std::string_view iri) {
   out->push_back('>');
 }
 
+// True when any of the 8 bytes at `p` needs an escape: below U+0020, '"',
+// '\\' or DEL (word-at-a-time tests; exact, with no false positives).
+static bool AnyToEscape(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
+  return (below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\')) |
+          has_zero(x ^ (kOnes * 0x7F))) != 0;
+}
+
 void AppendEscapedLexical(std::string* out, std::string_view lexical) {
+  const std::size_t n = lexical.size();
   std::size_t run = 0;
-  for (std::size_t i = 0; i < lexical.size(); ++i) {
-    const auto c = static_cast<unsigned char>(lexical[i]);
-    const char e = kLexicalEscape[c];
-    if (e == 0) continue;
-    out->append(lexical.data() + run, i - run);
-    if (e == 'u') {
-      AppendUchar(out, c);
-    } else {
-      const char buf[2] = {'\\', e};
-      out->append(buf, 2);
+  std::size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n && !AnyToEscape(lexical.data() + i)) i += 8;  // clean words
+    for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(lexical[i]);
+      const char e = kLexicalEscape[c];
+      if (e == 0) continue;
+      out->append(lexical.data() + run, i - run);
+      if (e == 'u') {
+        AppendUchar(out, c);
+      } else {
+        const char buf[2] = {'\\', e};
+        out->append(buf, 2);
+      }
+      run = i + 1;
     }
-    run = i + 1;
   }
-  out->append(lexical.data() + run, lexical.size() - run);
+  out->append(lexical.data() + run, n - run);
 }
 
 void AppendTerm(std::string* out, const Term& term) {
