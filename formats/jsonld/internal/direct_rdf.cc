@@ -36,7 +36,7 @@ bool DirectWriter::TopLevel(const CtxPtr& active, const json& element) {
   }
   if (!element.is_object()) return false;  // a free-floating scalar
   TermRef subject;
-  return Node(active, nullptr, /*top_level=*/true, element, &subject);
+  return Node(active, nullptr, MapKind::kTopLevel, element, &subject);
 }
 
 bool DirectWriter::Value(const CtxPtr& active, const std::string& key, const TermDefinition* def,
@@ -50,36 +50,62 @@ bool DirectWriter::Value(const CtxPtr& active, const std::string& key, const Ter
     }
     return true;
   }
-  if (value.is_object()) {  // a nested node: a reference from the subject
+  if (value.is_object()) {  // a nested node (a reference to it) or a value object
     TermRef object;
-    if (!Node(active, def, /*top_level=*/false, value, &object)) return false;
-    out_.Add(subject, predicate, object);
+    if (!Node(active, def, MapKind::kPropertyValue, value, &object)) return false;
+    Emit(subject, predicate, object);
     return true;
   }
   return Scalar(active, key, def, value, subject, predicate);
 }
 
-// Expansion steps 7-20 for a map that is a node object, emitting its
-// rdf:type and property quads. `property_def` is the definition of the
-// active property in `parent` (null at the top level, or for a key with no
-// term definition).
-bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def, bool top_level,
-                        const json& element, TermRef* subject_out) {
+// Expansion 13.12 (a @graph container): each expanded value becomes
+// {"@graph": [value]}, which Node Map Generation turns into a fresh blank
+// node, referenced from the subject, naming the graph its nodes go into.
+bool DirectWriter::GraphValue(const CtxPtr& active, const TermDefinition* def, const json& value,
+                              TermRef subject, TermRef predicate) {
+  NestingGuard guard(p_);  // an ExpandElement frame
+  if (!guard.status().ok()) return false;
+  if (value.is_null()) return true;
+  if (value.is_array()) {
+    for (const json& item : value) {
+      if (!GraphValue(active, def, item, subject, predicate)) return false;
+    }
+    return true;
+  }
+  // A scalar would become a value in a graph, which Node Map Generation drops.
+  if (!value.is_object()) return false;
+  const TermRef graph = rdf::QuadArena::Blank(out_.NewBlankNode());
+  Emit(subject, predicate, graph);
+  const TermRef outer = graph_;
+  graph_ = graph;
+  TermRef node;
+  const bool ok = Node(active, def, MapKind::kGraphValue, value, &node);
+  graph_ = outer;
+  return ok;
+}
+
+// Expansion steps 7-20 for a map, emitting the rdf:type and property quads
+// of a node object (*out: its subject) or, under a property, the literal of
+// a value object (*out). `property_def` is the definition of the active
+// property in `parent` (null at the top level, or for a key with no term
+// definition).
+bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def, MapKind kind,
+                        const json& element, TermRef* out) {
   CtxPtr active = parent;
   std::string scratch;
   // The IRI a map key expands to (Expansion 13.2), or nullopt for null.
   const auto key_iri = [&scratch](const ActiveContext& ctx, const std::string& key) {
     return ExpandIriView(ctx, key, false, true, &scratch);
   };
-  // 7) Revert a type-scoped context, unless the map is a value object
-  // (declined) or a lone @id.
+  // 7) Revert a type-scoped context, unless the map is a value object or a
+  // lone @id.
   if (active->previous) {
-    for (auto it = element.begin(); it != element.end(); ++it) {
-      if (key_iri(*active, it.key()) == "@value") return false;
+    bool revert = element.size() != 1 || key_iri(*active, element.begin().key()) != "@id";
+    for (auto it = element.begin(); it != element.end() && revert; ++it) {
+      if (key_iri(*active, it.key()) == "@value") revert = false;
     }
-    if (element.size() != 1 || key_iri(*active, element.begin().key()) != "@id") {
-      active = active->previous;
-    }
+    if (revert) active = active->previous;
   }
   // 8) Property-scoped context.
   if (property_def != nullptr && property_def->context) {
@@ -120,8 +146,7 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
   // 13) Classify the entries under the final context.
   const std::size_t first = entries_.size();
   EntryScope scope(entries_, first);
-  const json* id_value = nullptr;
-  const json* type_value = nullptr;
+  Keywords kw;
   for (auto it = element.begin(); it != element.end(); ++it) {
     const std::string& key = it.key();
     if (key == "@context") continue;
@@ -131,7 +156,7 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
         ExpandIriView(*active, key, false, true, &entry.scratch, &entry.def);
     if (!iri) return false;  // 13.3: dropped, or a safe-mode error
     if (IsKeyword(*iri)) {
-      const json** slot = *iri == "@id" ? &id_value : *iri == "@type" ? &type_value : nullptr;
+      const json** slot = kw.Slot(*iri);
       if (slot == nullptr || *slot != nullptr) return false;  // another keyword, or a repeat
       *slot = &*it;
       continue;
@@ -145,12 +170,20 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     entries_.push_back(std::move(entry));
   }
   const std::size_t last = entries_.size();
+  if (kw.value != nullptr) {
+    // 15) A value object, under a property (elsewhere it is free-floating
+    // or dropped); it has no @id and no properties.
+    if (kind != MapKind::kPropertyValue || kw.id != nullptr || last != first) return false;
+    return ValueObject(*type_scoped, kw, out);
+  }
+  // On node objects these would need @index bookkeeping, or are errors.
+  if (kw.language != nullptr || kw.direction != nullptr || kw.index != nullptr) return false;
   // 13.4.3 (@id) and Node Map Generation 6.1-6.2: the subject.
   TermRef subject;
-  if (id_value != nullptr) {
-    if (!id_value->is_string()) return false;
+  if (kw.id != nullptr) {
+    if (!kw.id->is_string()) return false;
     const std::optional<std::string_view> id =
-        ExpandIriView(*active, id_value->get_ref<const std::string&>(), true, false, &scratch);
+        ExpandIriView(*active, kw.id->get_ref<const std::string&>(), true, false, &scratch);
     if (!id || !Resource(*id, &subject)) return false;
   } else {
     subject = rdf::QuadArena::Blank(out_.NewBlankNode());
@@ -158,17 +191,17 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
   bool has_entries = false;  // besides @id: step 19's test for the top level
   // 13.4.4 (@type, expanded in the context before type-scoped contexts)
   // and Object to RDF for rdf:type.
-  if (type_value != nullptr) {
+  if (kw.type != nullptr) {
     has_entries = true;
     std::array<const std::string*, kMaxTypes> terms;
     std::size_t n = 0;
-    if (!CollectTypes(*type_value, terms, &n)) return false;
+    if (!CollectTypes(*kw.type, terms, &n)) return false;
     for (std::size_t i = 0; i < n; ++i) {
       const std::optional<std::string_view> iri =
           ExpandIriView(*type_scoped, *terms[i], true, true, &scratch);
       TermRef type;
       if (!iri || !Resource(*iri, &type)) return false;
-      out_.Add(subject, RdfType(), type);
+      Emit(subject, RdfType(), type);
     }
   }
   // 13.5-13.14: the properties, in key order.
@@ -190,8 +223,13 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     }
     const std::uint8_t container = term != nullptr ? term->container : 0;
     if (term != nullptr && (term->reverse || (term->type && *term->type == "@json"))) return false;
-    if (container & (kContainerList | kContainerGraph)) return false;
-    if ((container & kContainerLanguage) && value.is_object()) {
+    if (container & kContainerList) return false;
+    if (container & kContainerGraph) {
+      // Only a plain graph container (@graph, maybe with @set): graph id,
+      // index or language maps are left to the general algorithm.
+      if (container & ~(kContainerGraph | kContainerSet)) return false;
+      if (!GraphValue(active, term, value, subject, predicate)) return false;
+    } else if ((container & kContainerLanguage) && value.is_object()) {
       if (!LanguageMap(*active, term, value, subject, predicate)) return false;
     } else if ((container & (kContainerIndex | kContainerType | kContainerId)) &&
                value.is_object()) {
@@ -202,8 +240,8 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     if (!value.is_null()) has_entries = true;
   }
   // 19) At the top level, an empty map or a lone @id is free-floating.
-  if (top_level && !has_entries) return false;
-  *subject_out = subject;
+  if (kind == MapKind::kTopLevel && !has_entries) return false;
+  *out = subject;
   return true;
 }
 

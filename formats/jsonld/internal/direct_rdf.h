@@ -4,21 +4,22 @@
 // The general algorithm (formats/jsonld/to_rdf.h) expands the document into
 // a JSON tree, flattens that into a node map and converts the node map into
 // quads: three copies of the data as nlohmann::json, one or two heap
-// allocations per string, map and array. Credentials and proof
-// configurations are made of node objects whose keys are terms, @id and
-// @type, with scalars, typed scalars, nested nodes and language maps as
-// values. For such documents this walks the input once and appends each
-// quad straight into an rdf::QuadArena, making the same context-processing
-// calls (memoised contexts, scoped contexts, work counters, nesting frames)
-// in the same order as expansion does.
+// allocations per string, map and array. Credentials, presentations and
+// proof configurations are made of node objects whose keys are terms, @id
+// and @type, with scalars, typed scalars, value objects, nested nodes,
+// language maps and @graph containers (a presentation's credentials, a
+// credential's proofs) as values. For such documents this walks the input
+// once and appends each quad straight into an rdf::QuadArena, making the
+// same context-processing calls (memoised contexts, scoped contexts, work
+// counters, nesting frames) in the same order as expansion does.
 //
-// Anything else — @graph, @list, @reverse, @included, @nest, value objects,
-// index/id/type/graph/list containers, @json, JSON-LD 1.0 mode, an
-// expandContext, rdfDirection, more than one @id or @type entry — and every
-// input on which expansion or toRdf would fail, drop something or report a
-// safe-mode event, is declined: the caller then runs the general algorithm,
-// which produces the dataset or the exact error with its JSON path.
-// Thread-safe (shares only the memoised contexts).
+// Anything else — @graph / @list / @reverse / @included / @nest / @index
+// on nodes, JSON literals, list containers and index/id/type/graph maps,
+// JSON-LD 1.0 mode, an expandContext, rdfDirection, more than one @id or
+// @type entry — and every input on which expansion or toRdf would fail,
+// drop something or report a safe-mode event, is declined: the caller then
+// runs the general algorithm, which produces the dataset or the exact error
+// with its JSON path. Thread-safe (shares only the memoised contexts).
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

@@ -46,28 +46,32 @@ bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const Te
         *ctx, value.get_ref<const std::string&>(), true, *type == "@vocab", &scratch);
     TermRef object;
     if (!iri || !Resource(*iri, &object)) return false;
-    out_.Add(subject, predicate, object);
+    Emit(subject, predicate, object);
     return true;
   }
   // 4) A type mapping other than @id / @vocab / @none is the datatype;
   // 5) otherwise strings take the language mapping or the default language.
   // (A direction is ignored: toRdf uses it only with rdfDirection, which
   // this path declines.)
-  const std::string* datatype =
-      type != nullptr && *type != "@id" && *type != "@vocab" && *type != "@none" ? type : nullptr;
+  const bool typed =
+      type != nullptr && *type != "@id" && *type != "@vocab" && *type != "@none";
+  std::string_view datatype = typed ? std::string_view(*type) : std::string_view();
   const std::string* language = nullptr;
-  if (datatype == nullptr && value.is_string()) {
+  if (!typed && value.is_string()) {
     if (def != nullptr && def->language) {
       if (*def->language) language = &**def->language;
     } else if (ctx->default_language) {
       language = &*ctx->default_language;
     }
   }
+  // An empty language tag is ill-formed: Literal declines it.
+  if (language != nullptr && language->empty()) return false;
   TermRef object;
-  if (!Literal(value, datatype, def != nullptr && def->type_well_formed, language, &object)) {
+  if (!Literal(value, datatype, typed && def->type_well_formed,
+               language != nullptr ? std::string_view(*language) : std::string_view(), &object)) {
     return false;
   }
-  out_.Add(subject, predicate, object);
+  Emit(subject, predicate, object);
   return true;
 }
 
@@ -87,7 +91,7 @@ bool DirectWriter::LanguageMap(const ActiveContext& active, const TermDefinition
       const TermRef object =
           none ? out_.Literal(item.get_ref<const std::string&>(), rdf::kXsdString)
                : out_.Literal(item.get_ref<const std::string&>(), rdf::kRdfLangString, language);
-      out_.Add(subject, predicate, object);
+      Emit(subject, predicate, object);
       return true;
     };
     const json& values = it.value();
@@ -103,40 +107,67 @@ bool DirectWriter::LanguageMap(const ActiveContext& active, const TermDefinition
 }
 
 // Object to RDF Conversion 8-13 for a value object {@value, @type?, @language?}.
-bool DirectWriter::Literal(const json& value, const std::string* datatype, bool datatype_checked,
-                           const std::string* language, TermRef* out) {
-  if (datatype != nullptr && !datatype_checked &&
-      (*datatype == "@json" || !IsWellFormedIri(*datatype))) {
+bool DirectWriter::Literal(const json& value, std::string_view datatype, bool datatype_checked,
+                           std::string_view language, TermRef* out) {
+  const bool typed = !datatype.empty();
+  if (typed && !datatype_checked && (datatype == "@json" || !IsWellFormedIri(datatype))) {
     return false;
   }
-  if (language != nullptr && !IsWellFormedLanguageTag(*language)) return false;
+  if (!language.empty() && !IsWellFormedLanguageTag(language)) return false;
   std::string number;
   std::string_view lexical;
   std::string_view type;
   if (value.is_boolean()) {
     lexical = value.get<bool>() ? "true" : "false";
-    type = datatype != nullptr ? std::string_view(*datatype) : kXsdBoolean;
-  } else if (value.is_number() &&
-             (NeedsDoubleForm(value) || (datatype != nullptr && *datatype == kXsdDouble))) {
+    type = typed ? datatype : kXsdBoolean;
+  } else if (value.is_number() && (NeedsDoubleForm(value) || datatype == kXsdDouble)) {
     number = CanonicalDouble(value.get<double>());
     lexical = number;
-    type = datatype != nullptr ? std::string_view(*datatype) : kXsdDouble;
+    type = typed ? datatype : kXsdDouble;
   } else if (value.is_number()) {
     number = CanonicalInteger(value);
     lexical = number;
-    type = datatype != nullptr ? std::string_view(*datatype) : kXsdInteger;
+    type = typed ? datatype : kXsdInteger;
   } else if (value.is_string()) {
     lexical = value.get_ref<const std::string&>();
-    type = datatype != nullptr ? std::string_view(*datatype)
-           : language != nullptr ? rdf::kRdfLangString
-                                 : rdf::kXsdString;
+    type = typed ? datatype : !language.empty() ? rdf::kRdfLangString : rdf::kXsdString;
   } else {
     return false;
   }
   // `type` is a checked datatype or one of the XSD / RDF constants.
-  *out = out_.LiteralWithVerbatimDatatype(lexical, type,
-                                          language != nullptr ? std::string_view(*language) : "");
+  *out = out_.LiteralWithVerbatimDatatype(lexical, type, language);
   return true;
+}
+
+bool DirectWriter::ValueObject(const ActiveContext& type_scoped, const Keywords& kw,
+                               TermRef* out) {
+  // 13.4.7: a scalar (null is a safe-mode error, or dropped).
+  const json& value = *kw.value;
+  if (value.is_null() || value.is_object() || value.is_array()) return false;
+  // 13.4.4 and 15: @type is one IRI (not @json: a JSON literal is left to
+  // the general algorithm), and then neither @language nor @direction.
+  std::string scratch;
+  std::string_view datatype;
+  if (kw.type != nullptr) {
+    if (!kw.type->is_string() || kw.language != nullptr || kw.direction != nullptr) return false;
+    const std::optional<std::string_view> iri =
+        ExpandIriView(type_scoped, kw.type->get_ref<const std::string&>(), true, true, &scratch);
+    if (!iri || !IsWellFormedIri(*iri)) return false;
+    datatype = *iri;
+  }
+  // 13.4.8: a well-formed tag, on strings only.
+  std::string_view language;
+  if (kw.language != nullptr) {
+    if (!kw.language->is_string() || !value.is_string()) return false;
+    language = kw.language->get_ref<const std::string&>();
+    if (language.empty()) return false;  // ill-formed
+  }
+  // 13.4.9: ltr or rtl, which toRdf ignores without rdfDirection (this path
+  // runs only without it).
+  if (kw.direction != nullptr && *kw.direction != "ltr" && *kw.direction != "rtl") return false;
+  // 13.4.10: a string, which toRdf ignores.
+  if (kw.index != nullptr && !kw.index->is_string()) return false;
+  return Literal(value, datatype, /*datatype_checked=*/kw.type != nullptr, language, out);
 }
 
 bool DirectWriter::Resource(std::string_view iri, TermRef* out) {

@@ -46,6 +46,28 @@ class DirectWriter {
     bool in_scratch = false;
     std::string scratch;  // then the key's IRI (moves with the entry)
   };
+  // Where a map stands: at the top level, as a property value, or as the
+  // content of a @graph container.
+  enum class MapKind { kTopLevel, kPropertyValue, kGraphValue };
+  // The keyword entries of a map (the entry's value, or null when absent).
+  struct Keywords {
+    const json* id = nullptr;
+    const json* type = nullptr;
+    const json* value = nullptr;
+    const json* language = nullptr;
+    const json* direction = nullptr;
+    const json* index = nullptr;
+    // The slot of `keyword`; null for one this path does not take.
+    const json** Slot(std::string_view keyword) {
+      if (keyword == "@id") return &id;
+      if (keyword == "@type") return &type;
+      if (keyword == "@value") return &value;
+      if (keyword == "@language") return &language;
+      if (keyword == "@direction") return &direction;
+      if (keyword == "@index") return &index;
+      return nullptr;
+    }
+  };
   // Pops the entries a node pushed onto entries_ (a stack shared by the
   // nested nodes, so that each node costs no allocation of its own).
   class EntryScope {
@@ -58,8 +80,14 @@ class DirectWriter {
     std::size_t size_;
   };
 
-  bool Node(const CtxPtr& parent, const TermDefinition* property_def, bool top_level,
-            const json& element, TermRef* subject_out);
+  bool Node(const CtxPtr& parent, const TermDefinition* property_def, MapKind kind,
+            const json& element, TermRef* out);
+  // The values of a @graph container property (Expansion 13.12).
+  bool GraphValue(const CtxPtr& active, const TermDefinition* def, const json& value,
+                  TermRef subject, TermRef predicate);
+  // The literal of a value object (Expansion 13.4.7-13.4.10, 15; Object to
+  // RDF Conversion).
+  bool ValueObject(const ActiveContext& type_scoped, const Keywords& kw, TermRef* out);
   static bool CollectTypes(const json& value, std::array<const std::string*, kMaxTypes>& out,
                            std::size_t* n);
   // ExpandElement of a property's value, then the quads it yields.
@@ -72,10 +100,14 @@ class DirectWriter {
   bool LanguageMap(const ActiveContext& active, const TermDefinition* def, const json& map,
                    TermRef subject, TermRef predicate);
   // The literal of a scalar @value with an optional datatype or language.
-  // `datatype_checked`: the datatype is a term's type mapping known to be
-  // a well-formed IRI.
-  bool Literal(const json& value, const std::string* datatype, bool datatype_checked,
-               const std::string* language, TermRef* out);
+  // `datatype` and `language` are empty when absent. `datatype_checked`:
+  // the datatype is known to be a well-formed IRI.
+  bool Literal(const json& value, std::string_view datatype, bool datatype_checked,
+               std::string_view language, TermRef* out);
+  // Adds a quad to the graph being written.
+  void Emit(TermRef subject, TermRef predicate, TermRef object) {
+    out_.Add(subject, predicate, object, graph_);
+  }
   // An expanded @id / @type / IRI value: a blank node (relabelled
   // consistently) or a well-formed absolute IRI; declines anything else.
   bool Resource(std::string_view iri, TermRef* out);
@@ -93,6 +125,7 @@ class DirectWriter {
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> blank_nodes_;
   std::vector<std::pair<const char*, TermRef>> predicates_;
   std::optional<TermRef> rdf_type_;
+  TermRef graph_ = rdf::QuadArena::DefaultGraph();  // the graph being written
 };
 
 }  // namespace passerelle::jsonld::internal
