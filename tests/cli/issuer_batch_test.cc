@@ -45,7 +45,7 @@ struct BatchNode {
   }
 };
 
-TEST_CASE("batch cli: the 150 scenario trainees; a second run issues nothing", "[cli][batch]") {
+TEST_CASE("batch cli: the 150 scenario trainees, a second run issues nothing", "[cli][batch]") {
   BatchNode node;
   std::string csv = (testing::DemoData() / "trainees.csv").string();
   auto first = node.Batch(csv);
@@ -82,7 +82,7 @@ TEST_CASE("batch cli: the 150 scenario trainees; a second run issues nothing", "
   }
 }
 
-TEST_CASE("batch cli: bad rows are reported, exactly, with line and column; the rest is issued", "[cli][batch]") {
+TEST_CASE("batch cli: bad rows are reported, exactly, with line and column, the rest is issued", "[cli][batch]") {
   BatchNode node;
   auto csv = node.tmp.path() / "trainees.csv";
   std::ofstream(csv, std::ios::binary) << testing::CsvWithBadRows(10);

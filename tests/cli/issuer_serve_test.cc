@@ -137,7 +137,7 @@ TEST_CASE("serve: issue over HTTP, sync, verify offline", "[cli][serve]") {
   CHECK(v.status == 200);
 }
 
-TEST_CASE("serve: revoke over HTTP and with the CLI; the verifier reports it revoked (exit 1)", "[cli][serve]") {
+TEST_CASE("serve: revoke over HTTP and with the CLI, the verifier reports it revoked (exit 1)", "[cli][serve]") {
   Node node;
   json by_http = node.Issue(), by_cli = node.Issue();
   std::string cache = (node.tmp.path() / "cache").string();
@@ -230,7 +230,7 @@ TEST_CASE("serve: 401 without a token, 403 for the wrong scope, 413 for a large 
   CHECK(HttpCall(node.port, "GET", "/.well-known/did.json").status == 200);
 }
 
-TEST_CASE("serve: a key rotated while serving; earlier credentials keep verifying", "[cli][serve]") {
+TEST_CASE("serve: a key rotated while serving, earlier credentials keep verifying", "[cli][serve]") {
   Node node;
   json before = node.Issue();
   auto rotate = RunTool("issuer", {"key", "rotate", "--dir", node.dir}, node.env);

@@ -28,7 +28,7 @@ bool WaitForLine(const testing::BackgroundProcess& p, const std::string& needle)
   return false;
 }
 
-TEST_CASE("tls: serve over HTTPS; sync lists and the did:web document with the certificate pinned",
+TEST_CASE("tls: serve over HTTPS, sync lists and the did:web document with the certificate pinned",
           "[cli][serve][tls]") {
   if (!std::filesystem::exists("/usr/bin/openssl")) {
     WARN("no openssl command: cannot make a test certificate");

@@ -39,7 +39,7 @@ struct BatchFixture {
   }
 };
 
-TEST_CASE("batch: the scenario issues every credential once; a re-run issues none and restores lost files",
+TEST_CASE("batch: the scenario issues every credential once, a re-run issues none and restores lost files",
           "[issuer][batch]") {
   BatchFixture f;
   std::string csv = testing::ReadFile(testing::DemoData() / "trainees.csv");

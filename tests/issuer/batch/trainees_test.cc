@@ -10,7 +10,7 @@ namespace {
 
 using testing::DemoBundle;
 
-TEST_CASE("trainees: the scenario's 150 rows are all good; 47 earn the certification", "[issuer][batch]") {
+TEST_CASE("trainees: the scenario's 150 rows are all good, 47 earn the certification", "[issuer][batch]") {
   auto bundle = DemoBundle();
   auto table = ReadTrainees(testing::ReadFile(testing::DemoData() / "trainees.csv"), bundle);
   REQUIRE(table.ok());

@@ -49,7 +49,7 @@ TEST_CASE("http issue: a VC 2.0 credential gets issuer, id, validFrom, two statu
   }
 }
 
-TEST_CASE("http issue: options.cryptosuite is honoured; unknown suites and types are refused with 422",
+TEST_CASE("http issue: options.cryptosuite is honoured, unknown suites and types are refused with 422",
           "[issuer][http]") {
   NodeFixture node;
   auto rdfc = node.Post("/credentials/issue", {{"credential", MinimalCredential()},
@@ -227,7 +227,7 @@ TEST_CASE("http verify: 200 for a good credential, 422 for a tampered or revoked
   CHECK(verify(vc, {"proof"}).status == 200);
 }
 
-TEST_CASE("http: the did:web document lists every key; a path DID is served at its path", "[issuer][http]") {
+TEST_CASE("http: the did:web document lists every key, a path DID is served at its path", "[issuer][http]") {
   NodeFixture node(Cryptosuite::kEddsaJcs2022, std::string("did:web:issuer.test:schools:lyon"));
   auto r = node.Send("GET", "/schools/lyon/did.json", "", std::nullopt);
   REQUIRE(r.status == 200);

@@ -13,7 +13,7 @@ namespace {
 
 HttpResponse Ok(const HttpRequest&) { return HttpResponse{}; }
 
-TEST_CASE("router: literal and parameter segments; 404 versus 405", "[issuer][http]") {
+TEST_CASE("router: literal and parameter segments, 404 versus 405", "[issuer][http]") {
   Router r;
   r.Get("/status-lists/:id", Access::Public(), Ok);
   r.Post("/status-lists/:id/publish", Access::Scope("status"), Ok);
@@ -37,7 +37,7 @@ TEST_CASE("router: literal and parameter segments; 404 versus 405", "[issuer][ht
   CHECK(r.Match("GET", "/status-lists/a/b").route == nullptr);
 }
 
-TEST_CASE("problem: codes map to HTTP statuses; the pointer is lifted from the message", "[issuer][http]") {
+TEST_CASE("problem: codes map to HTTP statuses, the pointer is lifted from the message", "[issuer][http]") {
   CHECK(HttpStatusFor(Code::kMalformed) == 400);
   CHECK(HttpStatusFor(Code::kInvalidCredential) == 422);
   CHECK(HttpStatusFor(Code::kUnsupported) == 422);

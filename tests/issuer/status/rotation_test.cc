@@ -30,7 +30,7 @@ bool ProofOk(const VerificationReport& r) {
   return false;
 }
 
-TEST_CASE("rotation: old and new credentials verify; a backdated retirement does not help a forger",
+TEST_CASE("rotation: old and new credentials verify, a backdated retirement does not help a forger",
           "[issuer][rotation]") {
   NodeFixture node(Cryptosuite::kEddsaRdfc2022, std::string("did:web:issuer.test"));
   json before = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
