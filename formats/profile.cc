@@ -195,8 +195,10 @@ Status ValidateProfile(const json& credential) {
     return Missing("/credentialSubject", "learner (M1): one credentialSubject object");
   const json* sid = FindMember(*subject, "id");
   const json* name = FindMember(*subject, "name");
-  if (sid == nullptr && name == nullptr)
-    return Missing("/credentialSubject/id", "identification of the learner (M1): id or name");
+  const json* given = FindMember(*subject, "givenName");
+  const json* family = FindMember(*subject, "familyName");
+  if (sid == nullptr && name == nullptr && (given == nullptr || family == nullptr))
+    return Missing("/credentialSubject/id", "identification of the learner (M1): id, name, or givenName and familyName");
   const json* achievement = FindMember(*subject, "achievement");
   if (achievement == nullptr) return Missing("/credentialSubject/achievement", "the achievement");
   if (const json* awarded = FindMember(*subject, "awardedOn")) {

@@ -72,6 +72,10 @@ TEST_CASE("profile: each missing mandatory element is named", "[profile]") {
   vc = ModuleCredential();
   vc["credentialSubject"].erase("id");
   CHECK_THAT(ValidateProfile(vc).message(), Catch::Contains("M1"));
+  vc["credentialSubject"]["givenName"] = "Ana";
+  CHECK_THAT(ValidateProfile(vc).message(), Catch::Contains("M1"));  // a given name alone is not enough
+  vc["credentialSubject"]["familyName"] = "Popescu";
+  CHECK(ValidateProfile(vc).ok());
 }
 
 TEST_CASE("profile: EQF levels only from EQF-referenced countries", "[profile]") {
