@@ -81,7 +81,7 @@ class QuadArena {
   const std::string& text() const { return text_; }
   // Text of a non-blank reference.
   std::string_view text(const TermRef& t) const {
-    return std::string_view(text_).substr(t.offset, t.length);
+    return std::string_view(text_.data() + t.offset, t.length);  // REQUIRES: from this arena
   }
   // False once the text outgrew 32-bit offsets (then nothing is usable).
   bool fits() const { return fits_; }

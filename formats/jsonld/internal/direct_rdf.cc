@@ -121,20 +121,25 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     if (!processed.ok()) return false;
     active = std::move(processed).value();
   }
+  // 13.2) What each key expands to, first in the context before type-scoped
+  // contexts (10-11 need the keys that expand to @type there).
+  const std::size_t first = entries_.size();
+  EntryScope scope(entries_, first);
+  ExpandKeys(*active, element);
   // 10-11) Type-scoped contexts, in code point order of the type terms.
   const CtxPtr type_scoped = active;
   bool seen_type = false;
-  for (auto it = element.begin(); it != element.end(); ++it) {
-    if (key_iri(*type_scoped, it.key()) != "@type") continue;
+  for (std::size_t i = first; i < entries_.size(); ++i) {
+    if (!entries_[i].iri || entries_[i].Iri() != "@type") continue;
     if (seen_type) return false;  // two @type entries: merged by expansion, declined here
     seen_type = true;
     std::array<const std::string*, kMaxTypes> terms;
     std::size_t n = 0;
-    if (!CollectTypes(*it, terms, &n)) return false;
+    if (!CollectTypes(*entries_[i].value, terms, &n)) return false;
     std::sort(terms.begin(), terms.begin() + n,
               [](const std::string* a, const std::string* b) { return *a < *b; });
-    for (std::size_t i = 0; i < n; ++i) {
-      const TermDefinition* type_def = type_scoped->Find(*terms[i]);
+    for (std::size_t t = 0; t < n; ++t) {
+      const TermDefinition* type_def = type_scoped->Find(*terms[t]);
       if (type_def == nullptr || !type_def->context) continue;
       ContextFlags flags;
       flags.propagate = false;
@@ -143,37 +148,35 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
       active = std::move(scoped).value();
     }
   }
-  // 13) Classify the entries under the final context.
-  const std::size_t first = entries_.size();
-  EntryScope scope(entries_, first);
+  // 13) The entries under the final context (the same unless a type-scoped
+  // context applied).
+  if (active != type_scoped) {
+    entries_.resize(first);
+    ExpandKeys(*active, element);
+  }
+  const std::size_t last = entries_.size();
   Keywords kw;
-  for (auto it = element.begin(); it != element.end(); ++it) {
-    const std::string& key = it.key();
-    if (key == "@context") continue;
-    Entry entry;
-    entry.value = &*it;
-    const std::optional<std::string_view> iri =
-        ExpandIriView(*active, key, false, true, &entry.scratch, &entry.def);
-    if (!iri) return false;  // 13.3: dropped, or a safe-mode error
-    if (IsKeyword(*iri)) {
-      const json** slot = kw.Slot(*iri);
+  bool has_properties = false;
+  for (std::size_t i = first; i < last; ++i) {
+    Entry& entry = entries_[i];
+    if (!entry.iri) return false;  // 13.3: dropped, or a safe-mode error
+    const std::string_view iri = entry.Iri();
+    if (IsKeyword(iri)) {
+      const json** slot = kw.Slot(iri);
       if (slot == nullptr || *slot != nullptr) return false;  // another keyword, or a repeat
-      *slot = &*it;
+      *slot = entry.value;
+      entry.keyword = true;
       continue;
     }
     // 13.3 / safe mode: a property must expand to an absolute IRI; toRdf
     // then needs it well-formed (checked when its term is written).
-    if (iri->find(':') == std::string_view::npos) return false;
-    entry.key = &key;
-    entry.in_scratch = iri->data() == entry.scratch.data();
-    if (!entry.in_scratch) entry.iri = *iri;
-    entries_.push_back(std::move(entry));
+    if (iri.find(':') == std::string_view::npos) return false;
+    has_properties = true;
   }
-  const std::size_t last = entries_.size();
   if (kw.value != nullptr) {
     // 15) A value object, under a property (elsewhere it is free-floating
     // or dropped); it has no @id and no properties.
-    if (kind != MapKind::kPropertyValue || kw.id != nullptr || last != first) return false;
+    if (kind != MapKind::kPropertyValue || kw.id != nullptr || has_properties) return false;
     return ValueObject(*type_scoped, kw, out);
   }
   // On node objects these would need @index bookkeeping, or are errors.
@@ -208,6 +211,7 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
   for (std::size_t i = first; i < last; ++i) {
     // Nested nodes push entries (and may reallocate): copy what is needed.
     const Entry& entry = entries_[i];
+    if (entry.keyword) continue;
     const json& value = *entry.value;
     const TermDefinition* term = entry.def;
     const std::string& key = *entry.key;
@@ -218,8 +222,8 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     } else {
       // A term's own IRI mapping was checked when the term was defined.
       const bool checked = term != nullptr && term->iri_well_formed && term->iri &&
-                           entry.iri.data() == term->iri->data();
-      if (!Predicate(entry.iri, checked, &predicate)) return false;
+                           entry.iri->data() == term->iri->data();
+      if (!Predicate(*entry.iri, checked, &predicate)) return false;
     }
     const std::uint8_t container = term != nullptr ? term->container : 0;
     if (term != nullptr && (term->reverse || (term->type && *term->type == "@json"))) return false;
@@ -243,6 +247,20 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
   if (kind == MapKind::kTopLevel && !has_entries) return false;
   *out = subject;
   return true;
+}
+
+void DirectWriter::ExpandKeys(const ActiveContext& ctx, const json& element) {
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "@context") continue;
+    Entry entry;
+    entry.key = &key;
+    entry.value = &*it;
+    entry.iri = ExpandIriView(ctx, key, false, true, &entry.scratch, &entry.def);
+    // The view may point into entry.scratch, which moves with the entry.
+    entry.in_scratch = entry.iri && entry.iri->data() == entry.scratch.data();
+    entries_.push_back(std::move(entry));
+  }
 }
 
 bool DirectWriter::CollectTypes(const json& value, std::array<const std::string*, kMaxTypes>& out,

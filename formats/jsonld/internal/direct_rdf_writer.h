@@ -37,14 +37,16 @@ class DirectWriter {
   // Interned predicates per document (more are written each time).
   static constexpr std::size_t kMaxInterned = 64;
 
-  // A property entry of the node being written.
+  // An entry of the map being written, with what its key expands to.
   struct Entry {
     const std::string* key = nullptr;
     const json* value = nullptr;
-    const TermDefinition* def = nullptr;  // of the key, in the node's context
-    std::string_view iri;  // the key's IRI, unless in_scratch
+    const TermDefinition* def = nullptr;  // of the key, in the map's context
+    std::optional<std::string_view> iri;  // the key's IRI (nullopt: null), unless in_scratch
     bool in_scratch = false;
-    std::string scratch;  // then the key's IRI (moves with the entry)
+    bool keyword = false;  // the key expands to a keyword
+    std::string scratch;   // then the key's IRI (moves with the entry)
+    std::string_view Iri() const { return in_scratch ? std::string_view(scratch) : *iri; }
   };
   // Where a map stands: at the top level, as a property value, or as the
   // content of a @graph container.
@@ -88,6 +90,8 @@ class DirectWriter {
   // The literal of a value object (Expansion 13.4.7-13.4.10, 15; Object to
   // RDF Conversion).
   bool ValueObject(const ActiveContext& type_scoped, const Keywords& kw, TermRef* out);
+  // Pushes an Entry for each key of `element` but @context, expanded in `ctx`.
+  void ExpandKeys(const ActiveContext& ctx, const json& element);
   static bool CollectTypes(const json& value, std::array<const std::string*, kMaxTypes>& out,
                            std::size_t* n);
   // ExpandElement of a property's value, then the quads it yields.

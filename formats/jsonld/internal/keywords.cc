@@ -1,30 +1,35 @@
 // Passerelle — JSON-LD keywords and syntactic predicates.
 #include "formats/jsonld/internal/keywords.h"
 
-#include <algorithm>
-#include <array>
-
 namespace passerelle::jsonld::internal {
 namespace {
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// The JSON-LD 1.1 keywords, sorted for binary search. Framing-only keywords
-// (@default, @embed, ...) are not included: expansion treats them as reserved.
-constexpr std::array<std::string_view, 23> kKeywords = {
-    "@base", "@container", "@context", "@direction", "@graph", "@id", "@import",
-    "@included", "@index", "@json", "@language", "@list", "@nest", "@none", "@prefix",
-    "@propagate", "@protected", "@reverse", "@set", "@type", "@value", "@version",
-    "@vocab",
-};
-static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end()));
-
 }  // namespace
 
+// The JSON-LD 1.1 keywords, by their second character (this runs for every
+// key and IRI of a document). Framing-only keywords (@default, @embed, ...)
+// are not included: expansion treats them as reserved.
 bool IsKeyword(std::string_view s) {
-  if (s.size() < 3 || s[0] != '@') return false;
-  return std::binary_search(kKeywords.begin(), kKeywords.end(), s);
+  if (s.size() < 3 || s.size() > 10 || s[0] != '@') return false;
+  switch (s[1]) {
+    case 'b': return s == "@base";
+    case 'c': return s == "@container" || s == "@context";
+    case 'd': return s == "@direction";
+    case 'g': return s == "@graph";
+    case 'i': return s == "@id" || s == "@import" || s == "@included" || s == "@index";
+    case 'j': return s == "@json";
+    case 'l': return s == "@language" || s == "@list";
+    case 'n': return s == "@nest" || s == "@none";
+    case 'p': return s == "@prefix" || s == "@propagate" || s == "@protected";
+    case 'r': return s == "@reverse";
+    case 's': return s == "@set";
+    case 't': return s == "@type";
+    case 'v': return s == "@value" || s == "@version" || s == "@vocab";
+    default: return false;
+  }
 }
 
 bool HasKeywordForm(std::string_view s) {
