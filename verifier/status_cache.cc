@@ -109,6 +109,24 @@ Result<CachedStatusList> VerifyStatusListCredential(const json& credential, cons
                                                     const VerifyOptions& options) {
   if (!HasType(credential, "BitstringStatusListCredential"))
     return Status::InvalidCredential("status list " + url + ": not a BitstringStatusListCredential");
+  // Verified strictly as a credential of the expected issuer: a document
+  // that is also a presentation would be judged on its holder's proof and
+  // embedded credentials, not on the list it carries.
+  if (!HasType(credential, "VerifiableCredential") || HasType(credential, "VerifiablePresentation"))
+    return Status::InvalidCredential("status list " + url + ": must be a VerifiableCredential and nothing else");
+  auto list_issuer = CredentialIssuerId(credential);
+  if (!list_issuer.ok() || *list_issuer != expected_issuer)
+    return Status::VerificationFailed("status list " + url + ": issued by " +
+                                      (list_issuer.ok() ? *list_issuer : std::string("nobody")) + ", not by " +
+                                      expected_issuer);
+  // Bound to the URL the credential names: a list of the same issuer stored
+  // under another list's URL must not answer for it.
+  auto strip_fragment = [](std::string_view u) { return std::string(u.substr(0, u.find('#'))); };
+  const json* list_id = FindMember(credential, "id");
+  if (list_id == nullptr || !list_id->is_string() || strip_fragment(list_id->get<std::string>()) != strip_fragment(url))
+    return Status::VerificationFailed("status list " + url + ": its id " +
+                                      (list_id != nullptr && list_id->is_string() ? "\"" + list_id->get<std::string>() + "\"" : std::string("(missing)")) +
+                                      " is not the URL it is used for");
   VerifyOptions list_options;
   list_options.now = options.now;
   list_options.resolver = options.resolver;

@@ -68,7 +68,9 @@ Status CheckValidity(const json& vc, const VerifyOptions& options, std::string* 
   if (!from) from = get("issuanceDate");
   auto until = get("validUntil");
   if (!until) until = get("expirationDate");
-  if (from && options.now < *from)
+  // The same clock-skew allowance as for proofs: an issuer's "now" may be a
+  // little ahead of the verifier's.
+  if (from && options.now.seconds + options.max_clock_skew_seconds < from->seconds)
     return Status::Expired("/validFrom: not valid before " + FormatDateTime(*from));
   if (until && *until < options.now)
     return Status::Expired("/validUntil: expired at " + FormatDateTime(*until));
@@ -214,11 +216,31 @@ static VerificationReport VerifyOwned(json& document, const VerifyOptions& optio
     report.errors.push_back({"malformed", "the input is not a JSON object", ""});
     return report;
   }
+  if (HasType(document, "VerifiablePresentation") && HasType(document, "VerifiableCredential")) {
+    report.kind = "credential";
+    Recorder rec(report, report.checks, "");
+    rec.Record("model", Status::InvalidCredential("/type: a document cannot be both a credential and a presentation"), "");
+    return report;
+  }
   if (HasType(document, "VerifiablePresentation")) {
     VerifyPresentationObject(document, options, report);
     return report;
   }
   report.kind = "credential";
+  if (options.challenge || options.domain) {
+    // The caller expects a holder's proof over its challenge: a bare
+    // credential, whoever shows it, proves no possession and no freshness.
+    report.verified = VerifyCredentialObject(document, options, "", report);
+    report.checks = report.credentials.back().checks;
+    Recorder rec(report, report.checks, "");
+    rec.Record("holder",
+               Status::VerificationFailed("/: a challenge or domain was given but this is a bare credential, not a "
+                                          "presentation signed by its holder"),
+               "");
+    report.hints.push_back("ask the holder to present it with their wallet (wallet present or wallet qr --challenge …)");
+    report.verified = false;
+    return report;
+  }
   report.verified = VerifyCredentialObject(document, options, "", report);
   report.checks = report.credentials.back().checks;
   return report;

@@ -229,3 +229,28 @@ TEST_CASE("verifier: malformed input gets no verdict and never throws", "[verifi
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("verifier: a bare credential is refused when a challenge is expected", "[verifier]") {
+  Fixture f;
+  VerifyOptions o = f.Options();
+  o.challenge = "nonce-123";
+  auto report = VerifyDocument(f.Sign(f.Unsigned()), o);
+  CHECK_FALSE(report.verified);
+  CHECK_THAT(report.errors.back().message, Catch::Contains("bare credential"));
+  o.challenge.reset();
+  o.domain = "employer.example";
+  CHECK_FALSE(VerifyDocument(f.Sign(f.Unsigned()), o).verified);
+}
+
+TEST_CASE("verifier: a document typed both credential and presentation is refused", "[verifier]") {
+  Fixture f;
+  json doc = f.Unsigned();
+  doc["type"] = {"VerifiableCredential", "VerifiablePresentation"};
+  CHECK_FALSE(VerifyDocument(f.Sign(doc), f.Options()).verified);
+}
+
+}  // namespace
+}  // namespace passerelle

@@ -27,7 +27,9 @@ constexpr std::size_t kMaxInputBytes = 1 << 20;
 Result<std::string> ReadInput(const std::string& file, std::istream& in) {
   std::string data;
   if (file == "-") {
-    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    data.resize(kMaxInputBytes + 1);  // never more than the cap plus one byte in memory
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    data.resize(static_cast<std::size_t>(in.gcount()));
   } else {
     std::ifstream f(file, std::ios::binary);
     if (!f) return Status::IOError("cannot read \"" + file + "\"");
