@@ -150,13 +150,18 @@ json HashedConfig(const json& proof_config, const json& unsecured) {
 }  // namespace
 
 Result<std::string> HashDataForProof(const json& unsecured, const json& proof_config,
-                                     Cryptosuite suite) {
+                                     Cryptosuite suite, CanonicalForms* forms) {
   json config = HashedConfig(proof_config, unsecured);
   auto canonical_config = CanonicalDocument(config, suite);
   if (!canonical_config.ok()) return canonical_config.status().Annotate("proof configuration");
   auto canonical_doc = CanonicalDocument(unsecured, suite);
   if (!canonical_doc.ok()) return canonical_doc.status().Annotate("document");
-  return Sha256(*canonical_config) + Sha256(*canonical_doc);
+  std::string hash = Sha256(*canonical_config) + Sha256(*canonical_doc);
+  if (forms != nullptr) {
+    forms->config = std::move(*canonical_config);
+    forms->document = std::move(*canonical_doc);
+  }
+  return hash;
 }
 
 json ProofsOf(const json& secured) {
@@ -205,7 +210,8 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
   return doc;
 }
 
-Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite) {
+Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite,
+                                               CanonicalForms* forms) {
   if (!secured.is_object()) return Status::Malformed("a secured document must be an object");
   if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
   auto& members = secured.get_ref<json::object_t&>();
@@ -272,7 +278,7 @@ Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof,
     dit->second = *pctx;
     swapped_context = true;
   }
-  auto result = HashDataForProof(secured, proof, suite);
+  auto result = HashDataForProof(secured, proof, suite, forms);
   restore();
   return result;
 }

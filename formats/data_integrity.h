@@ -80,8 +80,16 @@ nlohmann::json MakeProofConfig(const ProofOptions& options);
 // @context) || SHA-256(canonical document).
 // Errors: kMalformed / kInvalidCredential from canonicalization (JSON-LD
 // safe mode rejects undefined terms), kResourceExhausted.
+// The canonical forms a hash was computed over, for callers that must
+// check what they read from the JSON against what was signed.
+struct CanonicalForms {
+  std::string document;  // canonical N-Quads (RDFC suites) or JCS bytes
+  std::string config;
+};
+
 Result<std::string> HashDataForProof(const nlohmann::json& unsecured,
-                                     const nlohmann::json& proof_config, Cryptosuite suite);
+                                     const nlohmann::json& proof_config, Cryptosuite suite,
+                                     CanonicalForms* forms = nullptr);
 
 // The canonical forms, for tests and diagnostics.
 Result<std::string> CanonicalDocument(const nlohmann::json& document, Cryptosuite suite);
@@ -106,7 +114,7 @@ Result<nlohmann::json> UnsecuredDocumentForProof(const nlohmann::json& secured,
 // before returning, whatever the outcome. Same result and errors as
 // UnsecuredDocumentForProof followed by HashDataForProof.
 Result<std::string> HashDataForSecuredDocument(nlohmann::json& secured, const nlohmann::json& proof,
-                                               Cryptosuite suite);
+                                               Cryptosuite suite, CanonicalForms* forms = nullptr);
 
 // The proof configuration to verify against: the proof without proofValue.
 nlohmann::json ProofConfigFromProof(const nlohmann::json& proof);

@@ -254,3 +254,50 @@ TEST_CASE("verifier: a document typed both credential and presentation is refuse
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("verifier: a signed claim re-expressed in another JSON-LD form is caught (RDFC)", "[verifier]") {
+  Fixture f;
+  json doc = f.Unsigned();
+  doc["validUntil"] = "2026-03-01T00:00:00Z";  // expired at the verification time
+  json signed_doc = f.Sign(doc, Cryptosuite::kEddsaRdfc2022);
+  VerifyOptions o = f.Options();
+  REQUIRE(VerifyDocument(signed_doc, o).errors.front().code == "expired");
+
+  // The same RDF, written so that a JSON reader looking for "validUntil" misses it.
+  json full_iri = signed_doc;
+  full_iri.erase("validUntil");
+  full_iri["https://www.w3.org/2018/credentials#validUntil"] = {
+      {"@value", "2026-03-01T00:00:00Z"}, {"@type", "http://www.w3.org/2001/XMLSchema#dateTime"}};
+  json nested = signed_doc;
+  nested.erase("validUntil");
+  nested["@nest"] = {{"validUntil", "2026-03-01T00:00:00Z"}};
+  for (const json& forged : {full_iri, nested}) {
+    auto report = VerifyDocument(forged, o);
+    INFO(forged.dump());
+    CHECK_FALSE(report.verified);
+    REQUIRE_FALSE(report.errors.empty());
+    CHECK_THAT(report.errors.front().message, Catch::Contains("signed form"));
+  }
+  // Renaming the proof's expiry is caught the same way.
+  json proof_doc = f.Unsigned();
+  ProofOptions po;
+  po.suite = Cryptosuite::kEddsaRdfc2022;
+  po.verification_method = DidKeyVerificationMethod(f.key.public_key());
+  po.created = ParseDateTime("2026-02-01T00:00:00Z").value();
+  po.expires = ParseDateTime("2026-03-01T00:00:00Z").value();
+  json with_expiry = AddProof(proof_doc, f.key, po).value();
+  REQUIRE_FALSE(VerifyDocument(with_expiry, o).verified);
+  json hidden = with_expiry;
+  hidden["proof"]["https://w3id.org/security#expiration"] = {
+      {"@value", hidden["proof"]["expires"]}, {"@type", "http://www.w3.org/2001/XMLSchema#dateTime"}};
+  hidden["proof"].erase("expires");
+  auto hidden_report = VerifyDocument(hidden, o);
+  CHECK_FALSE(hidden_report.verified);
+  CHECK_THAT(hidden_report.errors.front().message, Catch::Contains("expires"));
+}
+
+}  // namespace
+}  // namespace passerelle

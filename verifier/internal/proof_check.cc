@@ -8,6 +8,7 @@
 #include "formats/data_integrity.h"
 #include "formats/json.h"
 #include "keys/did_document.h"
+#include "verifier/internal/signed_form_check.h"
 
 namespace passerelle::internal {
 
@@ -47,12 +48,20 @@ Status VerifyOne(json& document, const json& proof_json, const std::string& wher
                                         " was retired at " + FormatDateTime(*resolved->method.revoked) +
                                         " and cannot vouch for a signature made after it");
   }
-  auto hash = HashDataForSecuredDocument(document, proof_json, proof.suite);
+  CanonicalForms forms;
+  auto hash = HashDataForSecuredDocument(document, proof_json, proof.suite, &forms);
   if (!hash.ok()) return hash.status().Annotate(where);
   if (!resolved->method.key.Verify(*hash, proof.signature))
     return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +
                                       std::string(CryptosuiteName(proof.suite)) + ", key " +
                                       proof.verification_method + ")");
+  // The signature holds for the RDF; make sure the JSON the rest of the
+  // pipeline reads says the same (RDFC suites only: JCS signs the JSON itself).
+  if (proof.suite != Cryptosuite::kEddsaJcs2022) {
+    Status same = CheckDocumentMatchesSignedForm(document, forms.document);
+    if (!same.ok()) return same;
+    PSL_RETURN_IF_ERROR(CheckProofMatchesSignedForm(proof_json, forms.config).Annotate(where));
+  }
   outcome.methods.push_back(proof.verification_method);
   if (proof.created && (!outcome.earliest_created || *proof.created < *outcome.earliest_created))
     outcome.earliest_created = proof.created;

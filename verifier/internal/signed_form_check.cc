@@ -1,0 +1,150 @@
+// Passerelle (verifier internal) — JSON reading vs the signed canonical RDF.
+#include "verifier/internal/signed_form_check.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/rdf/dataset.h"
+
+namespace passerelle::internal {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kCred = "https://www.w3.org/2018/credentials#";
+constexpr std::string_view kSec = "https://w3id.org/security#";
+
+std::string Cred(std::string_view local) { return std::string(kCred) + std::string(local); }
+std::string Sec(std::string_view local) { return std::string(kSec) + std::string(local); }
+
+// The JSON values of member `name` as strings (a string, or each string of
+// an array; objects count by their "id" or as one anonymous value).
+std::vector<std::string> JsonValues(const json& node, std::string_view name) {
+  std::vector<std::string> out;
+  const json* m = FindMember(node, name);
+  if (m == nullptr) return out;
+  auto add = [&](const json& v) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+    else if (const json* id = FindMember(v, "id"); id != nullptr && id->is_string()) out.push_back(id->get<std::string>());
+    else out.emplace_back();  // counted, not compared
+  };
+  if (m->is_array()) {
+    for (const auto& e : *m) add(e);
+  } else {
+    add(*m);
+  }
+  return out;
+}
+
+struct SignedGraph {
+  rdf::Dataset quads;
+
+  // The default-graph nodes typed with one of `types`.
+  std::vector<rdf::Term> NodesOfType(std::initializer_list<std::string> types) const {
+    std::vector<rdf::Term> found;
+    for (const auto& q : quads) {
+      if (q.graph.kind != rdf::TermKind::kDefaultGraph || q.predicate.value != kRdfType) continue;
+      for (const auto& t : types) {
+        if (q.object.value != t) continue;
+        bool seen = false;
+        for (const auto& f : found) seen = seen || f == q.subject;
+        if (!seen) found.push_back(q.subject);
+      }
+    }
+    return found;
+  }
+
+  bool IsReferenced(const rdf::Term& node) const {
+    for (const auto& q : quads)
+      if (q.graph.kind == rdf::TermKind::kDefaultGraph && q.object == node) return true;
+    return false;
+  }
+
+  // The document's own node: the typed node with the JSON's id, or else the
+  // one typed node nothing else points to (embedded credentials, such as
+  // Open Badges endorsements, are pointed to by their parent).
+  Result<rdf::Term> RootOfType(std::initializer_list<std::string> types, const json& object, const char* what) const {
+    auto candidates = NodesOfType(types);
+    const json* id = FindMember(object, "id");
+    if (id != nullptr && id->is_string()) {
+      for (const auto& c : candidates)
+        if (c.kind == rdf::TermKind::kIri && c.value == id->get<std::string>()) return c;
+      return Status::VerificationFailed(std::string("/id: the signed form has no ") + what + " with this id");
+    }
+    std::vector<rdf::Term> roots;
+    for (const auto& c : candidates)
+      if (c.kind == rdf::TermKind::kBlankNode && !IsReferenced(c)) roots.push_back(c);
+    if (roots.size() != 1)
+      return Status::VerificationFailed(std::string("the signed form holds ") + std::to_string(roots.size()) + " " +
+                                        what + " nodes without an id, where the JSON has one");
+    return roots.front();
+  }
+
+  std::vector<const rdf::Term*> Objects(const rdf::Term& subject, std::string_view predicate) const {
+    std::vector<const rdf::Term*> out;
+    for (const auto& q : quads)
+      if (q.graph.kind == rdf::TermKind::kDefaultGraph && q.subject == subject && q.predicate.value == predicate)
+        out.push_back(&q.object);
+    return out;
+  }
+};
+
+Result<SignedGraph> Parse(std::string_view canonical) {
+  auto quads = rdf::ParseNQuads(canonical);
+  if (!quads.ok()) return Status::Internal("signed form: " + quads.status().message());
+  return SignedGraph{std::move(*quads)};
+}
+
+// Compares the JSON values of `member` with the signed objects of `predicate`:
+// same number, and the same lexical values where the JSON gives them.
+Status Compare(const SignedGraph& g, const rdf::Term& node, const json& object, std::string_view member,
+               std::string_view predicate, bool compare_values) {
+  auto signed_values = g.Objects(node, predicate);
+  auto json_values = JsonValues(object, member);
+  std::multiset<std::string> a, b;
+  for (const auto* t : signed_values) a.insert(t->value);
+  for (const auto& v : json_values) b.insert(v);
+  bool same = signed_values.size() == json_values.size();
+  if (same && compare_values) same = a == b;
+  if (!same)
+    return Status::VerificationFailed("/" + std::string(member) + ": the signed form has " +
+                                      std::to_string(signed_values.size()) + " value(s) where the JSON shows " +
+                                      std::to_string(json_values.size()) +
+                                      (signed_values.size() == json_values.size() ? " different ones" : "") +
+                                      ": a signed claim is written in a form this verifier does not read");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckDocumentMatchesSignedForm(const json& document, std::string_view canonical) {
+  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical));
+  PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Cred("VerifiableCredential"), Cred("VerifiablePresentation")},
+                                                    document, "credential or presentation"));
+  // Types: the JSON must show every signed type (they decide how it is judged).
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "type", kRdfType, false));
+  for (const char* member : {"validFrom", "validUntil", "issuanceDate", "expirationDate"})
+    PSL_RETURN_IF_ERROR(Compare(g, node, document, member, Cred(member), true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "issuer", Cred("issuer"), true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "holder", Cred("holder"), true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "credentialStatus", Cred("credentialStatus"), false));
+  return Status::Ok();
+}
+
+Status CheckProofMatchesSignedForm(const json& proof, std::string_view canonical) {
+  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical));
+  PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Sec("DataIntegrityProof"), Sec("Ed25519Signature2020")}, proof, "proof"));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", "http://purl.org/dc/terms/created", true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", Sec("expiration"), true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "challenge", Sec("challenge"), true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "domain", Sec("domain"), true));
+  return Status::Ok();
+}
+
+}  // namespace passerelle::internal
