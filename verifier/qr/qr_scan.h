@@ -15,8 +15,11 @@
 
 namespace passerelle::qr {
 
-// Returns the text of the (first) QR code in `image`.
-// Errors: kNotFound when the image holds no readable QR code.
+// Returns the text of the (first) QR code in `image`. Images over 4 MP are
+// scanned downscaled; the decoder runs in a child process with an 8 s
+// deadline, so a crafted image cannot hang the caller.
+// Errors: kNotFound when the image holds no readable QR code,
+// kResourceExhausted when decoding runs out of time.
 Result<std::string> ScanQrCode(const GrayImage& image);
 
 // Reads a PNG or JPEG file and returns the text of its QR code.
