@@ -36,8 +36,9 @@ Result<CanonicalDataset> Canonicalize(const Dataset& input,
                                       const CanonicalizeOptions& options = {});
 
 // The canonical N-Quads of a dataset built in compact form (duplicates are
-// removed). The same bytes as Canonicalize() of the equivalent Dataset,
-// without the issued map: its blank nodes have no input labels.
+// removed, and blank nodes that no quad mentions). The same bytes as
+// Canonicalize() of the equivalent Dataset, without the issued map: its
+// blank nodes have no input labels.
 // Errors: kResourceExhausted when the work bound is hit; kInvalidArgument
 // when the dataset outgrew the arena's 32-bit offsets.
 Result<std::string> CanonicalizeToNQuads(QuadArena dataset,

@@ -66,4 +66,25 @@ QuadArena::TermRef QuadArena::Append(const Term& term) {
   return Finish(start);
 }
 
+void QuadArena::CompactBlankNodes() {
+  constexpr std::uint32_t kUnused = TermRef::kNotBlank;
+  std::vector<std::uint32_t> number(blank_nodes_, kUnused);
+  for (const Quad& q : quads_) {
+    for (const TermRef& t : q.slots) {
+      if (t.is_blank()) number[t.blank] = 0;
+    }
+  }
+  std::uint32_t used = 0;
+  for (std::uint32_t& n : number) {
+    if (n != kUnused) n = used++;
+  }
+  if (used == blank_nodes_) return;  // the common case: nothing to renumber
+  for (Quad& q : quads_) {
+    for (TermRef& t : q.slots) {
+      if (t.is_blank()) t.blank = number[t.blank];
+    }
+  }
+  blank_nodes_ = used;
+}
+
 }  // namespace passerelle::rdf

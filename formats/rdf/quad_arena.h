@@ -75,6 +75,11 @@ class QuadArena {
     quads_.push_back(Quad{{subject, predicate, object, TermRef{}}});
   }
 
+  // Drops the blank nodes no quad mentions (a producer may issue one for a
+  // node that ends up with no statement) and renumbers the others densely,
+  // in order: canonical labels are issued to the nodes of the dataset only.
+  void CompactBlankNodes();
+
   std::uint32_t blank_node_count() const { return blank_nodes_; }
   const std::vector<Quad>& quads() const { return quads_; }
   std::vector<Quad>& mutable_quads() { return quads_; }

@@ -176,6 +176,7 @@ Result<PreparedDataset> PreparedDataset::FromArena(QuadArena arena) {
   if (!arena.fits()) return Status::InvalidArgument("dataset too large to canonicalize");
   PreparedDataset d;
   d.arena_ = std::move(arena);
+  d.arena_.CompactBlankNodes();
   d.RemoveDuplicates();
   d.Index();
   d.label_rank_.resize(d.arena_.blank_node_count());
