@@ -123,6 +123,12 @@ void Server::Impl::Install() {
       // read whole before any limit applies, so it is refused unread.
       if (!refusal && req.has_header("Transfer-Encoding"))
         refusal = ProblemResponse(411, "length_required", "send the body with a Content-Length, not chunked", "", id);
+      // A compressed body would be inflated with no limit before any of ours
+      // applies (a 1 MiB gzip request can become gigabytes): refused unread.
+      if (!refusal && req.has_header("Content-Encoding") &&
+          Lower(req.get_header_value("Content-Encoding")) != "identity")
+        refusal = ProblemResponse(415, "unsupported_media_type",
+                                  "send the request body uncompressed (no Content-Encoding)", "", id);
     }
     if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
     // The body was not read: the connection cannot carry another request.

@@ -208,6 +208,10 @@ TEST_CASE("serve: 401 without a token, 403 for the wrong scope, 413 for a large 
   auto chunked = HttpCall(node.port, "POST", "/credentials/issue", "", {{"Authorization", "Bearer " + node.admin},
                                                                       {"Transfer-Encoding", "chunked"}});
   CHECK(chunked.status == 411);
+  // A compressed body is refused unread (it would be inflated without limit).
+  auto gzipped = HttpCall(node.port, "POST", "/credentials/issue", "\x1f\x8b\x08\x00",
+                          {{"Authorization", "Bearer " + node.admin}, {"Content-Encoding", "gzip"}});
+  CHECK(gzipped.status == 415);
 
   auto bad = HttpCall(node.port, "POST", "/credentials/issue", "{\"credential\": {\"@context\": [}",
                       {{"Authorization", "Bearer " + node.admin}});
