@@ -170,7 +170,10 @@ Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphra
   PSL_RETURN_IF_ERROR(LoadCurrentKey(issuer, passphrase).status());
   IssuerDir d = issuer;
   now.nanos = 0;
-  d.keys.back().retired = now;
+  // The old key stays good for a short grace period, so that a running node
+  // (which picks up the new key within a second) never releases a signature
+  // dated after its key's retirement.
+  d.keys.back().retired = Timestamp{now.seconds + kRotationGraceSeconds, 0};
   PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, static_cast<int>(d.keys.size()) + 1, passphrase, now, kdf));
   d.keys.push_back(std::move(rec));
   PSL_RETURN_IF_ERROR(WriteConfig(d));

@@ -64,8 +64,12 @@ Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir);
 // Decrypts the current signing key. Errors: kPermissionDenied, kIOError.
 Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase);
 
+// How long a rotated-out key still vouches for new signatures.
+inline constexpr std::int64_t kRotationGraceSeconds = 10;
+
 // Adds a new key (did:web only: a did:key cannot rotate), retiring the
-// current one at `now`. Errors: kInvalidArgument for did:key, kIOError.
+// current one at `now` + kRotationGraceSeconds (a compromised key is not
+// rotated but removed from the DID document). Errors: kInvalidArgument for did:key, kIOError.
 Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphrase, Timestamp now,
                             const KdfParams& kdf = {});
 

@@ -301,3 +301,18 @@ TEST_CASE("verifier: a signed claim re-expressed in another JSON-LD form is caug
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("verifier: eddsa-jcs-2022 credentials follow the same offline context policy", "[verifier]") {
+  Fixture f;
+  json doc = f.Unsigned();
+  doc["@context"] = {"https://www.w3.org/ns/credentials/v2", "https://evil.example/ctx"};
+  auto report = VerifyDocument(f.Sign(doc, Cryptosuite::kEddsaJcs2022), f.Options());
+  CHECK_FALSE(report.verified);
+  CHECK_THAT(report.errors.front().message, Catch::Contains("https://evil.example/ctx"));
+}
+
+}  // namespace
+}  // namespace passerelle

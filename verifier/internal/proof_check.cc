@@ -7,6 +7,7 @@
 
 #include "formats/data_integrity.h"
 #include "formats/json.h"
+#include "formats/jsonld/document_loader.h"
 #include "keys/did_document.h"
 #include "verifier/internal/signed_form_check.h"
 
@@ -47,6 +48,18 @@ Status VerifyOne(json& document, const json& proof_json, const std::string& wher
       return Status::VerificationFailed(where + ": key " + proof.verification_method +
                                         " was retired at " + FormatDateTime(*resolved->method.revoked) +
                                         " and cannot vouch for a signature made after it");
+  }
+  // eddsa-jcs-2022 needs no context to verify, but the offline policy is the
+  // same for every suite: only bundled, hash-pinned contexts.
+  if (proof.suite == Cryptosuite::kEddsaJcs2022) {
+    if (const json* ctx = FindMember(document, "@context")) {
+      const json items = ctx->is_array() ? *ctx : json::array({*ctx});
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].is_string()) {
+          auto loaded = jsonld::BundledLoader().Load(items[i].get<std::string>());
+          if (!loaded.ok()) return loaded.status().Annotate("/@context/" + std::to_string(i));
+        }
+    }
   }
   CanonicalForms forms;
   auto hash = HashDataForSecuredDocument(document, proof_json, proof.suite, &forms);
