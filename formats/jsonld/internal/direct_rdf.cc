@@ -227,8 +227,15 @@ bool DirectWriter::Node(const CtxPtr& parent, const TermDefinition* property_def
     }
     const std::uint8_t container = term != nullptr ? term->container : 0;
     if (term != nullptr && (term->reverse || (term->type && *term->type == "@json"))) return false;
-    if (container & kContainerList) return false;
-    if (container & kContainerGraph) {
+    if (container & kContainerList) {
+      // 13.11: the expanded value (nothing for null) becomes one list.
+      if (container != kContainerList) return false;
+      if (!value.is_null()) {
+        TermRef head;
+        if (!ListValue(active, key, term, value, &head)) return false;
+        Emit(subject, predicate, head);
+      }
+    } else if (container & kContainerGraph) {
       // Only a plain graph container (@graph, maybe with @set): graph id,
       // index or language maps are left to the general algorithm.
       if (container & ~(kContainerGraph | kContainerSet)) return false;

@@ -7,14 +7,14 @@
 // allocations per string, map and array. Credentials, presentations and
 // proof configurations are made of node objects whose keys are terms, @id
 // and @type, with scalars, typed scalars, value objects, nested nodes,
-// language maps and @graph containers (a presentation's credentials, a
-// credential's proofs) as values. For such documents this walks the input
+// language maps, list containers and @graph containers (a presentation's
+// credentials, a credential's proofs) as values. For such documents this walks the input
 // once and appends each quad straight into an rdf::QuadArena, making the
 // same context-processing calls (memoised contexts, scoped contexts, work
 // counters, nesting frames) in the same order as expansion does.
 //
 // Anything else — @graph / @list / @reverse / @included / @nest / @index
-// on nodes, JSON literals, list containers and index/id/type/graph maps,
+// on nodes, JSON literals, index/id/type/graph maps, containers combined,
 // JSON-LD 1.0 mode, an expandContext, rdfDirection, more than one @id or
 // @type entry — and every input on which expansion or toRdf would fail,
 // drop something or report a safe-mode event, is declined: the caller then

@@ -2,7 +2,9 @@
 // direct_rdf.h). Mirrors ExpandElement's scalar branch, ExpandValue,
 // ExpandLanguageMap and RdfWriter::ValueToRdf; any case those would turn
 // into an error, a dropped value or a feature not handled here declines.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +19,9 @@ namespace passerelle::jsonld::internal {
 namespace {
 
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kRdfFirst = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+constexpr std::string_view kRdfRest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
 constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
 constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
 constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
@@ -25,6 +30,14 @@ constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integ
 
 bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const TermDefinition* def,
                           const json& value, TermRef subject, TermRef predicate) {
+  TermRef object;
+  if (!ScalarObject(active, key, def, value, &object)) return false;
+  Emit(subject, predicate, object);
+  return true;
+}
+
+bool DirectWriter::ScalarObject(const CtxPtr& active, const std::string& key,
+                                const TermDefinition* def, const json& value, TermRef* out) {
   // ExpandElement 4.2: a property-scoped context applies to scalars too;
   // Value Expansion then reads the definition in that context.
   const ActiveContext* ctx = active.get();
@@ -44,10 +57,7 @@ bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const Te
     std::string scratch;
     const std::optional<std::string_view> iri = ExpandIriView(
         *ctx, value.get_ref<const std::string&>(), true, *type == "@vocab", &scratch);
-    TermRef object;
-    if (!iri || !Resource(*iri, &object)) return false;
-    Emit(subject, predicate, object);
-    return true;
+    return iri && Resource(*iri, out);
   }
   // 4) A type mapping other than @id / @vocab / @none is the datatype;
   // 5) otherwise strings take the language mapping or the default language.
@@ -66,13 +76,8 @@ bool DirectWriter::Scalar(const CtxPtr& active, const std::string& key, const Te
   }
   // An empty language tag is ill-formed: Literal declines it.
   if (language != nullptr && language->empty()) return false;
-  TermRef object;
-  if (!Literal(value, datatype, typed && def->type_well_formed,
-               language != nullptr ? std::string_view(*language) : std::string_view(), &object)) {
-    return false;
-  }
-  Emit(subject, predicate, object);
-  return true;
+  return Literal(value, datatype, typed && def->type_well_formed,
+                 language != nullptr ? std::string_view(*language) : std::string_view(), out);
 }
 
 // Expansion 13.7: {language: string or strings}.
@@ -205,6 +210,59 @@ bool DirectWriter::Predicate(std::string_view iri, bool well_formed, TermRef* ou
 DirectWriter::TermRef DirectWriter::RdfType() {
   if (!rdf_type_) rdf_type_ = out_.VerbatimIri(kRdfType);
   return *rdf_type_;
+}
+
+// Expansion of a list container's value (ExpandElement 5 with its nested
+// arrays as lists, then 13.11) and List to RDF Conversion (§8.3). Nesting
+// frames are counted where ExpandElement counts them: one for the value (or
+// a nested array), one for each item of an array.
+bool DirectWriter::ListValue(const CtxPtr& active, const std::string& key,
+                             const TermDefinition* def, const json& value, TermRef* head) {
+  NestingGuard guard(p_);  // ExpandElement of the value, or of a nested array
+  if (!guard.status().ok()) return false;
+  std::vector<TermRef> items;
+  const auto item = [&](const json& v, bool frame) {
+    if (v.is_array()) {  // a nested array is a nested list
+      TermRef nested;
+      if (!ListValue(active, key, def, v, &nested)) return false;
+      items.push_back(nested);
+      return true;
+    }
+    std::optional<NestingGuard> item_guard;  // ExpandElement of an array item
+    if (frame) {
+      item_guard.emplace(p_);
+      if (!item_guard->status().ok()) return false;
+    }
+    TermRef object;
+    if (v.is_object()) {  // a node (referenced) or a value object
+      if (!Node(active, def, MapKind::kPropertyValue, v, &object)) return false;
+    } else if (!ScalarObject(active, key, def, v, &object)) {
+      return false;
+    }
+    items.push_back(object);
+    return true;
+  };
+  if (value.is_array()) {
+    for (const json& v : value) {
+      if (!v.is_null() && !item(v, /*frame=*/true)) return false;  // null items vanish
+    }
+  } else if (!item(value, /*frame=*/false)) {
+    return false;
+  }
+  if (!rdf_nil_) {
+    rdf_nil_ = out_.VerbatimIri(kRdfNil);
+    rdf_first_ = out_.VerbatimIri(kRdfFirst);
+    rdf_rest_ = out_.VerbatimIri(kRdfRest);
+  }
+  TermRef rest = *rdf_nil_;
+  for (std::size_t i = items.size(); i-- > 0;) {  // built from the end
+    const TermRef node = rdf::QuadArena::Blank(out_.NewBlankNode());
+    Emit(node, rdf_first_, items[i]);
+    Emit(node, rdf_rest_, rest);
+    rest = node;
+  }
+  *head = rest;
+  return true;
 }
 
 }  // namespace passerelle::jsonld::internal

@@ -97,6 +97,13 @@ class DirectWriter {
   // ExpandElement of a property's value, then the quads it yields.
   bool Value(const CtxPtr& active, const std::string& key, const TermDefinition* def,
              const json& value, TermRef subject, TermRef predicate);
+  // The value of a list container property: its list's head (rdf:nil
+  // when empty), its first/rest quads emitted.
+  bool ListValue(const CtxPtr& active, const std::string& key, const TermDefinition* def,
+                 const json& value, TermRef* head);
+  // The object term of a scalar (Value Expansion, Object to RDF Conversion).
+  bool ScalarObject(const CtxPtr& active, const std::string& key, const TermDefinition* def,
+                    const json& value, TermRef* out);
   // A scalar: Value Expansion (§5.3) and Object to RDF Conversion (§8.2).
   bool Scalar(const CtxPtr& active, const std::string& key, const TermDefinition* def,
               const json& value, TermRef subject, TermRef predicate);
@@ -129,6 +136,9 @@ class DirectWriter {
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> blank_nodes_;
   std::vector<std::pair<const char*, TermRef>> predicates_;
   std::optional<TermRef> rdf_type_;
+  std::optional<TermRef> rdf_nil_;  // with rdf_first_ and rdf_rest_, once a list is written
+  TermRef rdf_first_;
+  TermRef rdf_rest_;
   TermRef graph_ = rdf::QuadArena::DefaultGraph();  // the graph being written
 };
 
