@@ -171,40 +171,54 @@ json ProofsOf(const json& secured) {
   return json::array({*proof});
 }
 
+namespace {
+
+// The proofs `proof` chains to (its previousProof ids, looked up in
+// `all_proofs`), or null when it names none.
+// Errors: kMalformed, kVerificationFailed for a dangling reference.
+Result<json> ChainedProofs(const json& all_proofs, const json& proof) {
+  if (FindMember(proof, "previousProof") == nullptr) return json(nullptr);
+  PSL_ASSIGN_OR_RETURN(auto ids, GetStringOrStrings(proof, "previousProof", "/proof"));
+  json matching = json::array();
+  for (const auto& id : ids) {
+    const json* found = nullptr;
+    for (const auto& p : all_proofs) {
+      const json* pid = FindMember(p, "id");
+      if (pid != nullptr && pid->is_string() && *pid == id) {
+        found = &p;
+        break;
+      }
+    }
+    if (found == nullptr)
+      return Status::VerificationFailed("previousProof \"" + id + "\" names no proof of this document");
+    matching.push_back(*found);
+  }
+  return matching;
+}
+
+// The eddsa rule: the document's @context must start with the proof's.
+bool ContextStartsWith(const json* document_context, const json& proof_context) {
+  if (document_context == nullptr) return false;
+  json want = proof_context.is_array() ? proof_context : json::array({proof_context});
+  if (!document_context->is_array()) return want.size() == 1 && want[0] == *document_context;
+  if (document_context->size() < want.size()) return false;
+  for (std::size_t i = 0; i < want.size(); ++i)
+    if ((*document_context)[i] != want[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
   if (!secured.is_object()) return Status::Malformed("a secured document must be a JSON object");
   if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
   json doc = secured;
   doc.erase("proof");
-  if (const json* prev = FindMember(proof, "previousProof")) {
-    PSL_ASSIGN_OR_RETURN(auto ids, GetStringOrStrings(proof, "previousProof", "/proof"));
-    json all = ProofsOf(secured);
-    json matching = json::array();
-    for (const auto& id : ids) {
-      bool found = false;
-      for (const auto& p : all) {
-        const json* pid = FindMember(p, "id");
-        if (pid != nullptr && pid->is_string() && *pid == id) {
-          matching.push_back(p);
-          found = true;
-          break;
-        }
-      }
-      if (!found)
-        return Status::VerificationFailed("previousProof \"" + id + "\" names no proof of this document");
-    }
-    doc["proof"] = matching;
-    (void)prev;
-  }
+  PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(ProofsOf(secured), proof));
+  if (!chained.is_null()) doc["proof"] = std::move(chained);
   if (const json* pctx = FindMember(proof, "@context")) {
-    const json* dctx = FindMember(secured, "@context");
-    json want = pctx->is_array() ? *pctx : json::array({*pctx});
-    json have = dctx == nullptr ? json::array() : (dctx->is_array() ? *dctx : json::array({*dctx}));
-    if (have.size() < want.size())
+    if (!ContextStartsWith(FindMember(secured, "@context"), *pctx))
       return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
-    for (std::size_t i = 0; i < want.size(); ++i)
-      if (have[i] != want[i])
-        return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
     doc["@context"] = *pctx;
   }
   return doc;
@@ -231,46 +245,18 @@ Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof,
     if (swapped_context) members["@context"] = std::move(original_context);
   };
 
-  if (const json* prev = FindMember(proof, "previousProof")) {
-    (void)prev;
-    auto ids = GetStringOrStrings(proof, "previousProof", "/proof");
-    if (!ids.ok()) {
-      restore();
-      return ids.status();
-    }
+  {
     json all = had_proofs ? (proofs.is_array() ? proofs : json::array({proofs})) : json::array();
-    json matching = json::array();
-    for (const auto& id : *ids) {
-      bool found = false;
-      for (const auto& p : all) {
-        const json* pid = FindMember(p, "id");
-        if (pid != nullptr && pid->is_string() && *pid == id) {
-          matching.push_back(p);
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        restore();
-        return Status::VerificationFailed("previousProof \"" + id + "\" names no proof of this document");
-      }
+    auto chained = ChainedProofs(all, proof);
+    if (!chained.ok()) {
+      restore();
+      return chained.status();
     }
-    members["proof"] = std::move(matching);
+    if (!chained->is_null()) members["proof"] = std::move(*chained);
   }
   if (const json* pctx = FindMember(proof, "@context")) {
     auto dit = members.find("@context");
-    json want = pctx->is_array() ? *pctx : json::array({*pctx});
-    bool prefix = dit != members.end();
-    if (prefix) {
-      const json& have = dit->second;
-      if (have.is_array()) {
-        prefix = have.size() >= want.size();
-        for (std::size_t i = 0; prefix && i < want.size(); ++i) prefix = have[i] == want[i];
-      } else {
-        prefix = want.size() == 1 && want[0] == have;
-      }
-    }
-    if (!prefix) {
+    if (!ContextStartsWith(dit == members.end() ? nullptr : &dit->second, *pctx)) {
       restore();
       return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
     }
