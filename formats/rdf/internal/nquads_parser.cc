@@ -6,8 +6,16 @@
 // needs them (blank node labels).
 #include "formats/rdf/internal/nquads_parser.h"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "formats/rdf/internal/utf8.h"
 
@@ -35,6 +43,65 @@ bool IsIriForbidden(char32_t c) {
   return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
          c == '^' || c == '`' || c == '\\';
 }
+// Bytes that end a run of plain IRI characters: the forbidden ones (which
+// include '>' and the '\\' of an escape).
+constexpr std::array<bool, 256> MakeIriStop() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = true;
+  for (char c : std::string_view("<>\"{}|^`\\")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kIriStop = MakeIriStop();
+
+// The number of bytes at the start of [p, p + n) that are not in `stop`;
+// 16 at a time with SSE2 where available. `Marks(v)` sets the bytes of a
+// 16-byte vector that stop the run.
+#if defined(__SSE2__)
+template <class Marks>
+std::size_t RunLength(const char* p, std::size_t n, const std::array<bool, 256>& stop,
+                      Marks marks) {
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const int mask = _mm_movemask_epi8(marks(v));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  while (i < n && !stop[static_cast<unsigned char>(p[i])]) ++i;
+  return i;
+}
+__m128i IriStopMarks(__m128i v) {
+  const auto eq = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  // Bytes <= 0x20 (unsigned): min(v, 0x20) == v.
+  __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
+  m = _mm_or_si128(m, _mm_or_si128(eq('<'), eq('>')));
+  m = _mm_or_si128(m, _mm_or_si128(eq('"'), eq('{')));
+  m = _mm_or_si128(m, _mm_or_si128(eq('}'), eq('|')));
+  m = _mm_or_si128(m, _mm_or_si128(eq('^'), eq('`')));
+  return _mm_or_si128(m, eq('\\'));
+}
+__m128i LiteralStopMarks(__m128i v) {
+  return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+}
+#else
+template <class Marks>
+std::size_t RunLength(const char* p, std::size_t n, const std::array<bool, 256>& stop, Marks) {
+  std::size_t i = 0;
+  while (i < n && !stop[static_cast<unsigned char>(p[i])]) ++i;
+  return i;
+}
+constexpr int IriStopMarks = 0;
+constexpr int LiteralStopMarks = 0;
+#endif
+
+constexpr std::array<bool, 256> MakeLiteralStop() {
+  std::array<bool, 256> t{};
+  t['"'] = true;
+  t['\\'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kLiteralStop = MakeLiteralStop();
+
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -58,43 +125,43 @@ class LineParser {
   LineParser(std::string_view line, std::size_t line_no) : line_(line), line_no_(line_no) {}
 
   // Parses one line; appends a quad unless the line is blank or a comment.
+  // On error *out may hold a partial quad (the caller discards it).
   Status Parse(Dataset* out) {
     SkipWs();
     if (AtEnd() || Peek() == '#') return Status::Ok();
-    Quad q;
+    Quad& q = out->emplace_back();  // filled in place: no Term moves
     if (Peek() == '<') {
-      PSL_ASSIGN_OR_RETURN(q.subject, ParseIri());
+      PSL_RETURN_IF_ERROR(ParseIri(&q.subject));
     } else if (Peek() == '_') {
-      PSL_ASSIGN_OR_RETURN(q.subject, ParseBlank());
+      PSL_RETURN_IF_ERROR(ParseBlank(&q.subject));
     } else {
       return Error("expected subject (IRI or blank node)");
     }
     SkipWs();
     if (AtEnd() || Peek() != '<') return Error("expected predicate IRI");
-    PSL_ASSIGN_OR_RETURN(q.predicate, ParseIri());
+    PSL_RETURN_IF_ERROR(ParseIri(&q.predicate));
     SkipWs();
     if (AtEnd()) return Error("expected object");
     if (Peek() == '<') {
-      PSL_ASSIGN_OR_RETURN(q.object, ParseIri());
+      PSL_RETURN_IF_ERROR(ParseIri(&q.object));
     } else if (Peek() == '_') {
-      PSL_ASSIGN_OR_RETURN(q.object, ParseBlank());
+      PSL_RETURN_IF_ERROR(ParseBlank(&q.object));
     } else if (Peek() == '"') {
-      PSL_ASSIGN_OR_RETURN(q.object, ParseLiteral());
+      PSL_RETURN_IF_ERROR(ParseLiteral(&q.object));
     } else {
       return Error("expected object (IRI, blank node or literal)");
     }
     SkipWs();
     if (!AtEnd() && Peek() == '<') {
-      PSL_ASSIGN_OR_RETURN(q.graph, ParseIri());
+      PSL_RETURN_IF_ERROR(ParseIri(&q.graph));
     } else if (!AtEnd() && Peek() == '_') {
-      PSL_ASSIGN_OR_RETURN(q.graph, ParseBlank());
+      PSL_RETURN_IF_ERROR(ParseBlank(&q.graph));
     }
     SkipWs();
     if (AtEnd() || Peek() != '.') return Error("expected '.' to end the statement");
     ++pos_;
     SkipWs();
     if (!AtEnd() && Peek() != '#') return Error("unexpected text after '.'");
-    out->push_back(std::move(q));
     return Status::Ok();
   }
 
@@ -130,41 +197,41 @@ class LineParser {
   }
 
   // IRIREF ::= '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>'
-  Result<std::string> ParseIriValue() {
+  Status ParseIriValue(std::string* v) {
     const std::size_t start = pos_;
     ++pos_;  // '<'
-    std::string v;
+    v->clear();
     while (true) {
+      // A run of plain characters, appended at once (the whole IRI when it
+      // has no escape).
+      const std::size_t run = pos_;
+      pos_ += RunLength(line_.data() + pos_, line_.size() - pos_, kIriStop, IriStopMarks);
+      v->append(line_, run, pos_ - run);
       if (AtEnd()) return ErrorAt(start, "unterminated IRI");
       const char c = Peek();
       if (c == '>') break;
-      if (c == '\\') {
-        if (pos_ + 1 >= line_.size() || (line_[pos_ + 1] != 'u' && line_[pos_ + 1] != 'U')) {
-          return Error("invalid escape in IRI (only \\u and \\U are allowed)");
-        }
-        const std::size_t esc = pos_;
-        char32_t cp = 0;
-        PSL_RETURN_IF_ERROR(ParseUchar(&cp));
-        if (IsIriForbidden(cp)) return ErrorAt(esc, "escaped character not allowed in IRI");
-        AppendUtf8(&v, cp);
-        continue;
+      if (c != '\\') return Error("character not allowed in IRI");
+      if (pos_ + 1 >= line_.size() || (line_[pos_ + 1] != 'u' && line_[pos_ + 1] != 'U')) {
+        return Error("invalid escape in IRI (only \\u and \\U are allowed)");
       }
-      if (IsIriForbidden(static_cast<unsigned char>(c))) return Error("character not allowed in IRI");
-      v.push_back(c);
-      ++pos_;
+      const std::size_t esc = pos_;
+      char32_t cp = 0;
+      PSL_RETURN_IF_ERROR(ParseUchar(&cp));
+      if (IsIriForbidden(cp)) return ErrorAt(esc, "escaped character not allowed in IRI");
+      AppendUtf8(v, cp);
     }
     ++pos_;  // '>'
-    if (!HasScheme(v)) return ErrorAt(start, "IRI is not absolute (no scheme)");
-    return v;
+    if (!HasScheme(*v)) return ErrorAt(start, "IRI is not absolute (no scheme)");
+    return Status::Ok();
   }
 
-  Result<Term> ParseIri() {
-    PSL_ASSIGN_OR_RETURN(std::string v, ParseIriValue());
-    return Term::Iri(std::move(v));
+  Status ParseIri(Term* t) {
+    t->kind = TermKind::kIri;
+    return ParseIriValue(&t->value);
   }
 
   // BLANK_NODE_LABEL ::= '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?
-  Result<Term> ParseBlank() {
+  Status ParseBlank(Term* t) {
     if (line_.size() - pos_ < 2 || line_[pos_ + 1] != ':') return Error("expected '_:'");
     pos_ += 2;
     const std::size_t label_start = pos_;
@@ -182,23 +249,25 @@ class LineParser {
       if (c != '.') end = pos_;
     }
     pos_ = end;  // a trailing '.' ends the statement, not the label
-    return Term::Blank(std::string(line_.substr(label_start, end - label_start)));
+    t->kind = TermKind::kBlankNode;
+    t->value.assign(line_, label_start, end - label_start);
+    return Status::Ok();
   }
 
   // literal ::= STRING_LITERAL_QUOTE ('^^' IRIREF | LANGTAG)?
-  Result<Term> ParseLiteral() {
+  Status ParseLiteral(Term* t) {
     const std::size_t start = pos_;
     ++pos_;  // '"'
-    std::string v;
+    t->kind = TermKind::kLiteral;
+    std::string& v = t->value;
     while (true) {
+      // A run of characters other than '"' and '\\', appended at once.
+      const std::size_t run = pos_;
+      pos_ += RunLength(line_.data() + pos_, line_.size() - pos_, kLiteralStop, LiteralStopMarks);
+      v.append(line_, run, pos_ - run);
       if (AtEnd()) return ErrorAt(start, "unterminated string literal");
       const char c = Peek();
       if (c == '"') break;
-      if (c != '\\') {
-        v.push_back(c);
-        ++pos_;
-        continue;
-      }
       if (pos_ + 1 >= line_.size()) return Error("truncated escape in string literal");
       const char e = line_[pos_ + 1];
       if (e == 'u' || e == 'U') {
@@ -224,21 +293,24 @@ class LineParser {
     }
     ++pos_;  // '"'
     SkipWs();
-    if (!AtEnd() && Peek() == '@') return ParseLangTag(std::move(v));
+    if (!AtEnd() && Peek() == '@') return ParseLangTag(t);
     if (!AtEnd() && Peek() == '^') {
       if (pos_ + 1 >= line_.size() || line_[pos_ + 1] != '^') return Error("expected '^^'");
       pos_ += 2;
       SkipWs();
       if (AtEnd() || Peek() != '<') return Error("expected datatype IRI after '^^'");
-      PSL_ASSIGN_OR_RETURN(std::string datatype, ParseIriValue());
-      if (datatype == kRdfLangString) return Error("rdf:langString literal without a language tag");
-      return Term::Literal(std::move(v), std::move(datatype));
+      PSL_RETURN_IF_ERROR(ParseIriValue(&t->datatype));
+      if (t->datatype == kRdfLangString) {
+        return Error("rdf:langString literal without a language tag");
+      }
+      return Status::Ok();
     }
-    return Term::Literal(std::move(v));
+    t->datatype = kXsdString;
+    return Status::Ok();
   }
 
   // LANGTAG ::= '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*
-  Result<Term> ParseLangTag(std::string lexical) {
+  Status ParseLangTag(Term* t) {
     ++pos_;  // '@'
     const std::size_t tag_start = pos_;
     std::size_t subtag_len = 0;
@@ -256,8 +328,9 @@ class LineParser {
       ++pos_;
     }
     if (subtag_len == 0) return Error("invalid language tag");
-    return Term::Literal(std::move(lexical), std::string(kRdfLangString),
-                         std::string(line_.substr(tag_start, pos_ - tag_start)));
+    t->datatype = kRdfLangString;
+    t->language.assign(line_, tag_start, pos_ - tag_start);
+    return Status::Ok();
   }
 
   std::string_view line_;
@@ -265,15 +338,31 @@ class LineParser {
   std::size_t pos_ = 0;
 };
 
+// The end of the line starting at `pos`: the first CR or LF, or the end.
+std::size_t EndOfLine(std::string_view text, std::size_t pos) {
+  const char* begin = text.data() + pos;
+  const std::size_t n = text.size() - pos;
+  const void* lf = std::memchr(begin, '\n', n);
+  const std::size_t lf_at = lf != nullptr ? static_cast<const char*>(lf) - begin : n;
+  const void* cr = std::memchr(begin, '\r', lf_at);  // a CR before it ends the line first
+  return pos + (cr != nullptr ? static_cast<const char*>(cr) - begin : lf_at);
+}
+
 }  // namespace
 
 Result<Dataset> ParseNQuadsText(std::string_view text) {
   Dataset out;
+  std::size_t lines = 1;
+  for (const char* p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;
+       ++p) {
+    ++lines;
+  }
+  out.reserve(lines);
   std::size_t line_no = 1;
   std::size_t pos = 0;
   while (pos <= text.size()) {
-    std::size_t eol = text.find_first_of("\r\n", pos);
-    if (eol == std::string_view::npos) eol = text.size();
+    const std::size_t eol = EndOfLine(text, pos);
     const std::string_view line = text.substr(pos, eol - pos);
     if (const std::size_t bad = FindInvalidUtf8(line); bad != kUtf8Valid) {
       return Status::Malformed("line " + std::to_string(line_no) + ", column " +

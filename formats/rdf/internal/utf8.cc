@@ -1,6 +1,13 @@
 // Passerelle — UTF-8 validation, decoding and encoding (Unicode 15, table 3-7).
 #include "formats/rdf/internal/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace passerelle::rdf::internal {
 
 std::size_t FindInvalidUtf8(std::string_view s) {
@@ -8,6 +15,22 @@ std::size_t FindInvalidUtf8(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
+    // ASCII 16 or 8 bytes at a time.
+#if defined(__SSE2__)
+    if (n - i >= 16 &&
+        _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))) == 0) {
+      i += 16;
+      continue;
+    }
+#endif
+    if (n - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
