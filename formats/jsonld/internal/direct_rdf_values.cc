@@ -1,6 +1,7 @@
-// Passerelle — DirectToRdf: scalars, language maps and terms (see
-// direct_rdf.h). Mirrors ExpandElement's scalar branch, ExpandValue,
-// ExpandLanguageMap and RdfWriter::ValueToRdf; any case those would turn
+// Passerelle — DirectToRdf: scalars, value objects, language maps, lists and
+// terms (see direct_rdf.h). Mirrors ExpandElement's scalar branch,
+// ExpandValue, expansion's value-object checks, ExpandLanguageMap, list
+// containers and RdfWriter::ValueToRdf / ListToRdf; any case those would turn
 // into an error, a dropped value or a feature not handled here declines.
 #include <optional>
 #include <string>
