@@ -42,10 +42,22 @@ std::vector<std::string> JsonValues(const json& node, std::string_view name) {
   return out;
 }
 
+// The canonical N-Quads, read lazily: every line is split into its subject
+// and predicate tokens (canonical form: single spaces, no spaces inside IRIs
+// or labels), and only the lines whose predicate matters are parsed in full.
 struct SignedGraph {
-  rdf::Dataset quads;
+  struct Line {
+    std::string_view subject, predicate, rest;  // rest: object [graph] .
+  };
+  std::vector<Line> lines;
+  rdf::Dataset quads;  // only the lines with a predicate of interest
 
-  // The default-graph nodes typed with one of `types`.
+  // The object token of a line (an IRI, a blank node label or a literal).
+  static std::string_view ObjectToken(std::string_view rest) {
+    if (rest.empty() || rest[0] != '"') return rest.substr(0, rest.find(' '));
+    return rest;  // literals are never compared by reference
+  }
+
   std::vector<rdf::Term> NodesOfType(std::initializer_list<std::string> types) const {
     std::vector<rdf::Term> found;
     for (const auto& q : quads) {
@@ -60,9 +72,15 @@ struct SignedGraph {
     return found;
   }
 
+  // True when some default-graph statement has `node` (a blank node) as object.
   bool IsReferenced(const rdf::Term& node) const {
-    for (const auto& q : quads)
-      if (q.graph.kind == rdf::TermKind::kDefaultGraph && q.object == node) return true;
+    std::string label = "_:" + node.value;
+    for (const auto& l : lines) {
+      if (ObjectToken(l.rest) != label) continue;
+      // A fourth term (graph) follows the object: not the default graph.
+      std::string_view after = l.rest.substr(label.size());
+      if (after == " .") return true;
+    }
     return false;
   }
 
@@ -95,10 +113,37 @@ struct SignedGraph {
   }
 };
 
-Result<SignedGraph> Parse(std::string_view canonical) {
-  auto quads = rdf::ParseNQuads(canonical);
+// Splits the canonical N-Quads into lines and parses those whose predicate
+// is one of `predicates` (IRIs without angle brackets).
+Result<SignedGraph> Parse(std::string_view canonical, std::initializer_list<std::string> predicates) {
+  SignedGraph g;
+  std::string selected;
+  std::size_t pos = 0;
+  while (pos < canonical.size()) {
+    std::size_t end = canonical.find('\n', pos);
+    if (end == std::string_view::npos) end = canonical.size();
+    std::string_view line = canonical.substr(pos, end - pos);
+    pos = end + 1;
+    std::size_t s_end = line.find(' ');
+    if (s_end == std::string_view::npos) return Status::Internal("signed form: a line without terms");
+    std::size_t p_end = line.find(' ', s_end + 1);
+    if (p_end == std::string_view::npos) return Status::Internal("signed form: a line without a predicate");
+    SignedGraph::Line l{line.substr(0, s_end), line.substr(s_end + 1, p_end - s_end - 1), line.substr(p_end + 1)};
+    g.lines.push_back(l);
+    std::string_view p = l.predicate;
+    if (p.size() < 2) continue;
+    p = p.substr(1, p.size() - 2);  // strip < >
+    for (const auto& want : predicates)
+      if (p == want) {
+        selected.append(line);
+        selected += '\n';
+        break;
+      }
+  }
+  auto quads = rdf::ParseNQuads(selected);
   if (!quads.ok()) return Status::Internal("signed form: " + quads.status().message());
-  return SignedGraph{std::move(*quads)};
+  g.quads = std::move(*quads);
+  return g;
 }
 
 // Compares the JSON values of `member` with the signed objects of `predicate`:
@@ -124,7 +169,10 @@ Status Compare(const SignedGraph& g, const rdf::Term& node, const json& object, 
 }  // namespace
 
 Status CheckDocumentMatchesSignedForm(const json& document, std::string_view canonical) {
-  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical));
+  PSL_ASSIGN_OR_RETURN(
+      SignedGraph g,
+      Parse(canonical, {std::string(kRdfType), Cred("validFrom"), Cred("validUntil"), Cred("issuanceDate"),
+                        Cred("expirationDate"), Cred("issuer"), Cred("holder"), Cred("credentialStatus")}));
   PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Cred("VerifiableCredential"), Cred("VerifiablePresentation")},
                                                     document, "credential or presentation"));
   // Types: the JSON must show every signed type (they decide how it is judged).
@@ -138,7 +186,8 @@ Status CheckDocumentMatchesSignedForm(const json& document, std::string_view can
 }
 
 Status CheckProofMatchesSignedForm(const json& proof, std::string_view canonical) {
-  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical));
+  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, {std::string(kRdfType), "http://purl.org/dc/terms/created",
+                                                        Sec("expiration"), Sec("challenge"), Sec("domain")}));
   PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Sec("DataIntegrityProof"), Sec("Ed25519Signature2020")}, proof, "proof"));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", "http://purl.org/dc/terms/created", true));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", Sec("expiration"), true));
