@@ -227,11 +227,11 @@ static VerificationReport VerifyOwned(json& document, const VerifyOptions& optio
     return report;
   }
   report.kind = "credential";
+  report.verified = VerifyCredentialObject(document, options, "", report);
+  report.checks = report.credentials.back().checks;
   if (options.challenge || options.domain) {
     // The caller expects a holder's proof over its challenge: a bare
     // credential, whoever shows it, proves no possession and no freshness.
-    report.verified = VerifyCredentialObject(document, options, "", report);
-    report.checks = report.credentials.back().checks;
     Recorder rec(report, report.checks, "");
     rec.Record("holder",
                Status::VerificationFailed("/: a challenge or domain was given but this is a bare credential, not a "
@@ -239,10 +239,7 @@ static VerificationReport VerifyOwned(json& document, const VerifyOptions& optio
                "");
     report.hints.push_back("ask the holder to present it with their wallet (wallet present or wallet qr --challenge …)");
     report.verified = false;
-    return report;
   }
-  report.verified = VerifyCredentialObject(document, options, "", report);
-  report.checks = report.credentials.back().checks;
   return report;
 }
 

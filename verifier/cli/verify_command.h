@@ -13,7 +13,6 @@ struct VerifyArgs {
   bool json = false;
   std::optional<std::string> at;         // RFC 3339
   std::vector<std::string> trust_issuers;
-  std::vector<std::string> trust_lists;
   std::vector<std::string> did_documents;
   std::optional<std::string> status_cache;
   std::optional<std::string> challenge;
