@@ -149,16 +149,72 @@ json HashedConfig(const json& proof_config, const json& unsecured) {
 
 }  // namespace
 
+namespace {
+
+// JCS of the proof configuration as HashedConfig builds it, written straight
+// from the proof and the document's @context without copying either. Only
+// when every member name of the proof is ASCII, so that the object's byte
+// order is the UTF-16 order RFC 8785 sorts by; returns false otherwise
+// (the caller then canonicalises a built copy).
+bool CanonicalJcsConfig(const json& proof_config, const json& unsecured, std::string& out,
+                        Status& error) {
+  if (!proof_config.is_object()) return false;
+  const auto& members = proof_config.get_ref<const json::object_t&>();
+  for (const auto& member : members)
+    for (unsigned char c : member.first)
+      if (c >= 0x80) return false;
+  const json* context = FindMember(unsecured, "@context");
+  if (context == nullptr) context = FindMember(proof_config, "@context");
+  constexpr std::string_view kContext = "@context";
+  out.reserve(512);
+  out += '{';
+  bool first = true;
+  auto emit = [&](std::string_view name, const json& value) {
+    if (!first) out += ',';
+    first = false;
+    out += '"';
+    out += name;  // ASCII; escaped below if it needs it
+    out += "\":";
+    return AppendCanonicalJson(value, out);
+  };
+  for (const auto& [name, value] : members) {
+    if (name == "proofValue" || name == kContext) continue;
+    if (context != nullptr && name > kContext) {
+      error = emit(kContext, *context);
+      if (!error.ok()) return true;
+      context = nullptr;
+    }
+    // Member names needing an escape (quote, backslash, controls) go the
+    // general way, which escapes them.
+    for (unsigned char c : name)
+      if (c < 0x20 || c == '"' || c == '\\') return false;
+    error = emit(name, value);
+    if (!error.ok()) return true;
+  }
+  if (context != nullptr) error = emit(kContext, *context);
+  if (error.ok()) out += '}';
+  return true;
+}
+
+}  // namespace
+
 Result<std::string> HashDataForProof(const json& unsecured, const json& proof_config,
                                      Cryptosuite suite, CanonicalForms* forms) {
-  json config = HashedConfig(proof_config, unsecured);
-  auto canonical_config = CanonicalDocument(config, suite);
-  if (!canonical_config.ok()) return canonical_config.status().Annotate("proof configuration");
+  std::string canonical_config;
+  Status config_error;
+  if (suite != Cryptosuite::kEddsaJcs2022 ||
+      !CanonicalJcsConfig(proof_config, unsecured, canonical_config, config_error)) {
+    auto built = CanonicalDocument(HashedConfig(proof_config, unsecured), suite);
+    if (!built.ok()) return built.status().Annotate("proof configuration");
+    canonical_config = std::move(*built);
+  } else if (!config_error.ok()) {
+    return config_error.Annotate("proof configuration");
+  }
   auto canonical_doc = CanonicalDocument(unsecured, suite);
   if (!canonical_doc.ok()) return canonical_doc.status().Annotate("document");
-  std::string hash = Sha256(*canonical_config) + Sha256(*canonical_doc);
+  std::string hash = Sha256(canonical_config) + Sha256(*canonical_doc);
   if (forms != nullptr) {
-    forms->config = std::move(*canonical_config);
+    forms->config = std::move(canonical_config);
     forms->document = std::move(*canonical_doc);
   }
   return hash;
@@ -174,20 +230,27 @@ json ProofsOf(const json& secured) {
 namespace {
 
 // The proofs `proof` chains to (its previousProof ids, looked up in
-// `all_proofs`), or null when it names none.
+// `all_proofs`: a document's `proof` value, one proof object or an array),
+// or null when it names none.
 // Errors: kMalformed, kVerificationFailed for a dangling reference.
 Result<json> ChainedProofs(const json& all_proofs, const json& proof) {
   if (FindMember(proof, "previousProof") == nullptr) return json(nullptr);
   PSL_ASSIGN_OR_RETURN(auto ids, GetStringOrStrings(proof, "previousProof", "/proof"));
   json matching = json::array();
+  auto has_id = [](const json& p, const std::string& id) {
+    const json* pid = FindMember(p, "id");
+    return pid != nullptr && pid->is_string() && *pid == id;
+  };
   for (const auto& id : ids) {
     const json* found = nullptr;
-    for (const auto& p : all_proofs) {
-      const json* pid = FindMember(p, "id");
-      if (pid != nullptr && pid->is_string() && *pid == id) {
-        found = &p;
-        break;
-      }
+    if (all_proofs.is_object()) {
+      if (has_id(all_proofs, id)) found = &all_proofs;
+    } else if (all_proofs.is_array()) {
+      for (const auto& p : all_proofs)
+        if (has_id(p, id)) {
+          found = &p;
+          break;
+        }
     }
     if (found == nullptr)
       return Status::VerificationFailed("previousProof \"" + id + "\" names no proof of this document");
@@ -214,7 +277,8 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
   if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
   json doc = secured;
   doc.erase("proof");
-  PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(ProofsOf(secured), proof));
+  const json* all = FindMember(secured, "proof");
+  PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(all != nullptr ? *all : json(nullptr), proof));
   if (!chained.is_null()) doc["proof"] = std::move(chained);
   if (const json* pctx = FindMember(proof, "@context")) {
     if (!ContextStartsWith(FindMember(secured, "@context"), *pctx))
@@ -224,36 +288,21 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
   return doc;
 }
 
-Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite,
-                                               CanonicalForms* forms) {
-  if (!secured.is_object()) return Status::Malformed("a secured document must be an object");
+Result<std::string> HashDataForDetachedProof(json& unsecured, const json& all_proofs, const json& proof,
+                                             Cryptosuite suite, CanonicalForms* forms) {
+  if (!unsecured.is_object()) return Status::Malformed("a secured document must be an object");
   if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
-  auto& members = secured.get_ref<json::object_t&>();
-  // Take the proofs out; put everything back on every path.
-  json proofs;
-  bool had_proofs = false;
-  if (auto it = members.find("proof"); it != members.end()) {
-    proofs = std::move(it->second);
-    members.erase(it);
-    had_proofs = true;
-  }
+  auto& members = unsecured.get_ref<json::object_t&>();
+  if (members.count("proof") != 0) return Status::Internal("HashDataForDetachedProof: the document still has its proofs");
+  PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(all_proofs, proof));
   json original_context;
   bool swapped_context = false;
+  // Put the document back as it came, on every path.
   auto restore = [&] {
     members.erase("proof");
-    if (had_proofs) members["proof"] = std::move(proofs);
     if (swapped_context) members["@context"] = std::move(original_context);
   };
-
-  {
-    json all = had_proofs ? (proofs.is_array() ? proofs : json::array({proofs})) : json::array();
-    auto chained = ChainedProofs(all, proof);
-    if (!chained.ok()) {
-      restore();
-      return chained.status();
-    }
-    if (!chained->is_null()) members["proof"] = std::move(*chained);
-  }
+  if (!chained.is_null()) members["proof"] = std::move(chained);
   if (const json* pctx = FindMember(proof, "@context")) {
     auto dit = members.find("@context");
     if (!ContextStartsWith(dit == members.end() ? nullptr : &dit->second, *pctx)) {
@@ -264,8 +313,25 @@ Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof,
     dit->second = *pctx;
     swapped_context = true;
   }
-  auto result = HashDataForProof(secured, proof, suite, forms);
+  auto result = HashDataForProof(unsecured, proof, suite, forms);
   restore();
+  return result;
+}
+
+Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite,
+                                               CanonicalForms* forms) {
+  if (!secured.is_object()) return Status::Malformed("a secured document must be an object");
+  auto& members = secured.get_ref<json::object_t&>();
+  // Take the proofs out (`proof` is a copy, so it stays valid); put them back.
+  json proofs;
+  bool had_proofs = false;
+  if (auto it = members.find("proof"); it != members.end()) {
+    proofs = std::move(it->second);
+    members.erase(it);
+    had_proofs = true;
+  }
+  auto result = HashDataForDetachedProof(secured, proofs, proof, suite, forms);
+  if (had_proofs) members["proof"] = std::move(proofs);
   return result;
 }
 

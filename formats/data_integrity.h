@@ -116,6 +116,15 @@ Result<nlohmann::json> UnsecuredDocumentForProof(const nlohmann::json& secured,
 Result<std::string> HashDataForSecuredDocument(nlohmann::json& secured, const nlohmann::json& proof,
                                                Cryptosuite suite, CanonicalForms* forms = nullptr);
 
+// The same, for a caller that has taken the proofs out of the document
+// itself (to verify several without copying them): `unsecured` has no
+// `proof` member, `all_proofs` is what the secured document's `proof` held
+// (one proof object or an array) and `proof` one of those proofs.
+// `unsecured` is modified in place and restored before returning.
+Result<std::string> HashDataForDetachedProof(nlohmann::json& unsecured, const nlohmann::json& all_proofs,
+                                             const nlohmann::json& proof, Cryptosuite suite,
+                                             CanonicalForms* forms = nullptr);
+
 // The proof configuration to verify against: the proof without proofValue.
 nlohmann::json ProofConfigFromProof(const nlohmann::json& proof);
 

@@ -12,11 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/internal/utf8_scan.h"
 #include "formats/json.h"
 
 namespace passerelle {
 namespace {
 
+using internal::AllPlainAscii;
+using internal::Utf8SequenceLength;
 using nlohmann::json;
 
 // Decodes UTF-8 into UTF-16 code units, for RFC 8785 member ordering.
@@ -54,60 +57,38 @@ bool ToUtf16(const std::string& s, std::u16string& out) {
   return true;
 }
 
-// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values
-// past U+10FFFF). No allocation: runs on every string of every document.
-bool IsValidUtf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
+// Appends `s` as a JSON string, escaping only what RFC 8785 requires, and
+// checks on the same pass that it is well-formed UTF-8 (every string of
+// every document goes through here, so this is one pass and no allocation
+// beyond `out` growing). Returns false, with `out` partly written, on
+// invalid UTF-8.
+bool AppendString(const std::string& s, std::string& out) {
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = begin + s.size();
+  const auto* p = begin;
+  const auto* run = begin;  // start of the pending run copied as it is
   while (p < end) {
-    // ASCII runs eight bytes at a time.
     while (end - p >= 8) {
       std::uint64_t word;
       std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ull) break;
+      if (!AllPlainAscii(word)) break;
       p += 8;
     }
     if (p == end) break;
-    unsigned char c = *p;
-    if (c < 0x80) {
+    const unsigned char c = *p;
+    if (c >= 0x80) {
+      int n = Utf8SequenceLength(p, end);
+      if (n == 0) return false;
+      p += n;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
       ++p;
       continue;
     }
-    int extra;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
-    else return false;
-    if (end - p <= extra) return false;
-    for (int k = 1; k <= extra; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-      cp = cp << 6 | (p[k] & 0x3F);
-    }
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    p += extra + 1;
-  }
-  return true;
-}
-
-void AppendString(const std::string& s, std::string& out) {
-  static const char kHex[] = "0123456789abcdef";
-  out += '"';
-  // 1 for the bytes JSON requires escaping: controls, '"' and '\\'.
-  static constexpr auto kEscape = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 0x20; ++c) t[c] = true;
-    t['"'] = t['\\'] = true;
-    return t;
-  }();
-  std::size_t run = 0;  // start of the pending run of characters copied as they are
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!kEscape[c]) continue;
-    out.append(s, run, i - run);
-    run = i + 1;
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -121,12 +102,14 @@ void AppendString(const std::string& s, std::string& out) {
         out += kHex[c >> 4];
         out += kHex[c & 0xF];
     }
+    run = ++p;
   }
-  out.append(s, run, std::string::npos);
+  out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
   out += '"';
+  return true;
 }
 
-Status Append(const json& v, std::string& out) {
+Status AppendValue(const json& v, std::string& out) {
   switch (v.type()) {
     case json::value_t::null: out += "null"; return Status::Ok();
     case json::value_t::boolean: out += v.get<bool>() ? "true" : "false"; return Status::Ok();
@@ -143,9 +126,8 @@ Status Append(const json& v, std::string& out) {
       return Status::Ok();
     }
     case json::value_t::string: {
-      const auto& str = v.get_ref<const std::string&>();
-      if (!IsValidUtf8(str)) return Status::Malformed("jcs: string is not valid UTF-8");
-      AppendString(str, out);
+      if (!AppendString(v.get_ref<const std::string&>(), out))
+        return Status::Malformed("jcs: string is not valid UTF-8");
       return Status::Ok();
     }
     case json::value_t::array: {
@@ -154,7 +136,7 @@ Status Append(const json& v, std::string& out) {
       for (const auto& e : v.get_ref<const json::array_t&>()) {
         if (!first) out += ',';
         first = false;
-        PSL_RETURN_IF_ERROR(Append(e, out));
+        PSL_RETURN_IF_ERROR(AppendValue(e, out));
       }
       out += ']';
       return Status::Ok();
@@ -165,19 +147,17 @@ Status Append(const json& v, std::string& out) {
       // unless a name holds a character at or above U+E000 (lead byte
       // 0xEE or more): only then re-sort by UTF-16 code units.
       bool needs_utf16_sort = false;
-      for (const auto& [key, value] : obj) {
-        if (!IsValidUtf8(key)) return Status::Malformed("jcs: member name is not valid UTF-8");
-        for (unsigned char c : key)
+      for (const auto& member : obj)
+        for (unsigned char c : member.first)
           if (c >= 0xEE) needs_utf16_sort = true;
-      }
       out += '{';
       bool first = true;
       auto emit = [&](const std::string& key, const json& value) -> Status {
         if (!first) out += ',';
         first = false;
-        AppendString(key, out);
+        if (!AppendString(key, out)) return Status::Malformed("jcs: member name is not valid UTF-8");
         out += ':';
-        return Append(value, out);
+        return AppendValue(value, out);
       };
       if (!needs_utf16_sort) {
         for (const auto& [key, value] : obj) PSL_RETURN_IF_ERROR(emit(key, value));
@@ -252,9 +232,11 @@ void AppendEs6Number(double value, std::string& out) {
 
 Result<std::string> CanonicalizeJson(const json& value) {
   std::string out;
-  out.reserve(1024);
-  PSL_RETURN_IF_ERROR(Append(value, out));
+  out.reserve(4096);  // a module credential is 2-3 KB: one allocation
+  PSL_RETURN_IF_ERROR(AppendValue(value, out));
   return out;
 }
+
+Status AppendCanonicalJson(const json& value, std::string& out) { return AppendValue(value, out); }
 
 }  // namespace passerelle

@@ -17,6 +17,10 @@ namespace passerelle {
 // Errors: kMalformed for a non-finite number or a string that is not UTF-8.
 Result<std::string> CanonicalizeJson(const nlohmann::json& value);
 
+// Appends the canonical form of `value` to `out`, for callers that assemble
+// a canonical object from parts. Same errors; `out` is partly written then.
+Status AppendCanonicalJson(const nlohmann::json& value, std::string& out);
+
 // Appends the ECMAScript Number::toString form of a finite double
 // (RFC 8785 §3.2.2.3), e.g. 1e+21, 9.999999999999997e-7, 0 for -0.
 // REQUIRES: std::isfinite(value).

@@ -58,7 +58,6 @@ class DidResolver {
 };
 
 struct ResolvedMethod {
-  DidDocument document;
   VerificationMethod method;
 };
 

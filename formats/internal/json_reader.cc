@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/internal/utf8_scan.h"
 #include "formats/json.h"
 
 namespace passerelle {
@@ -44,9 +45,11 @@ class Parser {
     return false;
   }
 
+  // Where the parser is, as a JSON Pointer; built only for error messages.
   std::string Pointer() const {
     std::string out;
-    for (const auto& s : path_) out += "/" + JsonPointerEscape(s);
+    for (const auto& step : path_)
+      out += "/" + (step.key != nullptr ? JsonPointerEscape(*step.key) : std::to_string(step.index));
     return out.empty() ? std::string("/") : out;
   }
 
@@ -100,7 +103,7 @@ class Parser {
       SkipSpace();
       auto [it, inserted] = members.try_emplace(std::move(key));
       if (!inserted) return Fail("duplicate member name \"" + JsonPointerEscape(it->first) + "\" in " + Pointer());
-      path_.push_back(it->first);
+      path_.push_back({&it->first, 0});
       if (!Value(it->second, depth)) return false;
       path_.pop_back();
       SkipSpace();
@@ -129,7 +132,7 @@ class Parser {
     }
     while (true) {
       SkipSpace();
-      path_.push_back(std::to_string(items.size()));
+      path_.push_back({nullptr, items.size()});
       items.emplace_back();
       if (!Value(items.back(), depth)) return false;
       path_.pop_back();
@@ -218,6 +221,12 @@ class Parser {
     ++p_;  // opening quote
     const char* run = p_;
     while (true) {
+      while (end_ - p_ >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p_, 8);
+        if (!internal::AllPlainAscii(word)) break;
+        p_ += 8;
+      }
       while (p_ < end_ && !kSpecial[static_cast<unsigned char>(*p_)]) ++p_;
       if (p_ == end_) return Fail("unterminated string");
       const unsigned char c = static_cast<unsigned char>(*p_);
@@ -327,7 +336,13 @@ class Parser {
   const char* begin_;
   const char* end_;
   int max_depth_;
-  std::vector<std::string> path_;
+  // One step per open object member (its name, which lives in the DOM
+  // being built) or array element (its index).
+  struct PathStep {
+    const std::string* key;
+    std::size_t index;
+  };
+  std::vector<PathStep> path_;
   std::string error_;
   std::size_t error_at_ = 0;
 };

@@ -51,6 +51,43 @@ TEST_CASE("eddsa-jcs-2022: every step of the spec vectors, byte-exact", "[di][ve
   CHECK(EncodeMultibase(Multibase::kBase58Btc, *sig) == ReadFile(jcs / "sigBTC58JCS.txt"));
 }
 
+TEST_CASE("eddsa-jcs-2022: the proof configuration hashed is the proof without proofValue, with the document's @context", "[di]") {
+  // The configuration is canonicalised without building it: check against
+  // the definition for member names that sort before and after "@context",
+  // need escaping, or are not ASCII.
+  json doc = {{"@context", {"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/v1"}},
+              {"type", "VerifiableCredential"}, {"issuer", "did:example:i"}};
+  const std::vector<std::string> extra_names = {"!early", "0", "?q", "AAA", "zz", "a\"quote", "tab\tname",
+                                                "caf\xC3\xA9", "\xEF\xAC\xB3", "@id"};
+  for (const auto& extra : extra_names) {
+    for (bool proof_has_context : {false, true}) {
+      json proof = {{"type", "DataIntegrityProof"}, {"cryptosuite", "eddsa-jcs-2022"},
+                    {"created", "2026-06-24T10:00:00Z"}, {"proofPurpose", "assertionMethod"},
+                    {"verificationMethod", "did:example:i#k"}, {"proofValue", "z111"}, {extra, {1, "x\u00e9"}}};
+      if (proof_has_context) proof["@context"] = "https://www.w3.org/ns/credentials/v2";
+      json expected_config = proof;
+      expected_config.erase("proofValue");
+      expected_config["@context"] = doc["@context"];
+      auto hash = HashDataForProof(doc, proof, Cryptosuite::kEddsaJcs2022);
+      REQUIRE(hash.ok());
+      CHECK(*hash == Sha256(CanonicalizeJson(expected_config).value()) + Sha256(CanonicalizeJson(doc).value()));
+    }
+  }
+  // Without a document @context, the proof's own is used; with neither, none.
+  json bare = {{"type", "VerifiableCredential"}};
+  json proof = {{"type", "DataIntegrityProof"}, {"@context", "https://www.w3.org/ns/credentials/v2"}, {"proofValue", "z1"}};
+  json expected = {{"type", "DataIntegrityProof"}, {"@context", "https://www.w3.org/ns/credentials/v2"}};
+  CHECK(HashDataForProof(bare, proof, Cryptosuite::kEddsaJcs2022).value() ==
+        Sha256(CanonicalizeJson(expected).value()) + Sha256(CanonicalizeJson(bare).value()));
+  proof.erase("@context");
+  expected.erase("@context");
+  CHECK(HashDataForProof(bare, proof, Cryptosuite::kEddsaJcs2022).value() ==
+        Sha256(CanonicalizeJson(expected).value()) + Sha256(CanonicalizeJson(bare).value()));
+  // A proof member that cannot be canonicalised is an error, not a skip.
+  proof["bad"] = std::string("\xC3\x28");
+  CHECK(HashDataForProof(bare, proof, Cryptosuite::kEddsaJcs2022).status().code() == Code::kMalformed);
+}
+
 TEST_CASE("eddsa-jcs-2022: the signed vector's unsecured document and config rebuild the hash", "[di][vectors]") {
   const auto dir = VectorsDir() / "vc-di-eddsa" / "TestVectors" / "eddsa-jcs-2022";
   json secured = Load(dir / "signedJCS.json");

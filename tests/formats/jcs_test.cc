@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -83,6 +84,62 @@ TEST_CASE("jcs: escapes only what RFC 8785 requires", "[jcs]") {
   auto c = CanonicalizeJson(v);
   REQUIRE(c.ok());
   CHECK(*c == "\"a\\\"\\\\\\b\\f\\n\\r\\t\\u0001\x7f/\xE2\x80\xA8\"");
+}
+
+// The escaping RFC 8785 asks for, one byte at a time: the reference the
+// word-at-a-time implementation is checked against.
+std::string ReferenceJcsString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+TEST_CASE("jcs: a character needing care is found at every offset of a word", "[jcs]") {
+  // Plain ASCII runs are skipped eight bytes at a time; put each kind of
+  // special byte (and multi-byte UTF-8) at every offset around two words.
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f",
+                                  "\xC3\xA9", "\xE2\x80\xA8", "\xF0\x9D\x84\x9E", " ", "!", "#", "[", "]"};
+  int checked = 0;
+  for (const auto& special : specials)
+    for (std::size_t at = 0; at <= 18; ++at) {
+      std::string text = std::string(at, 'a') + special + std::string(18 - at, 'b');
+      auto c = CanonicalizeJson(nlohmann::json(text));
+      REQUIRE(c.ok());
+      CHECK(*c == ReferenceJcsString(text));
+      ++checked;
+    }
+  CHECK(checked == 14 * 19);
+}
+
+TEST_CASE("jcs: invalid UTF-8 is refused at every offset, in values and member names", "[jcs]") {
+  const std::string broken[] = {"\xC3", "\xC3\x28", "\xE2\x80", "\xED\xA0\x80", "\xC0\xAF",
+                                "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80", "\x80", "\xFF"};
+  for (const auto& bad : broken)
+    for (std::size_t at = 0; at <= 17; ++at) {
+      std::string text = std::string(at, 'a') + bad + std::string(17 - at, 'b');
+      CHECK(CanonicalizeJson(nlohmann::json(text)).status().code() == Code::kMalformed);
+      nlohmann::json object = nlohmann::json::object();
+      object[text] = 1;
+      CHECK(CanonicalizeJson(object).status().code() == Code::kMalformed);
+    }
 }
 
 }  // namespace

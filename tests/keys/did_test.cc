@@ -35,6 +35,27 @@ TEST_CASE("did:key: malformed and foreign keys are refused", "[keys][did]") {
   CHECK(Ed25519PublicKey::FromBytes(std::string("\x01", 1) + std::string(31, '\0')).status().code() == Code::kMalformed);
 }
 
+TEST_CASE("did:key: only the key's own method URL resolves, for both purposes", "[keys][did]") {
+  DidResolver resolver;
+  const std::string did = kVectorDid;
+  const std::string method = did + "#" + did.substr(8);
+  for (const char* purpose : {"assertionMethod", "authentication"}) {
+    auto m = ResolveVerificationMethod(resolver, method, purpose);
+    REQUIRE(m.ok());
+    CHECK(m->method.id == method);
+    CHECK(m->method.controller == did);
+    CHECK(m->method.key == ParseDidKey(did).value());
+  }
+  CHECK(ResolveVerificationMethod(resolver, method, "capabilityInvocation").status().code() ==
+        Code::kVerificationFailed);
+  const std::string other = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+  for (const std::string& wrong : {did, did + "#", did + "#key-1", did + "#" + other.substr(8),
+                                   did + "#" + did.substr(8) + "x", did + "?x#" + did.substr(8)})
+    CHECK(ResolveVerificationMethod(resolver, wrong, "assertionMethod").status().code() ==
+          Code::kVerificationFailed);
+  CHECK_FALSE(ResolveVerificationMethod(resolver, "did:key:z6MkBAD#z6MkBAD", "assertionMethod").ok());
+}
+
 TEST_CASE("did documents: relationships decide what a key may do", "[keys][did]") {
   auto a = Ed25519SigningKey::Generate().value();
   auto b = Ed25519SigningKey::Generate().value();

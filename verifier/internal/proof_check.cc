@@ -17,7 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-Status VerifyOne(json& document, const json& proof_json, const std::string& where,
+// Verifies `proof_json`, one of `all_proofs`, over `document`, from which
+// the proofs have been taken out.
+Status VerifyOne(json& document, const json& all_proofs, const json& proof_json, const std::string& where,
                  const ProofExpectations& expect, const VerifyOptions& options,
                  ProofCheckOutcome& outcome) {
   PSL_ASSIGN_OR_RETURN(DataIntegrityProof proof, ParseDataIntegrityProof(proof_json, where));
@@ -53,16 +55,21 @@ Status VerifyOne(json& document, const json& proof_json, const std::string& wher
   // same for every suite: only bundled, hash-pinned contexts.
   if (proof.suite == Cryptosuite::kEddsaJcs2022) {
     if (const json* ctx = FindMember(document, "@context")) {
-      const json items = ctx->is_array() ? *ctx : json::array({*ctx});
-      for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].is_string()) {
-          auto loaded = jsonld::BundledLoader().Load(items[i].get<std::string>());
-          if (!loaded.ok()) return loaded.status().Annotate("/@context/" + std::to_string(i));
-        }
+      auto check = [](const json& item, const std::string& at) -> Status {
+        if (!item.is_string()) return Status::Ok();
+        auto loaded = jsonld::BundledLoader().Load(item.get_ref<const std::string&>());
+        return loaded.ok() ? Status::Ok() : loaded.status().Annotate(at);
+      };
+      if (ctx->is_array()) {
+        for (std::size_t i = 0; i < ctx->size(); ++i)
+          PSL_RETURN_IF_ERROR(check((*ctx)[i], "/@context/" + std::to_string(i)));
+      } else {
+        PSL_RETURN_IF_ERROR(check(*ctx, "/@context"));
+      }
     }
   }
   CanonicalForms forms;
-  auto hash = HashDataForSecuredDocument(document, proof_json, proof.suite, &forms);
+  auto hash = HashDataForDetachedProof(document, all_proofs, proof_json, proof.suite, &forms);
   if (!hash.ok()) return hash.status().Annotate(where);
   if (!resolved->method.key.Verify(*hash, proof.signature))
     return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +
@@ -89,13 +96,25 @@ Result<ProofCheckOutcome> VerifyProofs(json& document, const ProofExpectations& 
   if (found == nullptr) return Status::VerificationFailed("/proof: missing: the document is not signed");
   if (!found->is_object() && !(found->is_array() && !found->empty()))
     return Status::Malformed("/proof: must be an object or a non-empty array of objects");
-  // The proofs are copied (small) because the document is edited in place.
-  const json proofs = found->is_array() ? *found : json::array({*found});
-  const bool single = found->is_object();
+  // Take the proofs out of the document while they are checked, and put
+  // them back on every path: no copy of the document or of the proofs.
+  // The map node is detached and re-inserted, which allocates nothing.
+  auto& members = document.get_ref<json::object_t&>();
+  struct PutBack {
+    json::object_t& members;
+    json::object_t::node_type node;
+    ~PutBack() { members.insert(std::move(node)); }
+  } put_back{members, members.extract("proof")};
+  const json& proofs = put_back.node.mapped();
+
   ProofCheckOutcome outcome;
-  for (std::size_t i = 0; i < proofs.size(); ++i)
-    PSL_RETURN_IF_ERROR(VerifyOne(document, proofs[i], single ? std::string("/proof") : "/proof/" + std::to_string(i),
-                                  expect, options, outcome));
+  if (proofs.is_object()) {
+    PSL_RETURN_IF_ERROR(VerifyOne(document, proofs, proofs, "/proof", expect, options, outcome));
+  } else {
+    for (std::size_t i = 0; i < proofs.size(); ++i)
+      PSL_RETURN_IF_ERROR(
+          VerifyOne(document, proofs, proofs[i], "/proof/" + std::to_string(i), expect, options, outcome));
+  }
   return outcome;
 }
 
