@@ -123,6 +123,13 @@ TEST_CASE("vc model: URLs", "[vc-model]") {
   CHECK_FALSE(IsAbsoluteUrl("z6MkpJySvETLnxhQG9DzEdmKJtysBDjuuTeDfUj1uNNCUqcj"));
   CHECK_FALSE(IsAbsoluteUrl("1http://x"));
   CHECK_FALSE(IsAbsoluteUrl("http:"));
+  // Every character no URL may hold, anywhere after the scheme.
+  for (int c = 0; c < 256; ++c) {
+    std::string url = "https://example.org/a" + std::string(1, static_cast<char>(c)) + "b";
+    bool forbidden = c <= 0x20 || c == 0x7F || std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) !=
+                                                  std::string_view::npos;
+    CHECK(IsAbsoluteUrl(url) == !forbidden);
+  }
 }
 
 }  // namespace
