@@ -18,7 +18,7 @@
 namespace passerelle {
 namespace {
 
-using internal::AllPlainAscii;
+using internal::SkipPlainAscii;
 using internal::Utf8SequenceLength;
 using nlohmann::json;
 
@@ -70,12 +70,7 @@ bool AppendString(const std::string& s, std::string& out) {
   const auto* p = begin;
   const auto* run = begin;  // start of the pending run copied as it is
   while (p < end) {
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (!AllPlainAscii(word)) break;
-      p += 8;
-    }
+    p = SkipPlainAscii(p, end);
     if (p == end) break;
     const unsigned char c = *p;
     if (c >= 0x80) {

@@ -215,24 +215,12 @@ class Parser {
   }
 
   bool String(std::string& out) {
-    // Bytes that end a run of plain ASCII: quote, backslash, controls, non-ASCII.
-    static constexpr auto kSpecial = [] {
-      std::array<bool, 256> t{};
-      for (int c = 0; c < 0x20; ++c) t[c] = true;
-      for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-      t['"'] = t['\\'] = true;
-      return t;
-    }();
     ++p_;  // opening quote
     const char* run = p_;
     while (true) {
-      while (end_ - p_ >= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p_, 8);
-        if (!internal::AllPlainAscii(word)) break;
-        p_ += 8;
-      }
-      while (p_ < end_ && !kSpecial[static_cast<unsigned char>(*p_)]) ++p_;
+      // Skip plain ASCII (not a quote, backslash, control or byte >= 0x80).
+      p_ = reinterpret_cast<const char*>(internal::SkipPlainAscii(reinterpret_cast<const unsigned char*>(p_),
+                                                                  reinterpret_cast<const unsigned char*>(end_)));
       if (p_ == end_) return Fail("unterminated string");
       const unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
@@ -241,10 +229,6 @@ class Parser {
         return true;
       }
       if (c < 0x20) return Fail("control character in a string (must be escaped)");
-      if (c < 0x80 && c != '\\') {
-        ++p_;
-        continue;
-      }
       if (c >= 0x80) {
         if (!Utf8Sequence()) return false;
         continue;

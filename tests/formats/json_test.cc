@@ -77,5 +77,35 @@ TEST_CASE("json: checked accessors report the pointer", "[json]") {
   CHECK(GetStringOrStrings(*doc, "type", "").status().message() == "/type/1: not a string");
 }
 
+TEST_CASE("json: strings read right whatever the offset of their special bytes", "[json]") {
+  // Plain ASCII is skipped sixteen and eight bytes at a time: put escapes,
+  // multi-byte UTF-8, raw controls and bad UTF-8 at every offset of two blocks.
+  struct Case {
+    std::string raw;       // inside the quotes
+    std::string decoded;   // what the string holds, when valid
+    bool valid;
+  };
+  const Case cases[] = {{"\\\"", "\"", true},        {"\\\\", "\\", true},
+                        {"\\n", "\n", true},          {"\\u00e9", "\xC3\xA9", true},
+                        {"\xC3\xA9", "\xC3\xA9", true}, {"\xF0\x9D\x84\x9E", "\xF0\x9D\x84\x9E", true},
+                        {"\x7f", "\x7f", true},        {"~", "~", true},
+                        {"\n", "", false},            {std::string(1, '\x1f'), "", false},
+                        {"\xC3", "", false},          {"\xED\xA0\x80", "", false},
+                        {"\xFF", "", false},          {"\\x", "", false}};
+  int checked = 0;
+  for (const auto& c : cases)
+    for (std::size_t at = 0; at <= 34; ++at) {
+      const std::string before(at, 'a'), after(34 - at, 'b');
+      auto parsed = ParseJson("\"" + before + c.raw + after + "\"");
+      REQUIRE(parsed.ok() == c.valid);
+      if (c.valid) CHECK(parsed->get<std::string>() == before + c.decoded + after);
+      else CHECK(parsed.status().code() == Code::kMalformed);
+      ++checked;
+    }
+  CHECK(checked == 14 * 35);
+  // An unterminated string ending on a block boundary.
+  for (std::size_t n = 0; n <= 33; ++n) CHECK_FALSE(ParseJson("\"" + std::string(n, 'a')).ok());
+}
+
 }  // namespace
 }  // namespace passerelle
