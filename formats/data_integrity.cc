@@ -59,12 +59,12 @@ Result<DataIntegrityProof> ParseDataIntegrityProof(const json& proof, std::strin
   const json* type = FindMember(proof, "type");
   if (type == nullptr) return Status::Malformed(w + "/type: missing");
   DataIntegrityProof p{};
-  if (type->is_string() && *type == "Ed25519Signature2020") {
+  if (JsonStringEquals(*type, "Ed25519Signature2020")) {
     if (FindMember(proof, "cryptosuite") != nullptr)
       return Status::Malformed(w + "/cryptosuite: an Ed25519Signature2020 proof has no cryptosuite");
     p.suite = Cryptosuite::kEd25519Signature2020;
   } else {
-    if (!type->is_string() || *type != "DataIntegrityProof")
+    if (!JsonStringEquals(*type, "DataIntegrityProof"))
       return Status::Unsupported(w + "/type: proof type " +
                                  (type->is_string() ? "\"" + type->get<std::string>() + "\"" : std::string("(not a string)")) +
                                  " is not supported (DataIntegrityProof, Ed25519Signature2020)");
@@ -239,7 +239,7 @@ Result<json> ChainedProofs(const json& all_proofs, const json& proof) {
   json matching = json::array();
   auto has_id = [](const json& p, const std::string& id) {
     const json* pid = FindMember(p, "id");
-    return pid != nullptr && pid->is_string() && *pid == id;
+    return pid != nullptr && JsonStringEquals(*pid, id);
   };
   for (const auto& id : ids) {
     const json* found = nullptr;

@@ -36,6 +36,10 @@ std::string DumpJsonPretty(const nlohmann::json& value);
 // Escapes a member name for use in a JSON Pointer ("~" -> "~0", "/" -> "~1").
 std::string JsonPointerEscape(std::string_view name);
 
+// True when `value` is a JSON string equal to `text`. Use it instead of
+// json == "…", which builds (and allocates) a temporary json to compare with.
+bool JsonStringEquals(const nlohmann::json& value, std::string_view text);
+
 // Checked accessors: Status instead of exceptions. `where` is a JSON Pointer
 // naming the object, used in messages ("/credentialSubject: missing \"id\"").
 // Returns the member, or nullptr when absent.

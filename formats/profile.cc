@@ -150,10 +150,10 @@ Result<CredentialKind> ParseCredentialKind(std::string_view name) {
 bool UsesPasserelleContext(const json& document) {
   const json* ctx = FindMember(document, "@context");
   if (ctx == nullptr) return false;
-  if (ctx->is_string()) return *ctx == kPasserelleContextV1;
+  if (ctx->is_string()) return JsonStringEquals(*ctx, kPasserelleContextV1);
   if (ctx->is_array())
     for (const auto& c : *ctx)
-      if (c.is_string() && c == kPasserelleContextV1) return true;
+      if (JsonStringEquals(c, kPasserelleContextV1)) return true;
   return false;
 }
 

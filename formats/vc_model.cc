@@ -26,14 +26,14 @@ Status CheckContext(const json& doc, const std::string& where) {
   const json* ctx = FindMember(doc, "@context");
   if (ctx == nullptr) return Invalid(Ptr(where, "@context"), "missing");
   if (ctx->is_string()) {
-    if (*ctx != kVc2Context && *ctx != kVc1Context)
+    if (!JsonStringEquals(*ctx, kVc2Context) && !JsonStringEquals(*ctx, kVc1Context))
       return Invalid(Ptr(where, "@context"), "the first context must be " + std::string(kVc2Context));
     return Status::Ok();
   }
   if (!ctx->is_array() || ctx->empty())
     return Invalid(Ptr(where, "@context"), "must be a URL or a non-empty array");
   const json& first = (*ctx)[0];
-  if (!first.is_string() || (first != kVc2Context && first != kVc1Context))
+  if (!JsonStringEquals(first, kVc2Context) && !JsonStringEquals(first, kVc1Context))
     return Invalid(Ptr(where, "@context") + "/0",
                    "the first context must be " + std::string(kVc2Context));
   for (std::size_t i = 1; i < ctx->size(); ++i) {
@@ -52,14 +52,14 @@ Status CheckTypeIncludes(const json& doc, const std::string& where, std::string_
   const json* t = FindMember(doc, "type");
   if (t == nullptr) return Invalid(Ptr(where, "type"), "missing");
   if (t->is_string()) {
-    if (*t != required) return Invalid(Ptr(where, "type"), "must include " + std::string(required));
+    if (!JsonStringEquals(*t, required)) return Invalid(Ptr(where, "type"), "must include " + std::string(required));
     return Status::Ok();
   }
   if (!t->is_array()) return Invalid(Ptr(where, "type"), "must be a string or an array of strings");
   bool found = false;
   for (const auto& e : *t) {
     if (!e.is_string()) return Invalid(Ptr(where, "type"), "must be a string or an array of strings");
-    if (e == required) found = true;
+    if (JsonStringEquals(e, required)) found = true;
   }
   if (!found) return Invalid(Ptr(where, "type"), "must include " + std::string(required));
   return Status::Ok();
@@ -117,7 +117,7 @@ Status CheckLanguageValue(const json& obj, std::string_view member, const std::s
         return Invalid(Ptr(at, it.key()), "not allowed in a language value object");
       if (!it->is_string()) return Invalid(Ptr(at, it.key()), "must be a string");
     }
-    if (const json* d = FindMember(v, "@direction"); d != nullptr && *d != "ltr" && *d != "rtl")
+    if (const json* d = FindMember(v, "@direction"); d != nullptr && !JsonStringEquals(*d, "ltr") && !JsonStringEquals(*d, "rtl"))
       return Invalid(Ptr(at, "@direction"), "must be \"ltr\" or \"rtl\"");
     return Status::Ok();
   };
@@ -288,8 +288,8 @@ Result<VcVersion> DetectVcVersion(const json& document) {
   const json* first = nullptr;
   if (ctx != nullptr && ctx->is_string()) first = ctx;
   if (ctx != nullptr && ctx->is_array() && !ctx->empty()) first = &(*ctx)[0];
-  if (first != nullptr && *first == kVc2Context) return VcVersion::kV2_0;
-  if (first != nullptr && *first == kVc1Context) return VcVersion::kV1_1;
+  if (first != nullptr && JsonStringEquals(*first, kVc2Context)) return VcVersion::kV2_0;
+  if (first != nullptr && JsonStringEquals(*first, kVc1Context)) return VcVersion::kV1_1;
   return Status::InvalidCredential("/@context/0: must be " + std::string(kVc2Context) + " (or " +
                                    std::string(kVc1Context) + " for VC 1.1)");
 }
@@ -343,10 +343,10 @@ Result<std::string> CredentialIssuerId(const json& credential) {
 bool HasType(const json& document, std::string_view type) {
   const json* t = FindMember(document, "type");
   if (t == nullptr) return false;
-  if (t->is_string()) return *t == type;
+  if (t->is_string()) return JsonStringEquals(*t, type);
   if (t->is_array())
     for (const auto& e : *t)
-      if (e.is_string() && e == type) return true;
+      if (JsonStringEquals(e, type)) return true;
   return false;
 }
 

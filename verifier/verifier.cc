@@ -189,7 +189,7 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
     if (const json* s = FindMember(item, "credentialSubject")) {
       json subjects = s->is_array() ? *s : json::array({*s});
       for (const auto& subj : subjects)
-        if (const json* sid = FindMember(subj, "id"); sid && sid->is_string() && *sid == holder) bound = true;
+        if (const json* sid = FindMember(subj, "id"); sid && JsonStringEquals(*sid, holder)) bound = true;
     }
     CredentialVerdict& verdict = report.credentials.back();
     Recorder vrec(report, verdict.checks, prefix);

@@ -85,7 +85,7 @@ class Parser {
   bool Object(json& out, int depth) {
     if (depth > max_depth_) return Fail("nesting deeper than " + std::to_string(max_depth_) + " at " + Pointer());
     ++p_;  // '{'
-    out = json::object();
+    out = json::value_t::object;
     auto& members = out.get_ref<json::object_t&>();
     SkipSpace();
     if (p_ < end_ && *p_ == '}') {
@@ -127,7 +127,7 @@ class Parser {
   bool Array(json& out, int depth) {
     if (depth > max_depth_) return Fail("nesting deeper than " + std::to_string(max_depth_) + " at " + Pointer());
     ++p_;  // '['
-    out = json::array();
+    out = json::value_t::array;
     auto& items = out.get_ref<json::array_t&>();
     items.reserve(4);  // most arrays in credentials are short: one allocation
     SkipSpace();
@@ -224,7 +224,8 @@ class Parser {
       if (p_ == end_) return Fail("unterminated string");
       const unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
-        out.append(run, p_);
+        if (out.empty()) out = std::string(run, p_);  // constructing beats appending to an empty string
+        else out.append(run, p_);
         ++p_;
         return true;
       }
@@ -370,6 +371,10 @@ std::string JsonPointerEscape(std::string_view name) {
     else out += c;
   }
   return out;
+}
+
+bool JsonStringEquals(const json& value, std::string_view text) {
+  return value.is_string() && value.get_ref<const std::string&>() == text;
 }
 
 const json* FindMember(const json& object, std::string_view name) {
