@@ -56,7 +56,7 @@ std::string StatusDetail(const VerificationReport& r) {
 
 TEST_CASE("status: issue, sync, revoke, sync again: the verifier sees it (did:web issuer)", "[issuer][status]") {
   NodeFixture node(Cryptosuite::kEddsaRdfc2022, std::string("did:web:issuer.test"));
-  FakeWeb web{node};
+  FakeWeb web{node, {}};
   testing::TempDir cache_dir;
   auto cache = StatusListCache::Open(cache_dir.path()).value();
   json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
