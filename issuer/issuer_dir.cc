@@ -71,7 +71,7 @@ DidDocument IssuerDir::Document() const {
   DidDocument doc;
   doc.id = did;
   for (const auto& k : keys) {
-    doc.methods.push_back({k.method_id, did, k.public_key, k.retired});
+    doc.methods.push_back({k.method_id, did, k.public_key, k.retired, std::nullopt});
     doc.assertion_method.push_back(k.method_id);
     doc.authentication.push_back(k.method_id);
   }

@@ -118,7 +118,7 @@ json DidDocumentToJson(const DidDocument& d) {
 DidDocument DidKeyDocument(const Ed25519PublicKey& key) {
   DidDocument d;
   d.id = DidKeyFor(key);
-  VerificationMethod vm{DidKeyVerificationMethod(key), d.id, key, std::nullopt};
+  VerificationMethod vm{DidKeyVerificationMethod(key), d.id, key, std::nullopt, std::nullopt};
   d.assertion_method = {vm.id};
   d.authentication = {vm.id};
   d.methods.push_back(std::move(vm));
@@ -136,7 +136,7 @@ Result<DidDocument> DidResolver::Resolve(std::string_view did) const {
     // Built from the DID string itself: no re-encoding on the hot path.
     DidDocument d;
     d.id = std::string(did);
-    VerificationMethod vm{d.id + "#" + d.id.substr(8), d.id, key, std::nullopt};
+    VerificationMethod vm{d.id + "#" + d.id.substr(8), d.id, key, std::nullopt, std::nullopt};
     d.assertion_method = {vm.id};
     d.authentication = {vm.id};
     d.methods.push_back(std::move(vm));
@@ -165,7 +165,7 @@ Result<ResolvedMethod> ResolveVerificationMethod(const DidResolver& resolver,
                                         " is not in the DID document of " + std::string(did));
     if (purpose != "authentication" && purpose != "assertionMethod")
       return Status::VerificationFailed("proof purpose \"" + std::string(purpose) + "\" is not accepted");
-    return ResolvedMethod{VerificationMethod{std::string(method_url), std::string(did), key, std::nullopt}};
+    return ResolvedMethod{VerificationMethod{std::string(method_url), std::string(did), key, std::nullopt, std::nullopt}};
   }
   PSL_ASSIGN_OR_RETURN(auto doc, resolver.Resolve(did));
   const VerificationMethod* vm = doc.FindMethod(method_url);

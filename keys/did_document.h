@@ -25,6 +25,9 @@ struct VerificationMethod {
   std::string controller;  // the DID
   Ed25519PublicKey key;
   std::optional<Timestamp> revoked;  // Multikey `revoked`: no signature made after it counts
+  // When the key came into force (trust lists' notBefore): no signature
+  // dated before it counts, nor an undated one.
+  std::optional<Timestamp> not_before;
 };
 
 struct DidDocument {

@@ -33,7 +33,7 @@ json ReportToJson(const VerificationReport& r) {
   }
   json freshness = json::object();
   freshness["status"] = r.status_freshness ? json(FormatDateTime(*r.status_freshness)) : json(nullptr);
-  freshness["trust"] = nullptr;
+  freshness["trust"] = r.trust_freshness ? json(FormatDateTime(*r.trust_freshness)) : json(nullptr);
   return {{"verified", r.verified},
           {"kind", r.kind},
           {"checks", ChecksToJson(r.checks)},

@@ -11,6 +11,7 @@
 #include "keys/did_document.h"
 #include "verifier/internal/proof_check.h"
 #include "verifier/status_cache.h"
+#include "verifier/trust_registry.h"
 
 namespace passerelle {
 
@@ -78,13 +79,32 @@ Status CheckValidity(const json& vc, const VerifyOptions& options, std::string* 
   return Status::Ok();
 }
 
-Status CheckIssuerTrusted(const std::string& issuer, const VerifyOptions& options,
-                          VerificationReport& report) {
+// Whether the credential's issuer is trusted: named with --trust-issuer, or
+// accredited by a trust list for this credential (`proofs` null when the
+// proofs did not verify: then only the listing itself is checked).
+Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const internal::ProofCheckOutcome* proofs,
+                          const VerifyOptions& options, VerificationReport& report, std::string* detail) {
   if (std::find(options.trusted_issuers.begin(), options.trusted_issuers.end(), issuer) !=
-      options.trusted_issuers.end())
+      options.trusted_issuers.end()) {
+    *detail = issuer + " is trusted (given as a trusted issuer)";
     return Status::Ok();
-  std::string hint = "if you know " + issuer + " to be a legitimate issuer, pass --trust-issuer " +
-                     issuer + "";
+  }
+  if (options.trust_registry != nullptr) {
+    if (const AccreditedIssuer* accredited = options.trust_registry->FindIssuer(issuer)) {
+      static const std::vector<std::string> kNoMethods;
+      static const std::vector<std::optional<Timestamp>> kNoTimes;
+      Status s = options.trust_registry->CheckIssuer(*accredited, vc, proofs ? proofs->methods : kNoMethods,
+                                                     proofs ? proofs->created : kNoTimes, detail);
+      if (s.ok() && (!report.trust_freshness || accredited->list_valid_from < *report.trust_freshness))
+        report.trust_freshness = accredited->list_valid_from;
+      return s;
+    }
+  }
+  std::string hint = options.trust_registry != nullptr
+                         ? issuer + " is in none of the trust lists given; if you know it to be a legitimate issuer, "
+                                    "pass --trust-issuer " + issuer
+                         : "if you know " + issuer + " to be a legitimate issuer, pass --trust-issuer " + issuer +
+                               ", or give the trust lists that accredit it (--trust-root, --trust-list)";
   if (std::find(report.hints.begin(), report.hints.end(), hint) == report.hints.end())
     report.hints.push_back(hint);
   return Status::UntrustedIssuer("/issuer: " + issuer + " is trusted by no trust anchor given to the verifier");
@@ -120,8 +140,10 @@ bool VerifyCredentialObject(json& vc, const VerifyOptions& options, const std::s
                                             ? " and " + std::to_string(proofs->methods.size() - 1) + " more"
                                             : std::string())
                                  : std::string());
-    ok &= rec.Record("issuer", CheckIssuerTrusted(verdict.issuer, options, report),
-                     verdict.issuer + " is trusted");
+    std::string trust_detail;
+    Status trusted = CheckIssuerTrusted(verdict.issuer, vc, proofs.ok() ? &*proofs : nullptr, options, report,
+                                        &trust_detail);
+    ok &= rec.Record("issuer", trusted, trust_detail);
     std::string validity_detail;
     Status validity = CheckValidity(vc, options, &validity_detail);
     ok &= rec.Record("validity", validity, validity_detail);

@@ -23,12 +23,17 @@
 namespace passerelle {
 
 class StatusListCache;  // verifier/status_cache.h
+class TrustRegistry;    // verifier/trust_registry.h
 
 struct VerifyOptions {
   // The time the verdict is for (--at); validity and proof expiry use it.
   Timestamp now = passerelle::Now();
   // Issuers trusted for any kind of credential (--trust-issuer).
   std::vector<std::string> trusted_issuers;
+  // Issuers accredited by signed trust lists (--trust-root, --trust-list),
+  // trusted within their scope; null: none. Its keys should also be in
+  // `resolver` (TrustRegistry::AddKeysTo).
+  const TrustRegistry* trust_registry = nullptr;
   // DID documents known offline; did:key needs none.
   DidResolver resolver;
   // For presentations: what the holder's proof must have signed.
@@ -71,6 +76,8 @@ struct VerificationReport {
   std::vector<std::string> hints;
   std::vector<CredentialVerdict> credentials;
   std::optional<Timestamp> status_freshness;
+  // Issue date of the oldest trust list a verdict relied on.
+  std::optional<Timestamp> trust_freshness;
 };
 
 // Verifies a credential or presentation given as JSON text.

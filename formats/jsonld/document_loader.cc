@@ -93,6 +93,10 @@ constexpr BundledContext kBundledContexts[] = {
     {"https://w3id.org/passerelle/v1",
      "w3id.org_passerelle_v1.jsonld",
      "b5e889a25adaf9cf20984e972bd22b1002b78e04e030297375a8419f4019a6df"},
+    // Passerelle's trust lists (docs/formats/trust-list.md).
+    {"https://w3id.org/passerelle/trust/v1",
+     "w3id.org_passerelle_trust_v1.jsonld",
+     "94a88717ca935124d341badd0a8efa77c4de7243fefd7de89afa6453b5cbbaae"},
 };
 constexpr size_t kBundledCount = sizeof(kBundledContexts) / sizeof(kBundledContexts[0]);
 

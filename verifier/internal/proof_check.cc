@@ -51,6 +51,12 @@ Status VerifyOne(json& document, const json& all_proofs, const json& proof_json,
                                         " was retired at " + FormatDateTime(*resolved->method.revoked) +
                                         " and cannot vouch for a signature made after it");
   }
+  if (resolved->method.not_before) {
+    if (!proof.created || proof.created->seconds < resolved->method.not_before->seconds)
+      return Status::VerificationFailed(where + ": key " + proof.verification_method + " came into force at " +
+                                        FormatDateTime(*resolved->method.not_before) +
+                                        "; a signature dated before it, or undated, does not count");
+  }
   // eddsa-jcs-2022 needs no context to verify, but the offline policy is the
   // same for every suite: only bundled, hash-pinned contexts.
   if (proof.suite == Cryptosuite::kEddsaJcs2022) {
@@ -83,6 +89,7 @@ Status VerifyOne(json& document, const json& all_proofs, const json& proof_json,
     PSL_RETURN_IF_ERROR(CheckProofMatchesSignedForm(proof_json, forms.config).Annotate(where));
   }
   outcome.methods.push_back(proof.verification_method);
+  outcome.created.push_back(proof.created);
   if (proof.created && (!outcome.earliest_created || *proof.created < *outcome.earliest_created))
     outcome.earliest_created = proof.created;
   return Status::Ok();

@@ -21,6 +21,7 @@ struct ProofExpectations {
 
 struct ProofCheckOutcome {
   std::vector<std::string> methods;  // verification methods that signed
+  std::vector<std::optional<Timestamp>> created;  // each proof's `created`, in the same order
   std::optional<Timestamp> earliest_created;
 };
 

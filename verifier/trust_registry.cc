@@ -1,0 +1,221 @@
+// Passerelle — trust lists chained to the operator's roots.
+#include "verifier/trust_registry.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/profile.h"
+#include "keys/public_key.h"
+#include "verifier/verifier.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+
+// A national list of a few thousand entries is a few MB.
+constexpr std::size_t kMaxTrustListBytes = 8u << 20;
+constexpr int kMaxTrustListDepth = 16;
+
+bool InWindow(const std::optional<Timestamp>& from, const std::optional<Timestamp>& until, Timestamp t) {
+  return (!from || !(t < *from)) && (!until || t < *until);
+}
+
+// The DID document an entity's listed keys make: every key for assertions
+// and authentication, with its window.
+Result<DidDocument> DocumentFor(const TrustedEntity& e) {
+  DidDocument d;
+  d.id = e.did;
+  for (const auto& k : e.keys) {
+    auto key = Ed25519PublicKey::FromMultibase(k.public_key_multibase);
+    if (!key.ok()) return key.status().Annotate("trust list key " + k.id);
+    d.methods.push_back(VerificationMethod{k.id, e.did, *key, k.not_after, k.not_before});
+    d.assertion_method.push_back(k.id);
+    d.authentication.push_back(k.id);
+  }
+  return d;
+}
+
+// Checks the list's proof and validity with `signer` (an entity whose keys
+// sign it) or `resolver`, and reads it.
+Result<TrustList> ReadSignedList(std::string_view text, const std::string& name, Timestamp now,
+                                 const DidResolver& resolver, const TrustedEntity* signer) {
+  auto doc = ParseJson(text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth});
+  if (!doc.ok()) return doc.status().Annotate(name);
+  auto list = ParseTrustList(*doc);
+  if (!list.ok()) return list.status().Annotate(name);
+  VerifyOptions options;
+  options.now = now;
+  options.resolver = resolver;
+  options.trusted_issuers = {list->issuer};
+  if (signer != nullptr) {
+    if (signer->did != list->issuer) return Status::Internal("ReadSignedList: signer mismatch");
+    PSL_ASSIGN_OR_RETURN(DidDocument signer_doc, DocumentFor(*signer));
+    options.resolver.Add(std::move(signer_doc));
+  }
+  VerificationReport report = VerifyDocument(*doc, options);
+  if (!report.verified) {
+    std::string why = report.errors.empty() ? "does not verify" : report.errors.front().message;
+    Code code = Code::kVerificationFailed;
+    for (const auto& c : report.checks)
+      if (!c.ok && c.check == "validity") code = Code::kExpired;
+    return Status(code, name + ": trust list signed by " + list->issuer + " refused: " + why);
+  }
+  return list;
+}
+
+}  // namespace
+
+Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& name, Timestamp now,
+                              const DidResolver& resolver) {
+  // A root may list its own signer, whose keys then check its signature.
+  const TrustedEntity* self = nullptr;
+  TrustList preview;
+  if (auto doc = ParseJson(json_text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth}); doc.ok())
+    if (auto parsed = ParseTrustList(*doc); parsed.ok()) preview = std::move(*parsed);
+  for (const auto& e : preview.entities)
+    if (e.did == preview.issuer) self = &e;
+  PSL_ASSIGN_OR_RETURN(TrustList list, ReadSignedList(json_text, name, now, resolver, self));
+  const std::string label = list.id.empty() ? name : list.id;
+  for (const auto& e : list.entities)
+    if (e.role == TrustRole::kAuthority) {
+      authorities_.erase(std::remove_if(authorities_.begin(), authorities_.end(),
+                                        [&](const Authority& a) { return a.entity.did == e.did; }),
+                         authorities_.end());
+      authorities_.push_back({e, label});
+    }
+  return AddIssuers(list, label, list.issuer, std::nullopt);
+}
+
+Status TrustRegistry::AddList(std::string_view json_text, const std::string& name, Timestamp now,
+                              const DidResolver& resolver) {
+  // Find the signer among the roots' authorities before trusting any byte.
+  std::string signer_did;
+  if (auto doc = ParseJson(json_text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth}); doc.ok())
+    if (auto issuer = ParseTrustList(*doc); issuer.ok()) signer_did = issuer->issuer;
+  const Authority* authority = nullptr;
+  for (const auto& a : authorities_)
+    if (a.entity.did == signer_did) authority = &a;
+  if (authority == nullptr) {
+    // Let the format errors speak first, then the missing anchor.
+    auto doc = ParseJson(json_text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth});
+    if (!doc.ok()) return doc.status().Annotate(name);
+    PSL_RETURN_IF_ERROR(ParseTrustList(*doc).status().Annotate(name));
+    return Status::UntrustedIssuer(name + ": signed by " + signer_did +
+                                   ", which no trust root names as an authority (give its root with --trust-root)");
+  }
+  if (!InWindow(authority->entity.not_before, authority->entity.not_after, now))
+    return Status::UntrustedIssuer(name + ": the authority " + signer_did + " is not in force at " +
+                                   FormatDateTime(now) + " according to " + authority->root);
+  PSL_ASSIGN_OR_RETURN(TrustList list, ReadSignedList(json_text, name, now, resolver, &authority->entity));
+  const std::string label = list.id.empty() ? name : list.id;
+  for (const auto& e : list.entities)
+    if (e.role != TrustRole::kIssuer)
+      return Status::UntrustedIssuer(name + ": names " + e.did +
+                                     " as an authority; only a root list may name authorities");
+  return AddIssuers(list, label, list.issuer, authority->entity.country);
+}
+
+Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
+                                 const std::optional<std::string>& country) {
+  std::vector<AccreditedIssuer> added;
+  for (const auto& e : list.entities) {
+    if (e.role != TrustRole::kIssuer) continue;
+    if (country && e.country != *country)
+      return Status::UntrustedIssuer(label + ": " + signer + " answers for " + *country + " and cannot accredit " +
+                                     e.did + " (" + e.country + ")");
+    added.push_back({e, signer, label, list.valid_from, list.valid_until});
+  }
+  // All or nothing: check every conflict before changing anything.
+  for (const auto& a : added)
+    for (const auto& existing : issuers_)
+      if (existing.entity.did == a.entity.did && existing.accredited_by != signer)
+        return Status::UntrustedIssuer(label + ": " + a.entity.did + " is already accredited by " +
+                                       existing.accredited_by + " (" + existing.list_id +
+                                       "); an issuer answers to one authority");
+  // A newer version of the same list replaces the older one.
+  for (const auto& existing : issuers_)
+    if (existing.accredited_by == signer && existing.list_id == label && list.valid_from < existing.list_valid_from)
+      return Status::InvalidArgument(label + ": an older version of a list already loaded (validFrom " +
+                                     FormatDateTime(list.valid_from) + ")");
+  issuers_.erase(std::remove_if(issuers_.begin(), issuers_.end(),
+                                [&](const AccreditedIssuer& i) {
+                                  return i.accredited_by == signer &&
+                                         (i.list_id == label || std::any_of(added.begin(), added.end(), [&](const auto& a) {
+                                            return a.entity.did == i.entity.did;
+                                          }));
+                                }),
+                 issuers_.end());
+  for (auto& a : added) issuers_.push_back(std::move(a));
+  return Status::Ok();
+}
+
+const AccreditedIssuer* TrustRegistry::FindIssuer(std::string_view did) const {
+  for (const auto& i : issuers_)
+    if (i.entity.did == did) return &i;
+  return nullptr;
+}
+
+std::optional<Timestamp> TrustRegistry::OldestList() const {
+  std::optional<Timestamp> oldest;
+  for (const auto& i : issuers_)
+    if (!oldest || i.list_valid_from < *oldest) oldest = i.list_valid_from;
+  return oldest;
+}
+
+void TrustRegistry::AddKeysTo(DidResolver& resolver) const {
+  for (const auto& i : issuers_)
+    if (auto doc = DocumentFor(i.entity); doc.ok()) resolver.Add(std::move(*doc));
+}
+
+Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& credential,
+                                  const std::vector<std::string>& methods,
+                                  const std::vector<std::optional<Timestamp>>& created, std::string* detail) const {
+  const TrustedEntity& e = issuer.entity;
+  const std::string who = e.did + " (accredited by " + issuer.accredited_by + ", " + issuer.list_id + ")";
+  for (std::size_t i = 0; i < methods.size(); ++i) {
+    auto key = std::find_if(e.keys.begin(), e.keys.end(), [&](const TrustedKey& k) { return k.id == methods[i]; });
+    if (key == e.keys.end())
+      return Status::UntrustedIssuer("/issuer: " + methods[i] + " is not a key the trust list gives for " + who);
+    if (i >= created.size() || !created[i])
+      return Status::UntrustedIssuer("/proof: undated proof: a trust list only vouches for keys within their windows");
+    const Timestamp t = *created[i];
+    if (!InWindow(key->not_before, key->not_after, t))
+      return Status::UntrustedIssuer("/proof/created: " + FormatDateTime(t) + " is outside the window of key " +
+                                     key->id + " in the trust list");
+    if (!InWindow(e.not_before, e.not_after, t))
+      return Status::UntrustedIssuer("/proof/created: " + e.did + " was not accredited at " + FormatDateTime(t));
+  }
+  // Scope: what kind of credential, at which EQF level.
+  if (!e.credential_kinds.empty() || !e.eqf_levels.empty()) {
+    if (!UsesPasserelleContext(credential))
+      return Status::UntrustedIssuer("/@context: " + who +
+                                     " is accredited for Passerelle credentials of a given kind; this is not one");
+    auto kind = KindOf(credential);
+    if (!kind.ok()) return Status::UntrustedIssuer(kind.status().message());
+    if (!e.credential_kinds.empty() &&
+        std::find(e.credential_kinds.begin(), e.credential_kinds.end(), CredentialKindName(*kind)) ==
+            e.credential_kinds.end())
+      return Status::UntrustedIssuer("/type: " + e.did + " is not accredited to issue " + CredentialKindName(*kind) +
+                                     " credentials");
+    if (!e.eqf_levels.empty()) {
+      const json* subject = FindMember(credential, "credentialSubject");
+      const json* achievement = subject != nullptr ? FindMember(*subject, "achievement") : nullptr;
+      const json* level = achievement != nullptr ? FindMember(*achievement, "eqfLevel") : nullptr;
+      if (level != nullptr && level->is_string()) {
+        const std::string& iri = level->get_ref<const std::string&>();
+        int n = iri.empty() ? 0 : iri.back() - '0';
+        if (std::find(e.eqf_levels.begin(), e.eqf_levels.end(), n) == e.eqf_levels.end())
+          return Status::UntrustedIssuer("/credentialSubject/achievement/eqfLevel: " + e.did +
+                                         " is not accredited at EQF level " + std::to_string(n));
+      }
+    }
+  }
+  *detail = e.did + " is accredited by " + issuer.accredited_by + " (" + issuer.list_id + ", valid until " +
+            FormatDateTime(issuer.list_valid_until) + ")";
+  return Status::Ok();
+}
+
+}  // namespace passerelle

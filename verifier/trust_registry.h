@@ -1,0 +1,87 @@
+// Passerelle — the trust a verifier derives from signed trust lists.
+//
+// The operator configures root lists (anchors, like a CA bundle: chosen, not
+// proven). A root names trust authorities (one per country) and may name
+// issuers directly. Every other list must be signed by an authority of a
+// root, with a key in force when it signed, and may only name issuers of
+// that authority's country. An issuer is then trusted for what its entry
+// allows (credential kinds, EQF levels), for credentials signed with one of
+// its listed keys inside the key's and the accreditation's windows.
+// docs/formats/trust-list.md. Build once, then share read-only: const
+// methods are thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/datetime.h"
+#include "formats/status.h"
+#include "formats/trust_list.h"
+#include "keys/did_document.h"
+
+namespace passerelle {
+
+// An issuer as the registry knows it, and which list vouches for it.
+struct AccreditedIssuer {
+  TrustedEntity entity;
+  std::string accredited_by;  // DID of the authority (or root) that signed the list
+  std::string list_id;        // that list's id, or its file name when it has none
+  Timestamp list_valid_from;
+  Timestamp list_valid_until;
+};
+
+class TrustRegistry {
+ public:
+  // Adds a root list given as JSON text. Its proof must verify (with a key
+  // from its own entries, a did:key, or `resolver`) and it must be valid at
+  // `now`. `name` labels it in messages (a file name).
+  // Errors: kMalformed (not JSON), kInvalidCredential (format),
+  // kVerificationFailed (bad proof), kExpired (outside its validity).
+  Status AddRoot(std::string_view json_text, const std::string& name, Timestamp now,
+                 const DidResolver& resolver = {});
+  // Adds a list signed by an authority of a root already added. Same errors,
+  // and kUntrustedIssuer when no root names its signer as an authority in
+  // force at `now`, or when it names an issuer outside the authority's country
+  // or another authority. A newer version of a list already added (same
+  // signer and id, later validFrom) replaces it.
+  Status AddList(std::string_view json_text, const std::string& name, Timestamp now,
+                 const DidResolver& resolver = {});
+
+  // The accredited issuer with this DID, or nullptr.
+  const AccreditedIssuer* FindIssuer(std::string_view did) const;
+  bool empty() const { return issuers_.empty(); }
+  // The oldest validFrom among the lists in use (the verdict's trust freshness).
+  std::optional<Timestamp> OldestList() const;
+
+  // Adds to `resolver` a DID document per accredited issuer, holding its
+  // listed keys with their windows: keys then come from signed lists,
+  // offline, even for did:web issuers. Replaces documents of the same DIDs.
+  void AddKeysTo(DidResolver& resolver) const;
+
+  // Whether `issuer` may vouch for `credential` signed by `methods` at
+  // `created` (parallel vectors, one entry per proof): every method must be
+  // a listed key in force at its proof's time, inside the accreditation
+  // window, and the credential's kind and EQF level inside the entry's scope.
+  // On success `detail` says who accredits it. Errors: kUntrustedIssuer
+  // naming the rule broken.
+  Status CheckIssuer(const AccreditedIssuer& issuer, const nlohmann::json& credential,
+                     const std::vector<std::string>& methods,
+                     const std::vector<std::optional<Timestamp>>& created, std::string* detail) const;
+
+ private:
+  struct Authority {
+    TrustedEntity entity;
+    std::string root;  // the root list naming it
+  };
+  Status AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
+                    const std::optional<std::string>& country);
+
+  std::vector<Authority> authorities_;
+  std::vector<AccreditedIssuer> issuers_;
+};
+
+}  // namespace passerelle
