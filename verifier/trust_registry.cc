@@ -77,7 +77,12 @@ Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& nam
     if (auto parsed = ParseTrustList(*doc); parsed.ok()) preview = std::move(*parsed);
   for (const auto& e : preview.entities)
     if (e.did == preview.issuer) self = &e;
-  PSL_ASSIGN_OR_RETURN(TrustList list, ReadSignedList(json_text, name, now, resolver, self));
+  auto read = ReadSignedList(json_text, name, now, resolver, self);
+  if (!read.ok() && self == nullptr && preview.issuer.rfind("did:web:", 0) == 0 &&
+      read.status().message().find("no DID document") != std::string::npos)
+    return Status(read.status().code(), read.status().message() + "; a root list signed with did:web must name " +
+                                            "its own signer among its entries, so that it can be checked offline");
+  PSL_ASSIGN_OR_RETURN(TrustList list, std::move(read));
   const std::string label = list.id.empty() ? name : list.id;
   for (const auto& e : list.entities)
     if (e.role == TrustRole::kAuthority) {

@@ -94,6 +94,24 @@ struct IssueArgs {
   std::optional<std::string> public_url;
 };
 
+// issuer trust-list sign: an authority signs the list of those it accredits.
+struct TrustListSignArgs {
+  CommonIssuerArgs common;
+  std::string entries;  // JSON: an array of entities, or {"trustedEntity": [...]}
+  std::string out;      // file, or - for stdout
+  std::optional<std::string> id;  // the list's URL (where it is published)
+  int valid_days = 365;
+  std::string suite = "eddsa-rdfc-2022";
+};
+
+// issuer trust-list entry: an issuer's own entry, to hand to its authority.
+struct TrustListEntryArgs {
+  std::string dir;
+  std::vector<std::string> kinds;  // module, certification, diploma, recognition
+  std::vector<int> eqf_levels;
+  bool authority = false;  // a TrustAuthority entry (for a root list)
+};
+
 Result<std::string> ParseCredentialKindArg(const std::string& kind);
 
 // Each returns the exit status: 0 done, 1 refused (invalid credential),
@@ -112,5 +130,7 @@ int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostrea
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err);
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
 int RunAudit(const ListArgs& args, std::ostream& out, std::ostream& err);
+int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostream& err);
+int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelle::cli

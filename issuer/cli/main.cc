@@ -126,6 +126,28 @@ int main(int argc, char** argv) {
   CLI::App* audit_cmd = app.add_subcommand("audit", "print the audit log (JSON lines) and check its hash chain");
   audit_cmd->add_option("--dir", audit.common.dir, "the issuer's data folder")->required();
 
+  CLI::App* trust_cmd = app.add_subcommand("trust-list", "trust lists, for accreditation authorities");
+  trust_cmd->require_subcommand(1);
+  TrustListSignArgs trust_sign;
+  CLI::App* trust_sign_cmd =
+      trust_cmd->add_subcommand("sign", "sign a trust list naming the issuers (or authorities) you accredit");
+  AddCommon(trust_sign_cmd, trust_sign.common);
+  trust_sign_cmd->add_option("--entries", trust_sign.entries,
+                             "JSON array of entries (docs/formats/trust-list.md; `issuer trust-list entry` makes one)")
+      ->required();
+  trust_sign_cmd->add_option("--out", trust_sign.out, "where to write the signed list (- for stdout)")->required();
+  trust_sign_cmd->add_option("--id", trust_sign.id, "the URL the list is published at");
+  trust_sign_cmd->add_option("--valid-days", trust_sign.valid_days, "days until the list expires (default 365)");
+  trust_sign_cmd->add_option("--suite", trust_sign.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+  TrustListEntryArgs trust_entry;
+  CLI::App* trust_entry_cmd =
+      trust_cmd->add_subcommand("entry", "print this issuer's trust list entry (its keys and their windows)");
+  trust_entry_cmd->add_option("--dir", trust_entry.dir, "the issuer's data folder")->required();
+  trust_entry_cmd->add_option("--kind", trust_entry.kinds, "a kind it may issue: module, certification, diploma, recognition")
+      ->delimiter(',');
+  trust_entry_cmd->add_option("--eqf", trust_entry.eqf_levels, "an EQF level (1-8) it may award")->delimiter(',');
+  trust_entry_cmd->add_flag("--authority", trust_entry.authority, "an authority entry, for a root list");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -153,5 +175,7 @@ int main(int argc, char** argv) {
   if (batch_cmd->parsed()) return RunBatch(batch, std::cout, std::cerr);
   if (list_cmd->parsed()) return RunList(list, std::cout, std::cerr);
   if (audit_cmd->parsed()) return RunAudit(audit, std::cout, std::cerr);
+  if (trust_sign_cmd->parsed()) return RunTrustListSign(trust_sign, std::cout, std::cerr);
+  if (trust_entry_cmd->parsed()) return RunTrustListEntry(trust_entry, std::cout, std::cerr);
   return 2;
 }

@@ -221,6 +221,12 @@ TEST_CASE("trust lists: a list is refused unless a root's authority signed it fo
     CHECK_FALSE(r.AddRoot(DumpJson(root), "root.json", w.now).ok());
     CHECK(r.AddList(w.FrenchList(), "fr.json", w.now).code() == Code::kUntrustedIssuer);
   }
+  SECTION("a did:web root that does not name its own signer cannot be checked offline") {
+    TrustRegistry r;
+    Status s = r.AddRoot(SignedList(w.root, {w.fr.Entity(TrustRole::kAuthority, "FR")}, "urn:x:root"), "root.json", w.now);
+    CHECK_FALSE(s.ok());
+    CHECK_THAT(s.message(), Catch::Contains("must name its own signer"));
+  }
   SECTION("garbage") {
     TrustRegistry r;
     CHECK(r.AddRoot("{not json", "root.json", w.now).code() == Code::kMalformed);

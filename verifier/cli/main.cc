@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
   v->add_flag("--json", verify.json, "print one JSON report instead of human text");
   v->add_option("--at", verify.at, "verify as of this RFC 3339 time (default: now)");
   v->add_option("--trust-issuer", verify.trust_issuers, "trust this issuer DID for any kind of credential");
+  v->add_option("--trust-root", verify.trust_roots,
+                "a root trust list (the authorities you trust, by country); repeat for several");
+  v->add_option("--trust-list", verify.trust_lists,
+                "a trust list signed by an authority of a --trust-root; repeat for several");
   v->add_option("--did-document", verify.did_documents, "a DID document to resolve a did:web issuer offline");
   v->add_option("--status-cache", verify.status_cache, "folder of status lists fetched by `verifier sync`");
   v->add_option("--challenge", verify.challenge, "the challenge the presentation must have signed");

@@ -10,6 +10,7 @@
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/did_document.h"
+#include "verifier/trust_registry.h"
 #include "verifier/qr/qr_scan.h"
 #include "verifier/status_cache.h"
 #include "verifier/sync/did_web.h"
@@ -59,6 +60,9 @@ void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp 
   } else {
     print_checks(r.checks, "  ");
   }
+  if (r.trust_freshness)
+    out << "  trust list issued " << FormatDateTime(*r.trust_freshness) << ", " << DescribeAge(*r.trust_freshness, now)
+        << " before this verdict\n";
   if (r.status_freshness)
     out << "  status lists fetched " << FormatDateTime(*r.status_freshness) << ", "
         << DescribeAge(*r.status_freshness, now) << " before this verdict\n";
@@ -109,6 +113,31 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
       err << "verifier: error: --status-cache: " << dids.message() << "\n";
       return 2;
     }
+  }
+  // Trust lists: roots first (anchors), then the lists they vouch for.
+  TrustRegistry registry;
+  auto load_lists = [&](const std::vector<std::string>& files, bool roots) -> bool {
+    for (const auto& f : files) {
+      auto text = ReadInput(f, in);
+      Status added = !text.ok() ? text.status()
+                     : roots    ? registry.AddRoot(*text, f, options.now, options.resolver)
+                                : registry.AddList(*text, f, options.now, options.resolver);
+      if (!added.ok()) {
+        err << "verifier: error: " << (roots ? "--trust-root" : "--trust-list") << ": "
+            << SanitizeForTerminal(added.message()) << "\n";
+        if (!roots && added.code() == Code::kUntrustedIssuer)
+          err << "verifier: hint: give the root list naming the authority that signed it with --trust-root\n";
+        if (added.code() == Code::kExpired)
+          err << "verifier: hint: fetch the current list from its authority\n";
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!load_lists(args.trust_roots, true) || !load_lists(args.trust_lists, false)) return 2;
+  if (!args.trust_roots.empty() || !args.trust_lists.empty()) {
+    registry.AddKeysTo(options.resolver);
+    options.trust_registry = &registry;
   }
   if (args.files.empty() && !args.qr_image && !args.qr_text) {
     err << "verifier: error: nothing to verify\n"

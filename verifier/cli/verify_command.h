@@ -13,6 +13,8 @@ struct VerifyArgs {
   bool json = false;
   std::optional<std::string> at;         // RFC 3339
   std::vector<std::string> trust_issuers;
+  std::vector<std::string> trust_roots;  // root trust lists: the operator's anchors
+  std::vector<std::string> trust_lists;  // lists signed by a root's authorities
   std::vector<std::string> did_documents;
   std::optional<std::string> status_cache;
   std::optional<std::string> challenge;

@@ -1,0 +1,159 @@
+// End-to-end: a consortium root names the national authorities, the French
+// authority signs the list of issuers it accredits, and an employer's
+// verifier trusts a did:web issuer from those two files alone (no DID
+// document, no --trust-issuer), the built binaries as users run them.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/paths.h"
+#include "tests/testing/process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace passerelle {
+namespace {
+
+using nlohmann::json;
+using testing::ProcessOptions;
+using testing::RunTool;
+
+struct TrustWorld {
+  testing::TempDir tmp;
+  ProcessOptions env;
+
+  TrustWorld() { env.env["PASSERELLE_PASSPHRASE"] = "integration-test-passphrase"; }
+  std::string Dir(const std::string& name) const { return (tmp.path() / name).string(); }
+  std::string Path(const std::string& name) const { return (tmp.path() / name).string(); }
+
+  void Init(const std::string& name, const std::string& did, const std::string& country) const {
+    auto r = RunTool("issuer", {"init", "--dir", Dir(name), "--did", did, "--name", name, "--country", country}, env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  json Entry(const std::string& name, const std::vector<std::string>& extra) const {
+    std::vector<std::string> args = {"trust-list", "entry", "--dir", Dir(name)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = RunTool("issuer", args, env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  }
+  std::string SignList(const std::string& signer, const json& entries, const std::string& out) const {
+    std::ofstream(Path(out + ".entries")) << entries.dump();
+    auto r = RunTool("issuer", {"trust-list", "sign", "--dir", Dir(signer), "--entries", Path(out + ".entries"),
+                                "--out", Path(out), "--id", "https://" + signer + ".example/" + out},
+                     env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return Path(out);
+  }
+  std::string IssueModule(const std::string& issuer) const {
+    auto r = RunTool("issuer",
+                     {"issue", "--dir", Dir(issuer), "--kind", "module", "--programme",
+                      (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string(),
+                      "--module", "HQ-M01", "--learner-did", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                      "--grade", "16", "--grading-scale", "FR-0-20"},
+                     env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::ofstream(Path(issuer + "-module.json")) << r.out;
+    return Path(issuer + "-module.json");
+  }
+};
+
+TEST_CASE("cli: trust lists: root, authority list, then a did:web issuer verifies offline", "[cli][trust]") {
+  TrustWorld w;
+  w.Init("root", "did:web:trust.passerelle.example", "EU");
+  w.Init("authority-fr", "did:web:authority.example.fr", "FR");
+  w.Init("authority-ro", "did:web:authority.example.ro", "RO");
+  w.Init("lyon", "did:web:ifs-lyon.example.fr", "FR");
+  const json lyon = w.Entry("lyon", {"--kind", "module,certification", "--eqf", "5,6"});
+  CHECK(lyon["type"] == "AccreditedIssuer");
+  CHECK(lyon["publicKey"][0]["id"] == "did:web:ifs-lyon.example.fr#key-1");
+
+  // A root list without its own signer could not be checked offline.
+  std::ofstream(w.Path("no-self.entries")) << json::array({w.Entry("authority-fr", {"--authority"})}).dump();
+  auto no_self = RunTool("issuer", {"trust-list", "sign", "--dir", w.Dir("root"), "--entries",
+                                    w.Path("no-self.entries"), "--out", w.Path("no-self.json")},
+                         w.env);
+  CHECK(no_self.exit_code == 1);
+  CHECK_THAT(no_self.err, Catch::Contains("--authority"));
+
+  const std::string root =
+      w.SignList("root", json::array({w.Entry("root", {"--authority"}), w.Entry("authority-fr", {"--authority"}),
+                                      w.Entry("authority-ro", {"--authority"})}),
+                 "root.json");
+  const std::string fr = w.SignList("authority-fr", json::array({lyon}), "fr.json");
+  const std::string credential = w.IssueModule("lyon");
+
+  SECTION("with the root and the French list: verified, and the verdict names who accredits") {
+    auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--trust-list", fr, "--json"});
+    INFO(v.out << v.err);
+    CHECK(v.exit_code == 0);
+    json report = json::parse(v.out);
+    CHECK(report["verified"] == true);
+    CHECK(report["freshness"]["trust"].is_string());
+    bool named = false;
+    for (const auto& c : report["checks"])
+      if (c["check"] == "issuer") named = c["detail"].get<std::string>().find("did:web:authority.example.fr") != std::string::npos;
+    CHECK(named);
+  }
+  SECTION("without the lists: untrusted (1), and the key cannot even be found") {
+    auto v = RunTool("verifier", {"verify", credential});
+    CHECK(v.exit_code == 1);
+  }
+  SECTION("a list without its root: no verdict (2), with a hint") {
+    auto v = RunTool("verifier", {"verify", credential, "--trust-list", fr});
+    CHECK(v.exit_code == 2);
+    CHECK_THAT(v.err, Catch::Contains("--trust-root"));
+  }
+  SECTION("the Romanian authority cannot accredit a French institute") {
+    const std::string ro = w.SignList("authority-ro", json::array({lyon}), "ro.json");
+    auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--trust-list", ro});
+    CHECK(v.exit_code == 2);
+    CHECK_THAT(v.err, Catch::Contains("answers for RO"));
+  }
+  SECTION("a list edited after signing is refused") {
+    json list = json::parse(std::ifstream(fr));
+    list["credentialSubject"]["trustedEntity"][0]["eqfLevel"].push_back("http://data.europa.eu/snb/eqf/8");
+    std::ofstream(w.Path("fr-edited.json")) << list.dump();
+    auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--trust-list", w.Path("fr-edited.json")});
+    CHECK(v.exit_code == 2);
+    CHECK_THAT(v.err, Catch::Contains("refused"));
+  }
+  SECTION("outside its accreditation: a diploma-only entry does not cover a module") {
+    json diploma_only = lyon;
+    diploma_only["credentialKind"] = {"diploma"};
+    const std::string narrow = w.SignList("authority-fr", json::array({diploma_only}), "fr-narrow.json");
+    auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--trust-list", narrow});
+    INFO(v.err);
+    CHECK(v.exit_code == 1);
+    CHECK_THAT(v.out, Catch::Contains("not accredited to issue module"));
+  }
+  SECTION("the list expires: after its validUntil it is refused") {
+    auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--trust-list", fr, "--at",
+                                  "2031-01-01T00:00:00Z"});
+    CHECK(v.exit_code == 2);
+  }
+}
+
+TEST_CASE("cli: trust-list entry and sign refuse what a verifier would refuse", "[cli][trust]") {
+  TrustWorld w;
+  w.Init("lyon", "did:web:ifs-lyon.example.fr", "FR");
+  CHECK(RunTool("issuer", {"trust-list", "entry", "--dir", w.Dir("lyon"), "--eqf", "9"}, w.env).exit_code == 2);
+  CHECK(RunTool("issuer", {"trust-list", "entry", "--dir", w.Dir("lyon"), "--kind", "degree"}, w.env).exit_code == 2);
+  CHECK(RunTool("issuer", {"trust-list", "entry", "--dir", w.Dir("lyon"), "--authority", "--kind", "module"}, w.env)
+            .exit_code == 2);
+  std::ofstream(w.Path("bad.entries")) << R"([{"id": "did:web:x.example", "type": "AccreditedIssuer"}])";
+  auto r = RunTool("issuer", {"trust-list", "sign", "--dir", w.Dir("lyon"), "--entries", w.Path("bad.entries"),
+                              "--out", w.Path("out.json")},
+                   w.env);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("/0/country"));
+  CHECK_FALSE(std::ifstream(w.Path("out.json")).good());
+}
+
+}  // namespace
+}  // namespace passerelle
