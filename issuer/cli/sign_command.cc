@@ -8,7 +8,7 @@
 #include "formats/json.h"
 #include "issuer/cli/commands.h"
 #include "issuer/credential_signer.h"
-#include "keys/passphrase.h"
+#include "issuer/cli/unlock_issuer.h"
 
 namespace passerelle::cli {
 
@@ -34,21 +34,13 @@ int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostr
     err << "issuer: error: \"" << args.file << "\": " << credential.status().message() << "\n";
     return 2;
   }
-  auto issuer = OpenIssuerDir(args.common.dir);
-  if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+  auto unlocked = UnlockIssuer(args.common);
+  if (!unlocked.ok()) {
+    err << "issuer: error: " << unlocked.status().message() << "\n";
     return 2;
   }
-  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
-  if (!passphrase.ok()) {
-    err << "issuer: error: " << passphrase.status().message() << "\n";
-    return 2;
-  }
-  auto key = LoadCurrentKey(*issuer, *passphrase);
-  if (!key.ok()) {
-    err << "issuer: error: " << key.status().message() << "\n";
-    return 2;
-  }
+  const IssuerDir* issuer = &unlocked->issuer;
+  const Ed25519SigningKey* key = &unlocked->key;
   auto signed_credential = SignCredential(*issuer, *key, *credential, SignRequest{*suite, Now()});
   if (!signed_credential.ok()) {
     err << "issuer: error: \"" << args.file << "\": " << signed_credential.status().message() << "\n";

@@ -14,7 +14,7 @@
 #include "issuer/cli/commands.h"
 #include "issuer/credential_signer.h"
 #include "issuer/issuer_dir.h"
-#include "keys/passphrase.h"
+#include "issuer/cli/unlock_issuer.h"
 
 namespace passerelle::cli {
 
@@ -96,16 +96,12 @@ int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostr
         << "issuer: hint: add the entry of `issuer trust-list entry --dir " << args.common.dir << " --authority`\n";
     return 1;
   }
-  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
-  if (!passphrase.ok()) {
-    err << "issuer: error: " << passphrase.status().message() << "\n";
+  auto unlocked = UnlockIssuer(args.common);
+  if (!unlocked.ok()) {
+    err << "issuer: error: " << unlocked.status().message() << "\n";
     return 2;
   }
-  auto key = LoadCurrentKey(*issuer, *passphrase);
-  if (!key.ok()) {
-    err << "issuer: error: " << key.status().message() << "\n";
-    return 2;
-  }
+  const Ed25519SigningKey* key = &unlocked->key;
   auto signed_list = SignCredential(*issuer, *key, unsigned_list, SignRequest{*suite, now});
   if (!signed_list.ok()) {
     err << "issuer: error: " << signed_list.status().message() << "\n";
