@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/data_integrity.h"
 #include "formats/json.h"
 #include "formats/profile.h"
 #include "keys/public_key.h"
@@ -56,6 +57,24 @@ Result<TrustList> ReadSignedList(std::string_view text, const std::string& name,
     options.resolver.Add(std::move(signer_doc));
   }
   VerificationReport report = VerifyDocument(*doc, options);
+  if (report.verified && signer != nullptr) {
+    // The signer's listed keys and windows bind, whatever its DID method
+    // (a did:key resolves without them).
+    const json* proofs = FindMember(*doc, "proof");
+    const json single = proofs != nullptr && proofs->is_object() ? json::array({*proofs}) : json::array();
+    const json& all = proofs != nullptr && proofs->is_array() ? *proofs : single;
+    for (const auto& p : all) {
+      auto proof = ParseDataIntegrityProof(p, "/proof");
+      if (!proof.ok()) return proof.status().Annotate(name);
+      auto key = std::find_if(signer->keys.begin(), signer->keys.end(),
+                              [&](const TrustedKey& k) { return k.id == proof->verification_method; });
+      if (key == signer->keys.end())
+        return Status::VerificationFailed(name + ": signed with " + proof->verification_method +
+                                          ", a key the root does not give for " + signer->did);
+      if (!proof->created || !InWindow(key->not_before, key->not_after, *proof->created))
+        return Status::VerificationFailed(name + ": signed with " + key->id + " outside its window in the root");
+    }
+  }
   if (!report.verified) {
     std::string why = report.errors.empty() ? "does not verify" : report.errors.front().message;
     Code code = Code::kVerificationFailed;

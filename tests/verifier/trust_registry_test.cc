@@ -227,6 +227,32 @@ TEST_CASE("trust lists: a list is refused unless a root's authority signed it fo
     CHECK_FALSE(s.ok());
     CHECK_THAT(s.message(), Catch::Contains("must name its own signer"));
   }
+  SECTION("an authority's key counts only inside its window in the root, whatever its DID method") {
+    Party did_key_authority{""};
+    did_key_authority.did = DidKeyFor(did_key_authority.key.public_key());
+    TrustedEntity entry = did_key_authority.Entity(TrustRole::kAuthority, "FR");
+    entry.keys[0].id = DidKeyVerificationMethod(did_key_authority.key.public_key());
+    entry.keys[0].not_after = At("2026-01-15T00:00:00Z");  // retired before the list was signed
+    TrustRegistry r;
+    REQUIRE(r.AddRoot(SignedList(w.root, {w.root.Entity(TrustRole::kAuthority, "EU"), entry}, "urn:x:root2"),
+                      "root.json", w.now)
+                .ok());
+    // Party::Sign uses "#key-1"; sign with the did:key method instead.
+    TrustList list;
+    list.id = "urn:x:fr2";
+    list.issuer = did_key_authority.did;
+    list.valid_from = At("2026-02-01T00:00:00Z");
+    list.valid_until = At("2027-02-01T00:00:00Z");
+    list.entities = {w.UniversityEntry()};
+    ProofOptions o;
+    o.suite = Cryptosuite::kEddsaRdfc2022;
+    o.verification_method = entry.keys[0].id;
+    o.created = At("2026-02-01T00:00:00Z");
+    json signed_list = AddProof(TrustListToCredential(list, "", ""), did_key_authority.key, o).value();
+    Status s = r.AddList(DumpJson(signed_list), "fr.json", w.now);
+    CHECK(s.code() == Code::kVerificationFailed);
+    CHECK_THAT(s.message(), Catch::Contains("outside its window"));
+  }
   SECTION("garbage") {
     TrustRegistry r;
     CHECK(r.AddRoot("{not json", "root.json", w.now).code() == Code::kMalformed);
