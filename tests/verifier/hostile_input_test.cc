@@ -16,10 +16,12 @@
 #include "formats/profile.h"
 #include "formats/rdf/dataset.h"
 #include "formats/status_list.h"
+#include "formats/trust_list.h"
 #include "formats/vc_model.h"
 #include "keys/did_document.h"
 #include "keys/did_key.h"
 #include "keys/public_key.h"
+#include "verifier/trust_registry.h"
 #include "verifier/verifier.h"
 
 namespace passerelle {
@@ -89,6 +91,8 @@ TEST_CASE("hostile input: JSON-shaped parsers refuse wrong shapes with a Status"
       (void)ParseDataIntegrityProof(j, "/proof");
       (void)ParseDidDocument(j);
       (void)ParseStatusListEntry(j, "/credentialStatus");
+      CHECK_FALSE(ParseTrustList(j).ok());
+      (void)ParseTrustedEntity(j, "/e");
       (void)StatusEntriesOf(j);
       (void)CredentialIssuerId(j);
       (void)UnsecuredDocumentForProof(j, j);
@@ -98,6 +102,19 @@ TEST_CASE("hostile input: JSON-shaped parsers refuse wrong shapes with a Status"
       (void)CanonicalDocument(j, Cryptosuite::kEddsaRdfc2022);
       (void)CanonicalDocument(j, Cryptosuite::kEddsaJcs2022);
     }());
+  }
+}
+
+TEST_CASE("hostile input: trust lists that are not lists add nothing and say why", "[robustness]") {
+  const Timestamp now = ParseDateTime("2026-07-01T00:00:00Z").value();
+  for (const auto& text : HostileTexts()) {
+    INFO("input of " << text.size() << " bytes");
+    TrustRegistry registry;
+    CHECK_NOTHROW([&] {
+      CHECK_FALSE(registry.AddRoot(text, "root.json", now).ok());
+      CHECK_FALSE(registry.AddList(text, "list.json", now).ok());
+    }());
+    CHECK(registry.empty());
   }
 }
 
