@@ -156,6 +156,14 @@ TEST_CASE("trust lists: an issuer is trusted only within its scope and windows",
     REQUIRE(FindCheck(report, "proof") != nullptr);
     CHECK_THAT(FindCheck(report, "proof")->detail, Catch::Contains("came into force"));
   }
+  SECTION("a credential claiming no EQF level (NQF only) is not bound by an EQF scope") {
+    json vc = ModuleCredential(w.university.did);
+    vc["credentialSubject"]["achievement"].erase("eqfLevel");
+    vc["credentialSubject"]["achievement"]["nqfLevel"] = "https://example.fr/nqf/7";
+    auto report = w.Verify(w.university.Sign(vc), registry);
+    INFO(DumpJson(ReportToJson(report)));
+    CHECK(report.verified);
+  }
   SECTION("a key the list does not give") {
     Party impostor{w.university.did};  // same DID, a key of its own
     auto report = w.Verify(impostor.Sign(ModuleCredential(w.university.did)), registry);
