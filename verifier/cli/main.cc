@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "verifier/cli/recognise_command.h"
 #include "verifier/cli/sync_command.h"
 #include "verifier/cli/verify_command.h"
 
@@ -34,6 +35,22 @@ int main(int argc, char** argv) {
   v->add_option("--qr", verify.qr_image, "a photo or screenshot (PNG or JPEG) of a Passerelle QR code");
   v->add_option("--qr-text", verify.qr_text, "the text a Passerelle QR code holds (PSL1:…)");
 
+  passerelle::cli::RecogniseArgs recognise;
+  CLI::App* r = app.add_subcommand(
+      "recognise", "verify a partner's module credentials and map them onto your programme under an agreement");
+  r->add_option("--agreement", recognise.agreement, "the recognition agreement (docs/formats/recognition-agreement.md)")
+      ->required();
+  r->add_option("files", recognise.verify.files, "the partner's presentation, or credential files (- for stdin)");
+  r->add_flag("--json", recognise.verify.json, "print one JSON report instead of human text");
+  r->add_option("--at", recognise.verify.at, "verify as of this RFC 3339 time (default: now)");
+  r->add_option("--trust-root", recognise.verify.trust_roots, "a root trust list; repeat for several");
+  r->add_option("--trust-list", recognise.verify.trust_lists, "a trust list signed by a root's authority; repeat for several");
+  r->add_option("--trust-issuer", recognise.verify.trust_issuers, "trust this issuer DID for any kind of credential");
+  r->add_option("--did-document", recognise.verify.did_documents, "a DID document to resolve a did:web issuer offline");
+  r->add_option("--status-cache", recognise.verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  r->add_option("--challenge", recognise.verify.challenge, "the challenge the presentation must have signed");
+  r->add_option("--domain", recognise.verify.domain, "the domain the presentation must have signed");
+
   passerelle::cli::SyncArgs sync;
   CLI::App* s = app.add_subcommand("sync", "fetch status lists over HTTP(S), verify them, and cache them for verify --status-cache");
   s->add_option("--from", sync.from, "a status list URL (statusListCredential); repeat for several")->required();
@@ -55,5 +72,6 @@ int main(int argc, char** argv) {
   }
   if (v->parsed()) return passerelle::cli::RunVerify(verify, std::cin, std::cout, std::cerr);
   if (s->parsed()) return passerelle::cli::RunSync(sync, std::cout, std::cerr);
+  if (r->parsed()) return passerelle::cli::RunRecognise(recognise, std::cin, std::cout, std::cerr);
   return 2;
 }

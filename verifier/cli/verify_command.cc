@@ -10,7 +10,7 @@
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/did_document.h"
-#include "verifier/trust_registry.h"
+#include "verifier/cli/verify_setup.h"
 #include "verifier/qr/qr_scan.h"
 #include "verifier/status_cache.h"
 #include "verifier/sync/did_web.h"
@@ -23,25 +23,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kMaxInputBytes = 1 << 20;
-
-Result<std::string> ReadInput(const std::string& file, std::istream& in) {
-  std::string data;
-  if (file == "-") {
-    data.resize(kMaxInputBytes + 1);  // never more than the cap plus one byte in memory
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    data.resize(static_cast<std::size_t>(in.gcount()));
-  } else {
-    std::ifstream f(file, std::ios::binary);
-    if (!f) return Status::IOError("cannot read \"" + file + "\"");
-    data.resize(kMaxInputBytes + 1);
-    f.read(data.data(), static_cast<std::streamsize>(data.size()));
-    data.resize(static_cast<std::size_t>(f.gcount()));
-  }
-  if (data.size() > kMaxInputBytes)
-    return Status::ResourceExhausted("\"" + file + "\" is larger than " + std::to_string(kMaxInputBytes) + " bytes");
-  return data;
-}
 
 void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp now, std::ostream& out) {
   out << SanitizeForTerminal(name) << ": " << (r.verified ? "VERIFIED" : "NOT VERIFIED") << " ("
@@ -72,73 +53,9 @@ void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp 
 }  // namespace
 
 int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  VerifyOptions options;
-  if (args.at) {
-    auto t = ParseDateTime(*args.at);
-    if (!t.ok()) {
-      err << "verifier: error: --at \"" << SanitizeForTerminal(*args.at) << "\": " << t.status().message() << "\n";
-      return 2;
-    }
-    options.now = *t;
-  }
-  options.trusted_issuers = args.trust_issuers;
-  options.challenge = args.challenge;
-  options.domain = args.domain;
-  for (const auto& f : args.did_documents) {
-    auto text = ReadInput(f, in);
-    if (!text.ok()) {
-      err << "verifier: error: --did-document: " << text.status().message() << "\n";
-      return 2;
-    }
-    auto parsed = ParseJson(*text);
-    auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
-    if (!doc.ok()) {
-      err << "verifier: error: --did-document \"" << SanitizeForTerminal(f) << "\": " << doc.status().message() << "\n";
-      return 2;
-    }
-    options.resolver.Add(std::move(*doc));
-  }
-  std::optional<StatusListCache> cache;
-  if (args.status_cache) {
-    auto c = StatusListCache::Open(*args.status_cache);
-    if (!c.ok()) {
-      err << "verifier: error: --status-cache: " << c.status().message() << "\n";
-      return 2;
-    }
-    cache.emplace(std::move(*c));
-    options.status_cache = &*cache;
-    // The did:web documents `verifier sync` stored beside the lists.
-    Status dids = LoadCachedDidDocuments(*args.status_cache, options.resolver);
-    if (!dids.ok()) {
-      err << "verifier: error: --status-cache: " << dids.message() << "\n";
-      return 2;
-    }
-  }
-  // Trust lists: roots first (anchors), then the lists they vouch for.
-  TrustRegistry registry;
-  auto load_lists = [&](const std::vector<std::string>& files, bool roots) -> bool {
-    for (const auto& f : files) {
-      auto text = ReadInput(f, in);
-      Status added = !text.ok() ? text.status()
-                     : roots    ? registry.AddRoot(*text, f, options.now, options.resolver)
-                                : registry.AddList(*text, f, options.now, options.resolver);
-      if (!added.ok()) {
-        err << "verifier: error: " << (roots ? "--trust-root" : "--trust-list") << ": "
-            << SanitizeForTerminal(added.message()) << "\n";
-        if (!roots && added.code() == Code::kUntrustedIssuer)
-          err << "verifier: hint: give the root list naming the authority that signed it with --trust-root\n";
-        if (added.code() == Code::kExpired)
-          err << "verifier: hint: fetch the current list from its authority\n";
-        return false;
-      }
-    }
-    return true;
-  };
-  if (!load_lists(args.trust_roots, true) || !load_lists(args.trust_lists, false)) return 2;
-  if (!args.trust_roots.empty() || !args.trust_lists.empty()) {
-    registry.AddKeysTo(options.resolver);
-    options.trust_registry = &registry;
-  }
+  VerificationSetup setup;
+  if (int rc = SetUpVerification(args, in, err, setup); rc != 0) return rc;
+  const VerifyOptions& options = setup.options;
   if (args.files.empty() && !args.qr_image && !args.qr_text) {
     err << "verifier: error: nothing to verify\n"
         << "verifier: hint: give a credential or presentation file, - for standard input, or --qr IMAGE\n";

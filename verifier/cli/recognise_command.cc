@@ -1,0 +1,105 @@
+// Passerelle verifier CLI — `verifier recognise`.
+#include "verifier/cli/recognise_command.h"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/recognition_agreement.h"
+#include "formats/terminal_text.h"
+#include "verifier/cli/verify_setup.h"
+#include "verifier/recognition.h"
+
+namespace passerelle::cli {
+
+using nlohmann::json;
+
+namespace {
+
+std::string Ects(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+void PrintHuman(const std::string& file, const RecognitionAgreement& a, const VerificationReport& v,
+                const RecognitionReport& r, std::ostream& out) {
+  std::string title = a.target_title.count("en") ? a.target_title.at("en")
+                      : a.target_title.empty()   ? std::string()
+                                                 : a.target_title.begin()->second;
+  out << SanitizeForTerminal(file) << ": " << (v.verified ? "verified" : "NOT VERIFIED") << "; "
+      << Ects(r.recognised_ects) << (a.max_recognised_ects ? " of at most " + Ects(*a.max_recognised_ects) : std::string())
+      << " ECTS recognised towards " << SanitizeForTerminal(a.target_code)
+      << (title.empty() ? std::string() : " \"" + SanitizeForTerminal(title) + "\"") << "\n";
+  for (const auto& i : r.items) {
+    std::string what = (i.module.empty() ? std::string("(no module code)") : i.module) +
+                       (i.title.empty() ? std::string() : " \"" + i.title + "\"");
+    if (i.recognised)
+      out << "  recognised  " << SanitizeForTerminal(what) << " -> " << SanitizeForTerminal(i.to_module) << ", "
+          << Ects(i.ects) << " ECTS" << (i.detail.empty() ? std::string() : " (" + SanitizeForTerminal(i.detail) + ")")
+          << "\n";
+    else
+      out << "  no          " << SanitizeForTerminal(what) << ": " << SanitizeForTerminal(i.detail) << "\n";
+  }
+  for (const auto& w : v.warnings) out << "  warning: " << SanitizeForTerminal(w) << "\n";
+}
+
+}  // namespace
+
+int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto agreement_text = ReadInput(args.agreement, in);
+  auto agreement_json = agreement_text.ok() ? ParseJson(*agreement_text) : Result<json>(agreement_text.status());
+  auto agreement =
+      agreement_json.ok() ? ParseRecognitionAgreement(*agreement_json) : Result<RecognitionAgreement>(agreement_json.status());
+  if (!agreement.ok()) {
+    err << "verifier: error: --agreement \"" << SanitizeForTerminal(args.agreement)
+        << "\": " << SanitizeForTerminal(agreement.status().message()) << "\n";
+    return 2;
+  }
+  VerificationSetup setup;
+  if (int rc = SetUpVerification(args.verify, in, err, setup); rc != 0) return rc;
+  if (args.verify.files.empty()) {
+    err << "verifier: error: nothing to recognise\n"
+        << "verifier: hint: give the partner's presentation (or credential files), - for standard input\n";
+    return 2;
+  }
+  int exit_code = 0;
+  json all = json::array();
+  for (const auto& file : args.verify.files) {
+    auto text = ReadInput(file, in);
+    auto document = text.ok() ? ParseJson(*text) : Result<json>(text.status());
+    if (!document.ok()) {
+      err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(document.status().message())
+          << "\n";
+      exit_code = 2;
+      continue;
+    }
+    VerificationReport report = Verify(*text, setup.options);
+    if (report.malformed_input) {
+      for (const auto& e : report.errors)
+        err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(e.message) << "\n";
+      exit_code = 2;
+      continue;
+    }
+    RecognitionReport recognition = Recognise(*agreement, *document, report);
+    if (args.verify.json) {
+      all.push_back({{"file", file},
+                     {"verification", ReportToJson(report)},
+                     {"recognition", RecognitionReportToJson(*agreement, recognition)}});
+    } else {
+      PrintHuman(file, *agreement, report, recognition, out);
+    }
+    if (!report.verified) {
+      for (const auto& e : report.errors)
+        err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(e.message) << "\n";
+      for (const auto& h : report.hints) err << "verifier: hint: " << SanitizeForTerminal(h) << "\n";
+      exit_code = std::max(exit_code, 1);
+    }
+  }
+  if (args.verify.json) out << DumpJsonPretty(all.size() == 1 ? all[0] : all) << "\n";
+  return exit_code;
+}
+
+}  // namespace passerelle::cli

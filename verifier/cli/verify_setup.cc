@@ -1,0 +1,104 @@
+// Passerelle verifier CLI — options shared by `verify` and `recognise`.
+#include "verifier/cli/verify_setup.h"
+
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/json.h"
+#include "formats/terminal_text.h"
+#include "keys/did_document.h"
+#include "verifier/sync/did_web.h"
+#include "verifier/sync/sync.h"
+
+namespace passerelle::cli {
+
+Result<std::string> ReadInput(const std::string& file, std::istream& in, std::size_t max_bytes) {
+  std::string data;
+  if (file == "-") {
+    data.resize(max_bytes + 1);  // never more than the cap plus one byte in memory
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    std::ifstream f(file, std::ios::binary);
+    if (!f) return Status::IOError("cannot read \"" + file + "\"");
+    data.resize(max_bytes + 1);
+    f.read(data.data(), static_cast<std::streamsize>(data.size()));
+    data.resize(static_cast<std::size_t>(f.gcount()));
+  }
+  if (data.size() > max_bytes)
+    return Status::ResourceExhausted("\"" + file + "\" is larger than " + std::to_string(max_bytes) + " bytes");
+  return data;
+}
+
+int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& err, VerificationSetup& setup) {
+  VerifyOptions& options = setup.options;
+  if (args.at) {
+    auto t = ParseDateTime(*args.at);
+    if (!t.ok()) {
+      err << "verifier: error: --at \"" << SanitizeForTerminal(*args.at) << "\": " << t.status().message() << "\n";
+      return 2;
+    }
+    options.now = *t;
+  }
+  options.trusted_issuers = args.trust_issuers;
+  options.challenge = args.challenge;
+  options.domain = args.domain;
+  for (const auto& f : args.did_documents) {
+    auto text = ReadInput(f, in);
+    if (!text.ok()) {
+      err << "verifier: error: --did-document: " << text.status().message() << "\n";
+      return 2;
+    }
+    auto parsed = ParseJson(*text);
+    auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
+    if (!doc.ok()) {
+      err << "verifier: error: --did-document \"" << SanitizeForTerminal(f) << "\": " << doc.status().message() << "\n";
+      return 2;
+    }
+    options.resolver.Add(std::move(*doc));
+  }
+  if (args.status_cache) {
+    auto c = StatusListCache::Open(*args.status_cache);
+    if (!c.ok()) {
+      err << "verifier: error: --status-cache: " << c.status().message() << "\n";
+      return 2;
+    }
+    setup.cache.emplace(std::move(*c));
+    options.status_cache = &*setup.cache;
+    // The did:web documents `verifier sync` stored beside the lists.
+    Status dids = LoadCachedDidDocuments(*args.status_cache, options.resolver);
+    if (!dids.ok()) {
+      err << "verifier: error: --status-cache: " << dids.message() << "\n";
+      return 2;
+    }
+  }
+  // Trust lists: roots first (anchors), then the lists they vouch for.
+  auto load_lists = [&](const std::vector<std::string>& files, bool roots) -> bool {
+    for (const auto& f : files) {
+      auto text = ReadInput(f, in, kMaxTrustListFileBytes);
+      Status added = !text.ok() ? text.status()
+                     : roots    ? setup.registry.AddRoot(*text, f, options.now, options.resolver)
+                                : setup.registry.AddList(*text, f, options.now, options.resolver);
+      if (!added.ok()) {
+        err << "verifier: error: " << (roots ? "--trust-root" : "--trust-list") << ": "
+            << SanitizeForTerminal(added.message()) << "\n";
+        if (!roots && added.code() == Code::kUntrustedIssuer)
+          err << "verifier: hint: give the root list naming the authority that signed it with --trust-root\n";
+        if (added.code() == Code::kExpired)
+          err << "verifier: hint: fetch the current list from its authority\n";
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!load_lists(args.trust_roots, true) || !load_lists(args.trust_lists, false)) return 2;
+  if (!args.trust_roots.empty() || !args.trust_lists.empty()) {
+    setup.registry.AddKeysTo(options.resolver);
+    options.trust_registry = &setup.registry;
+  }
+  return 0;
+}
+
+}  // namespace passerelle::cli

@@ -1,0 +1,46 @@
+// Passerelle verifier CLI — what `verify` and `recognise` share: reading
+// inputs, and turning the trust and status options into VerifyOptions.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "formats/status.h"
+#include "verifier/cli/verify_command.h"
+#include "verifier/status_cache.h"
+#include "verifier/trust_registry.h"
+#include "verifier/verifier.h"
+
+namespace passerelle::cli {
+
+// Credentials and presentations are a few KB: 1 MiB is generous.
+inline constexpr std::size_t kMaxInputBytes = 1 << 20;
+// A national trust list of a few thousand entries.
+inline constexpr std::size_t kMaxTrustListFileBytes = 8u << 20;
+
+// Reads a file, or standard input for "-", refusing more than max_bytes
+// (never holding more than max_bytes + 1 in memory).
+// Errors: kIOError, kResourceExhausted.
+Result<std::string> ReadInput(const std::string& file, std::istream& in, std::size_t max_bytes = kMaxInputBytes);
+
+// The options a verification runs with, and what they point at. Not
+// copyable or movable: options.status_cache and options.trust_registry
+// point into it.
+struct VerificationSetup {
+  VerifyOptions options;
+  std::optional<StatusListCache> cache;
+  TrustRegistry registry;
+
+  VerificationSetup() = default;
+  VerificationSetup(const VerificationSetup&) = delete;
+  VerificationSetup& operator=(const VerificationSetup&) = delete;
+};
+
+// Fills `setup` from --at, --trust-issuer, --did-document, --status-cache,
+// --trust-root, --trust-list, --challenge and --domain. Returns 0, or 2
+// after writing "verifier: error: …" (and a hint) to `err`.
+int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& err, VerificationSetup& setup);
+
+}  // namespace passerelle::cli

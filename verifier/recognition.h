@@ -1,0 +1,50 @@
+// Passerelle — applying a recognition agreement to verified credentials.
+//
+// A university receives a partner's module credentials (a presentation, or
+// credentials one by one), verifies them, and asks which of its own modules
+// they stand for. Only credentials that verified count; each is matched to
+// the agreement's rule for its issuer and module code, and checked against
+// the rule's minimum grade and the agreement's limits (EQF level of the
+// source, last award date, the cap on recognised ECTS). Stateless; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "formats/recognition_agreement.h"
+#include "verifier/verifier.h"
+
+namespace passerelle {
+
+// One credential's outcome: recognised (with the module it stands for and
+// the credits granted) or not, with the reason.
+struct RecognitionItem {
+  std::string credential_id;
+  std::string issuer;
+  std::string module;  // the partner's module code ("" when the credential names none)
+  std::string title;   // the module's title, English when given
+  bool recognised = false;
+  std::string to_module;  // recognised: the receiving programme's module
+  double ects = 0;        // recognised: credits granted
+  std::string detail;     // why (grade and level checked, or what failed)
+};
+
+struct RecognitionReport {
+  std::vector<RecognitionItem> items;
+  double recognised_ects = 0;
+};
+
+// Applies `agreement` to the credentials of `document` (a presentation or a
+// credential) whose verdicts are in `verification` (VerifyDocument's report
+// for that document, credentials in document order).
+RecognitionReport Recognise(const RecognitionAgreement& agreement, const nlohmann::json& document,
+                            const VerificationReport& verification);
+
+// The report as JSON: {"agreement", "targetProgramme", "recognisedEcts",
+// "maxRecognisedEcts", "items": [{credential, issuer, module, title,
+// recognised, to, ects, detail}]}.
+nlohmann::json RecognitionReportToJson(const RecognitionAgreement& agreement, const RecognitionReport& report);
+
+}  // namespace passerelle
