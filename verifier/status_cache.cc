@@ -1,9 +1,6 @@
 // Passerelle — status-list cache and offline status checks.
 #include "verifier/status_cache.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -15,6 +12,7 @@
 #include "formats/json.h"
 #include "formats/status_list.h"
 #include "formats/vc_model.h"
+#include "verifier/internal/durable_file.h"
 #include "verifier/verifier.h"
 
 namespace passerelle {
@@ -25,30 +23,6 @@ namespace {
 
 constexpr std::size_t kMaxCacheEntryBytes = 4u << 20;
 
-Status WriteFileAtomically(const std::filesystem::path& path, const std::string& data) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
-  std::size_t off = 0;
-  while (off < data.size()) {
-    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return Status::IOError("\"" + tmp.string() + "\": write failed");
-    }
-    off += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    return Status::IOError("\"" + tmp.string() + "\": fsync failed");
-  }
-  ::close(fd);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::IOError("\"" + path.string() + "\": rename failed: " + std::strerror(errno));
-  return Status::Ok();
-}
 
 std::vector<std::string> PurposesOf(const json& subject) {
   std::vector<std::string> out;
@@ -75,7 +49,7 @@ std::filesystem::path StatusListCache::PathFor(const std::string& url) const {
 
 Status StatusListCache::Store(const std::string& url, const json& credential, Timestamp fetched_at) const {
   json entry = {{"url", url}, {"fetchedAt", FormatDateTime(fetched_at)}, {"credential", credential}};
-  return WriteFileAtomically(PathFor(url), DumpJson(entry));
+  return internal::WriteFileDurably(PathFor(url), DumpJson(entry));
 }
 
 Result<CachedStatusList> StatusListCache::Load(const std::string& url) const {

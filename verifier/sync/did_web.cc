@@ -3,7 +3,6 @@
 
 #include <sys/stat.h>
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +14,7 @@
 
 #include "formats/digest.h"
 #include "formats/json.h"
+#include "verifier/internal/durable_file.h"
 
 namespace passerelle {
 
@@ -38,17 +38,6 @@ std::string Percent3ADecoded(std::string_view s) {
   return out;
 }
 
-Status WriteAtomically(const std::filesystem::path& path, const std::string& data) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
-  bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::IOError("\"" + path.string() + "\": cannot write");
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -77,7 +66,7 @@ Status StoreCachedDidDocument(const std::filesystem::path& cache_dir, const nloh
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
-  return WriteAtomically(dir / (Sha256Hex(did).substr(0, 32) + ".json"), DumpJson(document));
+  return internal::WriteFileDurably(dir / (Sha256Hex(did).substr(0, 32) + ".json"), DumpJson(document));
 }
 
 Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolver& resolver) {
