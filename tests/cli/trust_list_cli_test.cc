@@ -2,9 +2,17 @@
 // authority signs the list of issuers it accredits, and an employer's
 // verifier trusts a did:web issuer from those two files alone (no DID
 // document, no --trust-issuer), the built binaries as users run them.
-#include <catch2/catch.hpp>
-
+#include <chrono>
 #include <fstream>
+#include <thread>
+
+// The same macros as cpp-httplib's pkg-config flags, which built the library.
+#define CPPHTTPLIB_OPENSSL_SUPPORT
+#define CPPHTTPLIB_ZLIB_SUPPORT
+#define CPPHTTPLIB_BROTLI_SUPPORT
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -40,10 +48,11 @@ struct TrustWorld {
     REQUIRE(r.exit_code == 0);
     return json::parse(r.out);
   }
-  std::string SignList(const std::string& signer, const json& entries, const std::string& out) const {
+  std::string SignList(const std::string& signer, const json& entries, const std::string& out,
+                       const std::string& id = "") const {
     std::ofstream(Path(out + ".entries")) << entries.dump();
     auto r = RunTool("issuer", {"trust-list", "sign", "--dir", Dir(signer), "--entries", Path(out + ".entries"),
-                                "--out", Path(out), "--id", "https://" + signer + ".example/" + out},
+                                "--out", Path(out), "--id", id.empty() ? "https://" + signer + ".example/" + out : id},
                      env);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -137,6 +146,46 @@ TEST_CASE("cli: trust lists: root, authority list, then a did:web issuer verifie
                                   "2031-01-01T00:00:00Z"});
     CHECK(v.exit_code == 2);
   }
+}
+
+TEST_CASE("cli: verifier sync --trust-root caches a published list; verify then needs only the root", "[cli][trust]") {
+  TrustWorld w;
+  w.Init("root", "did:web:trust.passerelle.example", "EU");
+  w.Init("authority-fr", "did:web:authority.example.fr", "FR");
+  w.Init("lyon", "did:web:ifs-lyon.example.fr", "FR");
+  const std::string root = w.SignList(
+      "root", json::array({w.Entry("root", {"--authority"}), w.Entry("authority-fr", {"--authority"})}), "root.json");
+  // The authority publishes its list on a web server (here on loopback).
+  httplib::Server server;
+  std::string published;
+  server.Get("/trust-list.json", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(published, "application/vc+ld+json");
+  });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/trust-list.json";
+  published = testing::ReadFile(
+      w.SignList("authority-fr", json::array({w.Entry("lyon", {"--kind", "module"})}), "fr.json", url));
+  const std::string cache = w.Path("cache");
+
+  auto without_root = RunTool("verifier", {"sync", "--from", url, "--cache", cache});
+  auto synced = RunTool("verifier", {"sync", "--from", url, "--cache", cache, "--trust-root", root});
+  server.stop();
+  thread.join();
+  CHECK(without_root.exit_code == 2);
+  CHECK_THAT(without_root.err, Catch::Contains("--trust-root"));
+  INFO(synced.out << synced.err);
+  REQUIRE(synced.exit_code == 0);
+  CHECK_THAT(synced.out, Catch::Contains("trust list of 1 entry"));
+
+  const std::string credential = w.IssueModule("lyon");
+  auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--status-cache", cache});
+  INFO(v.out << v.err);
+  CHECK(v.exit_code == 0);
+  CHECK_THAT(v.out, Catch::Contains("accredited by did:web:authority.example.fr"));
+  // Without the root the cached list vouches for nothing.
+  CHECK(RunTool("verifier", {"verify", credential, "--status-cache", cache}).exit_code == 1);
 }
 
 TEST_CASE("cli: trust-list entry and sign refuse what a verifier would refuse", "[cli][trust]") {

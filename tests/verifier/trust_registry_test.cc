@@ -11,7 +11,9 @@
 #include "formats/trust_list.h"
 #include "keys/did_key.h"
 #include "keys/proof_signer.h"
+#include "verifier/sync/trust_sync.h"
 #include "verifier/verifier.h"
+#include "tests/testing/temp_dir.h"
 
 namespace passerelle {
 namespace {
@@ -285,6 +287,45 @@ TEST_CASE("trust lists: an issuer answers to one authority, and a newer list rep
   CHECK(r.FindIssuer(other.did) != nullptr);
   // And the older one cannot come back.
   CHECK_FALSE(r.AddList(w.FrenchList(), "fr.json", w.now).ok());
+}
+
+TEST_CASE("trust lists: synced lists are cached only from their own URL, never replaced by older ones", "[trust]") {
+  World w;
+  testing::TempDir cache;
+  const std::string url = "https://authority.example.fr/trust/fr.json";
+  TrustRegistry roots;
+  REQUIRE(roots.AddRoot(w.Root(), "root.json", w.now).ok());
+
+  // Served at another URL than the one it names: refused, nothing stored.
+  TrustRegistry r1 = roots;
+  CHECK(SyncTrustList("https://mirror.example/fr.json", w.FrenchList(), r1, cache.path(), w.now).status().code() ==
+        Code::kVerificationFailed);
+  CHECK_FALSE(std::filesystem::exists(cache.path() / "trust-lists"));
+
+  // The newer list is stored; the older one, replayed, is not.
+  const std::string newer = SignedList(w.fr, {w.UniversityEntry()}, url, "2026-03-01T00:00:00Z");
+  TrustRegistry r2 = roots;
+  auto synced = SyncTrustList(url, newer, r2, cache.path(), w.now);
+  INFO(synced.status().message());
+  REQUIRE(synced.ok());
+  CHECK(synced->entities == 1);
+  TrustRegistry r3 = roots;
+  Status replay = SyncTrustList(url, w.FrenchList(), r3, cache.path(), w.now).status();
+  CHECK(replay.code() == Code::kVerificationFailed);
+  CHECK_THAT(replay.message(), Catch::Contains("older"));
+
+  // Read back, checked again: the university is accredited from the cache alone.
+  TrustRegistry fresh = roots;
+  std::vector<std::string> skipped;
+  REQUIRE(LoadCachedTrustLists(cache.path(), fresh, w.now, &skipped).ok());
+  CHECK(skipped.empty());
+  CHECK(fresh.FindIssuer(w.university.did) != nullptr);
+  // Years later the cached list has expired: skipped, and said so.
+  TrustRegistry later = roots;
+  skipped.clear();
+  REQUIRE(LoadCachedTrustLists(cache.path(), later, At("2028-01-01T00:00:00Z"), &skipped).ok());
+  CHECK(later.FindIssuer(w.university.did) == nullptr);
+  CHECK(skipped.size() == 1);
 }
 
 }  // namespace

@@ -52,9 +52,11 @@ int main(int argc, char** argv) {
   r->add_option("--domain", recognise.verify.domain, "the domain the presentation must have signed");
 
   passerelle::cli::SyncArgs sync;
-  CLI::App* s = app.add_subcommand("sync", "fetch status lists over HTTP(S), verify them, and cache them for verify --status-cache");
-  s->add_option("--from", sync.from, "a status list URL (statusListCredential); repeat for several")->required();
+  CLI::App* s = app.add_subcommand("sync", "fetch status lists (and, with --trust-root, trust lists) over HTTP(S), verify them, and cache them for verify --status-cache");
+  s->add_option("--from", sync.from, "a status list URL (statusListCredential) or a trust list URL; repeat for several")->required();
   s->add_option("--cache", sync.cache, "the status cache folder")->required();
+  s->add_option("--trust-root", sync.trust_roots,
+                "a root trust list: --from URLs may then also be trust lists, checked against it before caching");
   s->add_option("--ca-file", sync.ca_file, "PEM certificates to trust for https instead of the system's");
   s->add_option("--timeout", sync.timeout_seconds, "seconds per request (default 10)");
   s->add_flag("--json", sync.json, "print a JSON report");

@@ -11,6 +11,9 @@
 #include "verifier/status_cache.h"
 #include "verifier/sync/fetch.h"
 #include "verifier/sync/sync.h"
+#include "verifier/sync/trust_sync.h"
+#include "verifier/trust_registry.h"
+#include "verifier/cli/verify_setup.h"
 
 namespace passerelle::cli {
 
@@ -25,14 +28,54 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
     err << "verifier: error: --cache: " << cache.status().message() << "\n";
     return 2;
   }
+  const Timestamp now = Now();
+  // Trust roots: the anchors trust lists are checked against before caching.
+  TrustRegistry registry;
+  for (const auto& root : args.trust_roots) {
+    auto text = ReadInput(root, std::cin, kMaxTrustListFileBytes);
+    Status added = text.ok() ? registry.AddRoot(*text, root, now) : text.status();
+    if (!added.ok()) {
+      err << "verifier: error: --trust-root: " << SanitizeForTerminal(added.message()) << "\n";
+      return 2;
+    }
+  }
   FetchOptions fetch_options;
   fetch_options.timeout_seconds = args.timeout_seconds;
+  fetch_options.max_bytes = kMaxTrustListFileBytes;
   if (args.ca_file) fetch_options.ca_file = *args.ca_file;
-  Fetcher fetch = HttpFetcher(fetch_options);
+  Fetcher http = HttpFetcher(fetch_options);
   int exit_code = 0;
   nlohmann::json report = nlohmann::json::array();
   for (const auto& url : args.from) {
-    auto synced = SyncStatusList(url, *cache, fetch, Now());
+    // Fetched once, then dispatched on what it is.
+    auto body = http(url);
+    if (body.ok() && LooksLikeTrustList(*body)) {
+      if (args.trust_roots.empty()) {
+        err << "verifier: error: " << SanitizeForTerminal(url) << ": a trust list; give the root it chains to with --trust-root\n";
+        report.push_back({{"url", url}, {"ok", false}, {"error", "a trust list, and no --trust-root"}});
+        exit_code = 2;
+        continue;
+      }
+      auto synced = SyncTrustList(url, *body, registry, cache->dir(), now);
+      if (!synced.ok()) {
+        err << "verifier: error: " << SanitizeForTerminal(synced.status().message()) << "\n"
+            << "verifier: hint: the trust list was not stored\n";
+        report.push_back({{"url", url}, {"ok", false}, {"error", synced.status().message()}});
+        exit_code = std::max(exit_code, synced.status().code() == Code::kIOError ? 2 : 1);
+        continue;
+      }
+      if (args.json) {
+        report.push_back({{"url", url}, {"ok", true}, {"kind", "trust list"}, {"issuer", synced->issuer},
+                          {"entities", synced->entities}, {"validUntil", FormatDateTime(synced->valid_until)}});
+      } else {
+        out << SanitizeForTerminal(url) << ": stored (trust list of " << synced->entities << " entr"
+            << (synced->entities == 1 ? "y" : "ies") << ", signed by " << SanitizeForTerminal(synced->issuer)
+            << ", valid until " << FormatDateTime(synced->valid_until) << ")\n";
+      }
+      continue;
+    }
+    Fetcher fetch = [&](const std::string& u) -> Result<std::string> { return u == url ? body : http(u); };
+    auto synced = SyncStatusList(url, *cache, fetch, now);
     if (!synced.ok()) {
       Code c = synced.status().code();
       bool no_verdict = c == Code::kIOError || c == Code::kResourceExhausted || c == Code::kInvalidArgument ||

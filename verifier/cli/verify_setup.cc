@@ -11,6 +11,7 @@
 #include "keys/did_document.h"
 #include "verifier/sync/did_web.h"
 #include "verifier/sync/sync.h"
+#include "verifier/sync/trust_sync.h"
 
 namespace passerelle::cli {
 
@@ -94,6 +95,16 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
     return true;
   };
   if (!load_lists(args.trust_roots, true) || !load_lists(args.trust_lists, false)) return 2;
+  // Trust lists `verifier sync --trust-root` cached, checked again now.
+  if (args.status_cache && !args.trust_roots.empty()) {
+    std::vector<std::string> skipped;
+    Status cached = LoadCachedTrustLists(*args.status_cache, setup.registry, options.now, &skipped);
+    if (!cached.ok()) {
+      err << "verifier: error: --status-cache: " << SanitizeForTerminal(cached.message()) << "\n";
+      return 2;
+    }
+    for (const auto& s : skipped) err << "verifier: warning: " << SanitizeForTerminal(s) << "\n";
+  }
   if (!args.trust_roots.empty() || !args.trust_lists.empty()) {
     setup.registry.AddKeysTo(options.resolver);
     options.trust_registry = &setup.registry;

@@ -1,0 +1,111 @@
+// Passerelle — trust lists in the verifier's cache.
+#include "verifier/sync/trust_sync.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/digest.h"
+#include "formats/json.h"
+#include "formats/trust_list.h"
+#include "formats/vc_model.h"
+#include "verifier/internal/durable_file.h"
+
+namespace passerelle {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxTrustListBytes = 8u << 20;
+constexpr JsonLimits kTrustListLimits{kMaxTrustListBytes, 16};
+
+std::filesystem::path TrustDir(const std::filesystem::path& cache_dir) { return cache_dir / "trust-lists"; }
+
+std::filesystem::path CachePath(const std::filesystem::path& cache_dir, const std::string& url) {
+  return TrustDir(cache_dir) / (Sha256Hex(url).substr(0, 32) + ".json");
+}
+
+std::string WithoutFragment(const std::string& url) { return url.substr(0, url.find('#')); }
+
+Result<std::string> ReadCapped(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("\"" + path.string() + "\": cannot read");
+  std::string text(kMaxTrustListBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxTrustListBytes) return Status::ResourceExhausted("\"" + path.string() + "\": too large");
+  return text;
+}
+
+bool WritableByOthers(const std::filesystem::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return true;
+  return st.st_uid != ::geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+}
+
+}  // namespace
+
+bool LooksLikeTrustList(const std::string& body) {
+  auto doc = ParseJson(body, kTrustListLimits);
+  return doc.ok() && HasType(*doc, kTrustListCredentialType);
+}
+
+Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string& body, TrustRegistry& registry,
+                                      const std::filesystem::path& cache_dir, Timestamp now) {
+  auto doc = ParseJson(body, kTrustListLimits);
+  if (!doc.ok()) return doc.status().Annotate(url);
+  auto list = ParseTrustList(*doc);
+  if (!list.ok()) return list.status().Annotate(url);
+  if (list->id != WithoutFragment(url))
+    return Status::VerificationFailed(url + ": the list says it lives at " +
+                                      (list->id.empty() ? std::string("(no id)") : list->id) +
+                                      "; a trust list is only accepted from its own URL");
+  const std::filesystem::path path = CachePath(cache_dir, url);
+  if (auto cached_text = ReadCapped(path); cached_text.ok()) {
+    auto cached = ParseJson(*cached_text, kTrustListLimits);
+    auto cached_list = cached.ok() ? ParseTrustList(*cached) : Result<TrustList>(cached.status());
+    if (cached_list.ok() && list->valid_from < cached_list->valid_from)
+      return Status::VerificationFailed(url + ": this list (validFrom " + FormatDateTime(list->valid_from) +
+                                        ") is older than the one already cached (" +
+                                        FormatDateTime(cached_list->valid_from) + "): not replacing it");
+  }
+  PSL_RETURN_IF_ERROR(registry.AddList(body, url, now));
+  std::error_code ec;
+  std::filesystem::create_directories(TrustDir(cache_dir), ec);
+  if (ec) return Status::IOError("\"" + TrustDir(cache_dir).string() + "\": " + ec.message());
+  PSL_RETURN_IF_ERROR(internal::WriteFileDurably(path, body));
+  return SyncedTrustList{url, list->issuer, list->entities.size(), list->valid_from, list->valid_until};
+}
+
+Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistry& registry, Timestamp now,
+                            std::vector<std::string>* skipped) {
+  const std::filesystem::path dir = TrustDir(cache_dir);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
+  // Lists are signed and checked again below, but whoever can write here
+  // could swap in an older, still valid version: the folder must be ours.
+  if (WritableByOthers(dir))
+    return Status::PermissionDenied("cached trust lists in \"" + dir.string() +
+                                    "\" are writable by another user: not trusted (fix its owner and mode, or sync again)");
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string where = "cached trust list \"" + entry.path().filename().string() + "\"";
+    if (WritableByOthers(entry.path())) return Status::PermissionDenied(where + " is writable by another user");
+    auto text = ReadCapped(entry.path());
+    auto doc = text.ok() ? ParseJson(*text, kTrustListLimits) : Result<json>(text.status());
+    auto list = doc.ok() ? ParseTrustList(*doc) : Result<TrustList>(doc.status());
+    Status added = !list.ok() ? list.status()
+                   // Stored under the URL it was fetched from, which is its id.
+                   : entry.path().filename().string() != Sha256Hex(list->id).substr(0, 32) + ".json"
+                       ? Status::VerificationFailed("it is not stored under the URL it names")
+                       : registry.AddList(*text, list->id, now);
+    if (!added.ok() && skipped != nullptr) skipped->push_back(where + " skipped: " + added.message());
+  }
+  return Status::Ok();
+}
+
+}  // namespace passerelle
