@@ -148,7 +148,7 @@ TEST_CASE("cli: trust lists: root, authority list, then a did:web issuer verifie
   }
 }
 
-TEST_CASE("cli: verifier sync --trust-root caches a published list; verify then needs only the root", "[cli][trust]") {
+TEST_CASE("cli: verifier sync --trust-root caches a published list, then verify needs only the root", "[cli][trust]") {
   TrustWorld w;
   w.Init("root", "did:web:trust.passerelle.example", "EU");
   w.Init("authority-fr", "did:web:authority.example.fr", "FR");
