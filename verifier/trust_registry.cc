@@ -154,43 +154,39 @@ Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label
   }
   // All or nothing: check every conflict before changing anything.
   for (const auto& a : added)
-    for (const auto& existing : issuers_)
-      if (existing.entity.did == a.entity.did && existing.accredited_by != signer)
-        return Status::UntrustedIssuer(label + ": " + a.entity.did + " is already accredited by " +
-                                       existing.accredited_by + " (" + existing.list_id +
-                                       "); an issuer answers to one authority");
+    if (auto it = issuers_.find(a.entity.did); it != issuers_.end() && it->second.accredited_by != signer)
+      return Status::UntrustedIssuer(label + ": " + a.entity.did + " is already accredited by " +
+                                     it->second.accredited_by + " (" + it->second.list_id +
+                                     "); an issuer answers to one authority");
   // A newer version of the same list replaces the older one.
-  for (const auto& existing : issuers_)
-    if (existing.accredited_by == signer && existing.list_id == label && list.valid_from < existing.list_valid_from)
-      return Status::InvalidArgument(label + ": an older version of a list already loaded (validFrom " +
-                                     FormatDateTime(list.valid_from) + ")");
-  issuers_.erase(std::remove_if(issuers_.begin(), issuers_.end(),
-                                [&](const AccreditedIssuer& i) {
-                                  return i.accredited_by == signer &&
-                                         (i.list_id == label || std::any_of(added.begin(), added.end(), [&](const auto& a) {
-                                            return a.entity.did == i.entity.did;
-                                          }));
-                                }),
-                 issuers_.end());
-  for (auto& a : added) issuers_.push_back(std::move(a));
+  const auto list_key = std::make_pair(signer, label);
+  if (auto it = lists_.find(list_key); it != lists_.end() && list.valid_from < it->second)
+    return Status::InvalidArgument(label + ": an older version of a list already loaded (validFrom " +
+                                   FormatDateTime(list.valid_from) + ")");
+  for (auto it = issuers_.begin(); it != issuers_.end();)
+    it = it->second.accredited_by == signer && it->second.list_id == label ? issuers_.erase(it) : std::next(it);
+  for (auto& a : added) {
+    std::string did = a.entity.did;
+    issuers_.insert_or_assign(std::move(did), std::move(a));
+  }
+  lists_[list_key] = list.valid_from;
   return Status::Ok();
 }
 
 const AccreditedIssuer* TrustRegistry::FindIssuer(std::string_view did) const {
-  for (const auto& i : issuers_)
-    if (i.entity.did == did) return &i;
-  return nullptr;
+  auto it = issuers_.find(did);
+  return it == issuers_.end() ? nullptr : &it->second;
 }
 
 std::optional<Timestamp> TrustRegistry::OldestList() const {
   std::optional<Timestamp> oldest;
-  for (const auto& i : issuers_)
+  for (const auto& [did, i] : issuers_)
     if (!oldest || i.list_valid_from < *oldest) oldest = i.list_valid_from;
   return oldest;
 }
 
 void TrustRegistry::AddKeysTo(DidResolver& resolver) const {
-  for (const auto& i : issuers_)
+  for (const auto& [did, i] : issuers_)
     if (auto doc = DocumentFor(i.entity); doc.ok()) resolver.Add(std::move(*doc));
 }
 

@@ -11,9 +11,11 @@
 // methods are thread-safe.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -81,7 +83,10 @@ class TrustRegistry {
                     const std::optional<std::string>& country);
 
   std::vector<Authority> authorities_;
-  std::vector<AccreditedIssuer> issuers_;
+  // By DID: FindIssuer runs on every verification.
+  std::map<std::string, AccreditedIssuer, std::less<>> issuers_;
+  // The validFrom of each list loaded, by (signer, list id).
+  std::map<std::pair<std::string, std::string>, Timestamp> lists_;
 };
 
 }  // namespace passerelle
