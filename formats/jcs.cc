@@ -74,9 +74,12 @@ bool AppendString(const std::string& s, std::string& out) {
     if (p == end) break;
     const unsigned char c = *p;
     if (c >= 0x80) {
-      int n = Utf8SequenceLength(p, end);
-      if (n == 0) return false;
-      p += n;
+      // A run of non-ASCII characters (a Greek or Cyrillic word) in one loop.
+      do {
+        int n = Utf8SequenceLength(p, end);
+        if (n == 0) return false;
+        p += n;
+      } while (p < end && *p >= 0x80);
       continue;
     }
     if (c >= 0x20 && c != '"' && c != '\\') {

@@ -231,7 +231,10 @@ class Parser {
       }
       if (c < 0x20) return Fail("control character in a string (must be escaped)");
       if (c >= 0x80) {
-        if (!Utf8Sequence()) return false;
+        // A run of non-ASCII characters (a Greek or Cyrillic word) in one loop.
+        do {
+          if (!Utf8Sequence()) return false;
+        } while (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x80);
         continue;
       }
       // An escape.

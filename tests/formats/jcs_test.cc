@@ -136,6 +136,9 @@ TEST_CASE("jcs: invalid UTF-8 is refused at every offset, in values and member n
     for (std::size_t at = 0; at <= 17; ++at) {
       std::string text = std::string(at, 'a') + bad + std::string(17 - at, 'b');
       CHECK(CanonicalizeJson(nlohmann::json(text)).status().code() == Code::kMalformed);
+      // Also at the end of a run of valid non-ASCII characters.
+      std::string in_run = std::string(at, 'a') + "\xCE\xB1\xCE\xB2" + bad + std::string(17 - at, 'b');
+      CHECK(CanonicalizeJson(nlohmann::json(in_run)).status().code() == Code::kMalformed);
       nlohmann::json object = nlohmann::json::object();
       object[text] = 1;
       CHECK(CanonicalizeJson(object).status().code() == Code::kMalformed);

@@ -100,6 +100,10 @@ TEST_CASE("json: strings read right whatever the offset of their special bytes",
       REQUIRE(parsed.ok() == c.valid);
       if (c.valid) CHECK(parsed->get<std::string>() == before + c.decoded + after);
       else CHECK(parsed.status().code() == Code::kMalformed);
+      // The same after a run of non-ASCII characters.
+      auto in_run = ParseJson("\"" + before + "\xCE\xB1\xCE\xB2" + c.raw + after + "\"");
+      REQUIRE(in_run.ok() == c.valid);
+      if (c.valid) CHECK(in_run->get<std::string>() == before + "\xCE\xB1\xCE\xB2" + c.decoded + after);
       ++checked;
     }
   CHECK(checked == 14 * 35);
