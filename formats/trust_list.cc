@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
+#include "formats/multibase.h"
 #include "formats/profile.h"
 #include "formats/vc_model.h"
 
@@ -27,6 +28,22 @@ bool IsSupportedDid(std::string_view did) {
 
 bool IsCountryCode(std::string_view c) {
   return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
+}
+
+// Only the members this format defines, by their short names: an RDFC
+// signature covers RDF, so the same signed statement could otherwise be
+// written under another name (a compact or full IRI, "@nest", an alias)
+// that this reader would not see — a key window or a scope silently lost.
+Status OnlyMembers(const json& obj, std::initializer_list<std::string_view> allowed, const std::string& where) {
+  if (!obj.is_object()) return Status::Ok();
+  for (const auto& member : obj.get_ref<const json::object_t&>()) {
+    bool known = false;
+    for (std::string_view a : allowed) known |= member.first == a;
+    if (!known)
+      return Bad(where + "/" + JsonPointerEscape(member.first),
+                 "not a member of a trust list (docs/formats/trust-list.md); only the short names it defines are read");
+  }
+  return Status::Ok();
 }
 
 Result<std::optional<Timestamp>> OptionalTime(const json& obj, std::string_view member, const std::string& where) {
@@ -64,6 +81,7 @@ Result<std::vector<std::string>> Strings(const json& obj, std::string_view membe
 
 Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::string& where) {
   if (!key.is_object()) return Bad(where, "a key must be an object");
+  PSL_RETURN_IF_ERROR(OnlyMembers(key, {"id", "type", "controller", "publicKeyMultibase", "notBefore", "notAfter"}, where));
   TrustedKey k;
   const json* key_id = FindMember(key, "id");
   if (key_id == nullptr || !key_id->is_string()) return Bad(where + "/id", "missing: the key's verification method URL");
@@ -79,6 +97,15 @@ Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::
       pk->get_ref<const std::string&>().size() > 64)
     return Bad(where + "/publicKeyMultibase", "must be an Ed25519 Multikey (\"z6Mk…\")");
   k.public_key_multibase = pk->get<std::string>();
+  auto decoded = DecodeMultibase(k.public_key_multibase);
+  if (!decoded.ok() || decoded->bytes.size() != 34 || static_cast<unsigned char>(decoded->bytes[0]) != 0xed ||
+      decoded->bytes[1] != 0x01)
+    return Bad(where + "/publicKeyMultibase", "not an Ed25519 Multikey (0xed01 and 32 bytes, base58btc)");
+  // A did:key has exactly one key, the one its DID spells.
+  if (did.rfind("did:key:", 0) == 0 &&
+      (k.public_key_multibase != did.substr(8) || k.id != did + "#" + did.substr(8)))
+    return Bad(where, "a did:key entity's key is its own: id " + did + "#" + did.substr(8) + ", publicKeyMultibase " +
+                          did.substr(8));
   PSL_ASSIGN_OR_RETURN(k.not_before, OptionalTime(key, "notBefore", where));
   PSL_ASSIGN_OR_RETURN(k.not_after, OptionalTime(key, "notAfter", where));
   PSL_RETURN_IF_ERROR(CheckWindow(k.not_before, k.not_after, where));
@@ -89,6 +116,9 @@ Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::
 
 Result<TrustedEntity> ParseTrustedEntity(const json& entity, const std::string& where) {
   if (!entity.is_object()) return Bad(where, "an entity must be an object");
+  PSL_RETURN_IF_ERROR(OnlyMembers(entity, {"id", "type", "name", "description", "country", "publicKey",
+                                           "credentialKind", "eqfLevel", "notBefore", "notAfter"},
+                                  where));
   TrustedEntity e;
   const json* id = FindMember(entity, "id");
   if (id == nullptr || !id->is_string() || !IsSupportedDid(id->get_ref<const std::string&>()))
@@ -145,11 +175,16 @@ Result<TrustList> ParseTrustList(const json& credential) {
   auto version = DetectVcVersion(credential);
   if (!version.ok() || *version != VcVersion::kV2_0)
     return Bad("/@context/0", "a trust list is a VC 2.0 credential");
+  // Exactly these two contexts, so that every short name means what this
+  // reader takes it to mean.
   const json* ctx = FindMember(credential, "@context");
-  bool has_trust_context = false;
-  if (ctx != nullptr && ctx->is_array())
-    for (const auto& c : *ctx) has_trust_context |= JsonStringEquals(c, kTrustContextV1);
-  if (!has_trust_context) return Bad("/@context", "must include " + std::string(kTrustContextV1));
+  if (ctx == nullptr || !ctx->is_array() || ctx->size() != 2 || !JsonStringEquals((*ctx)[1], kTrustContextV1))
+    return Bad("/@context", "must be [\"https://www.w3.org/ns/credentials/v2\", \"" + std::string(kTrustContextV1) + "\"]");
+  PSL_RETURN_IF_ERROR(OnlyMembers(credential, {"@context", "id", "type", "issuer", "name", "description", "validFrom",
+                                               "validUntil", "credentialSubject", "proof"},
+                                  ""));
+  if (const json* issuer = FindMember(credential, "issuer"); issuer != nullptr && issuer->is_object())
+    PSL_RETURN_IF_ERROR(OnlyMembers(*issuer, {"id", "name", "description", "country"}, "/issuer"));
   if (!HasType(credential, kTrustListCredentialType)) return Bad("/type", "must include TrustListCredential");
   if (FindMember(credential, "credentialStatus") != nullptr)
     return Bad("/credentialStatus", "a trust list is replaced by a newer one, not revoked: no credentialStatus");
@@ -169,6 +204,7 @@ Result<TrustList> ParseTrustList(const json& credential) {
   if (subject == nullptr || !subject->is_object())
     return Bad("/credentialSubject", "must be one object of type TrustList");
   if (!HasType(*subject, "TrustList")) return Bad("/credentialSubject/type", "must be \"TrustList\"");
+  PSL_RETURN_IF_ERROR(OnlyMembers(*subject, {"type", "trustedEntity"}, "/credentialSubject"));
   const json* entities = FindMember(*subject, "trustedEntity");
   if (entities == nullptr || !entities->is_array() || entities->empty())
     return Bad("/credentialSubject/trustedEntity", "must be a non-empty array");

@@ -134,5 +134,62 @@ TEST_CASE("trust list: no entity or key twice, no authority with an issuer's sco
   CHECK_THAT(ParseTrustList(with_status).status().message(), Catch::Contains("credentialStatus"));
 }
 
+TEST_CASE("trust list: a signed statement cannot hide under another member name", "[trust-list]") {
+  // With eddsa-rdfc-2022 the signature covers RDF: "pass:notAfter" or the
+  // full IRI would sign the same statement as "notAfter" while a reader of
+  // short names saw no window. Every member outside the format is refused.
+  struct Case {
+    const char* object;  // JSON Pointer of the object to add the member to
+    const char* member;
+  };
+  const Case cases[] = {
+      {"/credentialSubject/trustedEntity/0", "pass:notAfter"},
+      {"/credentialSubject/trustedEntity/0", "https://w3id.org/passerelle/vocab#credentialKind"},
+      {"/credentialSubject/trustedEntity/0", "@nest"},
+      {"/credentialSubject/trustedEntity/0/publicKey/0", "pass:notAfter"},
+      {"/credentialSubject", "@included"},
+      {"", "@graph"},
+      {"", "validUntilExtended"},
+      {"/issuer", "pass:country"},
+  };
+  for (const auto& c : cases) {
+    json list = ValidList();
+    list[json::json_pointer(c.object)][c.member] = "2099-01-01T00:00:00Z";
+    auto parsed = ParseTrustList(list);
+    INFO(c.object << " + " << c.member);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK_THAT(parsed.status().message(), Catch::Contains("not a member of a trust list"));
+  }
+  // Nor under other contexts: exactly the two.
+  for (const json& ctx : {json::array({"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/trust/v1",
+                                       "https://w3id.org/passerelle/v1"}),
+                          json::array({"https://www.w3.org/ns/credentials/v2",
+                                       json{{"notAfter", "https://example.org/ignored"}},
+                                       "https://w3id.org/passerelle/trust/v1"})}) {
+    json list = ValidList();
+    list["@context"] = ctx;
+    CHECK_THAT(ParseTrustList(list).status().message(), Catch::Contains("/@context"));
+  }
+}
+
+TEST_CASE("trust list: keys decode as Ed25519, and a did:key entity lists only its own key", "[trust-list]") {
+  json bad_key = ValidList();
+  bad_key["credentialSubject"]["trustedEntity"][0]["publicKey"][0]["publicKeyMultibase"] = "z6Mk0OIl";
+  CHECK_THAT(ParseTrustList(bad_key).status().message(), Catch::Contains("publicKeyMultibase"));
+
+  const std::string did = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+  json own = ValidList();
+  auto& entity = own["credentialSubject"]["trustedEntity"][0];
+  entity["id"] = did;
+  entity["publicKey"][0]["id"] = did + "#" + did.substr(8);
+  entity["publicKey"][0]["controller"] = did;
+  entity["publicKey"][0]["publicKeyMultibase"] = did.substr(8);
+  CHECK(ParseTrustList(own).ok());
+  json other = own;
+  other["credentialSubject"]["trustedEntity"][0]["publicKey"][0]["publicKeyMultibase"] =
+      "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+  CHECK_THAT(ParseTrustList(other).status().message(), Catch::Contains("its own"));
+}
+
 }  // namespace
 }  // namespace passerelle
