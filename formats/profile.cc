@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -168,9 +169,18 @@ bool CountryReferencesEqf(std::string_view c) {
 }
 
 Result<CredentialKind> KindOf(const json& credential) {
+  std::optional<CredentialKind> found;
   for (auto k : {CredentialKind::kModule, CredentialKind::kCertification, CredentialKind::kDiploma,
                  CredentialKind::kRecognition})
-    if (HasType(credential, CredentialKindType(k))) return k;
+    if (HasType(credential, CredentialKindType(k))) {
+      // One kind: a credential typed both module and diploma would pass
+      // scope checks as whichever came first.
+      if (found)
+        return Status::InvalidCredential("/type: a Passerelle credential has one kind, not both " +
+                                         std::string(CredentialKindType(*found)) + " and " + CredentialKindType(k));
+      found = k;
+    }
+  if (found) return *found;
   return Status::InvalidCredential(
       "/type: a Passerelle credential names its kind (ModuleCredential, CertificationCredential, "
       "DiplomaCredential or RecognitionCredential)");

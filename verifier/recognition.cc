@@ -125,9 +125,11 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const j
 
 }  // namespace
 
-RecognitionReport Recognise(const RecognitionAgreement& a, const json& document, const VerificationReport& verification) {
+RecognitionReport Recognise(const RecognitionAgreement& a, const json& document, const VerificationReport& verification,
+                            RecognitionTally* tally) {
   RecognitionReport report;
-  std::set<std::string> targets_done;
+  RecognitionTally local;
+  RecognitionTally& done = tally != nullptr ? *tally : local;
   const auto credentials = CredentialsOf(document);
   // The envelope: for a presentation its own checks (the holder's proof,
   // challenge, holder binding…); for a bare credential the whole verdict,
@@ -172,14 +174,16 @@ RecognitionReport Recognise(const RecognitionAgreement& a, const json& document,
       refuse(applied.message());
       continue;
     }
-    if (!targets_done.insert(rule->to_module).second) {
+    if (done.modules.count(rule->to_module) != 0) {
       refuse(rule->to_module + " is already recognised by another credential");
       continue;
     }
-    if (a.max_recognised_ects && report.recognised_ects + rule->ects > *a.max_recognised_ects + 1e-9) {
+    if (a.max_recognised_ects && done.ects + rule->ects > *a.max_recognised_ects + 1e-9) {
       refuse("recognising it would pass the agreement's cap of " + Format(*a.max_recognised_ects) + " ECTS");
       continue;
     }
+    done.modules.insert(rule->to_module);
+    done.ects += rule->ects;
     item.recognised = true;
     report.recognised_ects += rule->ects;
     report.items.push_back(item);

@@ -8,6 +8,7 @@
 // source, last award date, the cap on recognised ECTS). Stateless; thread-safe.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,11 +37,21 @@ struct RecognitionReport {
   double recognised_ects = 0;
 };
 
+// What has been recognised so far for one student: each receiving module
+// once, and the credits counted against the agreement's cap, across every
+// document they present.
+struct RecognitionTally {
+  std::set<std::string> modules;
+  double ects = 0;
+};
+
 // Applies `agreement` to the credentials of `document` (a presentation or a
 // credential) whose verdicts are in `verification` (VerifyDocument's report
-// for that document, credentials in document order).
+// for that document, credentials in document order). `tally` carries what
+// earlier documents of the same student were granted (null: this document
+// alone); report.recognised_ects counts this document's credits only.
 RecognitionReport Recognise(const RecognitionAgreement& agreement, const nlohmann::json& document,
-                            const VerificationReport& verification);
+                            const VerificationReport& verification, RecognitionTally* tally = nullptr);
 
 // The report as JSON: {"agreement", "targetProgramme", "recognisedEcts",
 // "maxRecognisedEcts", "items": [{credential, issuer, module, title,

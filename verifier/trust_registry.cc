@@ -73,6 +73,12 @@ Result<TrustList> ReadSignedList(std::string_view text, const std::string& name,
                                           ", a key the root does not give for " + signer->did);
       if (!proof->created || !InWindow(key->not_before, key->not_after, *proof->created))
         return Status::VerificationFailed(name + ": signed with " + key->id + " outside its window in the root");
+      // `created` is the signer's own word: a retired (perhaps stolen) key
+      // backdating a fresh list must not outlive its window through it.
+      if ((key->not_after && *key->not_after < list->valid_until) ||
+          (signer->not_after && *signer->not_after < list->valid_until))
+        return Status::VerificationFailed(name + ": valid until " + FormatDateTime(list->valid_until) +
+                                          ", beyond the end of its signer's key or accreditation in the root");
     }
   }
   if (!report.verified) {
@@ -96,11 +102,10 @@ Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& nam
     if (auto parsed = ParseTrustList(*doc); parsed.ok()) preview = std::move(*parsed);
   for (const auto& e : preview.entities)
     if (e.did == preview.issuer) self = &e;
+  if (self == nullptr && preview.issuer.rfind("did:web:", 0) == 0)
+    return Status::VerificationFailed(name + ": a root list signed with did:web must name its own signer " +
+                                      preview.issuer + " among its entries, so that it can be checked offline");
   auto read = ReadSignedList(json_text, name, now, resolver, self);
-  if (!read.ok() && self == nullptr && preview.issuer.rfind("did:web:", 0) == 0 &&
-      read.status().message().find("no DID document") != std::string::npos)
-    return Status(read.status().code(), read.status().message() + "; a root list signed with did:web must name " +
-                                            "its own signer among its entries, so that it can be checked offline");
   PSL_ASSIGN_OR_RETURN(TrustList list, std::move(read));
   const std::string label = list.id.empty() ? name : list.id;
   for (const auto& e : list.entities)
@@ -150,14 +155,11 @@ Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label
     if (country && e.country != *country)
       return Status::UntrustedIssuer(label + ": " + signer + " answers for " + *country + " and cannot accredit " +
                                      e.did + " (" + e.country + ")");
+    // Every key must make a document now: keys come from the list, never
+    // from an unsigned DID document instead.
+    if (auto doc = DocumentFor(e); !doc.ok()) return doc.status().Annotate(label);
     added.push_back({e, signer, label, list.valid_from, list.valid_until});
   }
-  // All or nothing: check every conflict before changing anything.
-  for (const auto& a : added)
-    if (auto it = issuers_.find(a.entity.did); it != issuers_.end() && it->second.accredited_by != signer)
-      return Status::UntrustedIssuer(label + ": " + a.entity.did + " is already accredited by " +
-                                     it->second.accredited_by + " (" + it->second.list_id +
-                                     "); an issuer answers to one authority");
   // A newer version of the same list replaces the older one.
   const auto list_key = std::make_pair(signer, label);
   if (auto it = lists_.find(list_key); it != lists_.end() && list.valid_from < it->second)
@@ -166,6 +168,17 @@ Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label
   for (auto it = issuers_.begin(); it != issuers_.end();)
     it = it->second.accredited_by == signer && it->second.list_id == label ? issuers_.erase(it) : std::next(it);
   for (auto& a : added) {
+    // An issuer answers to one authority. Claimed by two, it is trusted by
+    // neither (whatever the order lists are read in), and the rest of each
+    // list still holds: one authority cannot knock out another's list.
+    if (disputed_.count(a.entity.did) != 0) continue;
+    if (auto it = issuers_.find(a.entity.did); it != issuers_.end() && it->second.accredited_by != signer) {
+      warnings_.push_back(a.entity.did + " is accredited both by " + it->second.accredited_by + " (" +
+                          it->second.list_id + ") and by " + signer + " (" + label + "): trusted by neither");
+      disputed_.insert(a.entity.did);
+      issuers_.erase(it);
+      continue;
+    }
     std::string did = a.entity.did;
     issuers_.insert_or_assign(std::move(did), std::move(a));
   }
@@ -208,6 +221,11 @@ Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& cr
     if (!InWindow(e.not_before, e.not_after, t))
       return Status::UntrustedIssuer("/proof/created: " + e.did + " was not accredited at " + FormatDateTime(t));
   }
+  // The country the credential claims is the one the entry was accredited in.
+  if (const json* iss = FindMember(credential, "issuer"); iss != nullptr && iss->is_object())
+    if (const json* country = FindMember(*iss, "country"); country != nullptr && !JsonStringEquals(*country, e.country))
+      return Status::UntrustedIssuer("/issuer/country: " + e.did + " is accredited in " + e.country +
+                                     ", not in the country the credential names");
   // Scope: what kind of credential, at which EQF level.
   if (!e.credential_kinds.empty() || !e.eqf_levels.empty()) {
     if (!UsesPasserelleContext(credential))

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -49,9 +50,14 @@ class TrustRegistry {
   // and kUntrustedIssuer when no root names its signer as an authority in
   // force at `now`, or when it names an issuer outside the authority's country
   // or another authority. A newer version of a list already added (same
-  // signer and id, later validFrom) replaces it.
+  // signer and id, later validFrom) replaces it. An issuer another authority
+  // already accredits is set aside (see warnings()), not the whole list.
   Status AddList(std::string_view json_text, const std::string& name, Timestamp now,
                  const DidResolver& resolver = {});
+
+  // What loading the lists set aside, for the operator: issuers claimed by
+  // two authorities (trusted by neither).
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   // The accredited issuer with this DID, or nullptr.
   const AccreditedIssuer* FindIssuer(std::string_view did) const;
@@ -87,6 +93,8 @@ class TrustRegistry {
   std::map<std::string, AccreditedIssuer, std::less<>> issuers_;
   // The validFrom of each list loaded, by (signer, list id).
   std::map<std::pair<std::string, std::string>, Timestamp> lists_;
+  std::set<std::string, std::less<>> disputed_;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace passerelle

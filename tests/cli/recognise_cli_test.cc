@@ -109,6 +109,12 @@ TEST_CASE("cli: verifier recognise maps a partner's presented modules onto the M
   CHECK(report["recognition"]["recognisedEcts"] == 6);
   CHECK(report["recognition"]["items"].size() == 2);
 
+  // Without a challenge there is no proof the student is the one presenting.
+  auto no_challenge = RunTool("verifier", {"recognise", "--agreement", agreement, m.Path("vp.json"), "--trust-issuer",
+                                           m.almaty_did});
+  CHECK(no_challenge.exit_code == 2);
+  CHECK_THAT(no_challenge.err, Catch::Contains("--challenge"));
+
   // Shown to someone else (another challenge): a definite no, nothing recognised.
   std::vector<std::string> replay = common;
   replay[7] = "another-challenge";

@@ -41,6 +41,13 @@ TEST_CASE("profile: a complete module credential passes", "[profile]") {
   CHECK(KindOf(ModuleCredential()).value() == CredentialKind::kModule);
 }
 
+TEST_CASE("profile: a credential has one kind", "[profile]") {
+  json both = ModuleCredential();
+  both["type"].push_back("DiplomaCredential");
+  CHECK_THAT(KindOf(both).status().message(), Catch::Contains("one kind"));
+  CHECK_FALSE(ValidateProfile(both).ok());
+}
+
 TEST_CASE("profile: each missing mandatory element is named", "[profile]") {
   struct Case {
     const char* pointer;

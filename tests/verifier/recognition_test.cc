@@ -161,6 +161,29 @@ TEST_CASE("recognition: what did not verify, came too late, or counts twice is n
   }
 }
 
+TEST_CASE("recognition: the tally holds across a student's documents", "[recognition]") {
+  Exchange x;
+  RecognitionAgreement a = x.Agreement();
+  a.max_recognised_ects = 10;
+  VerifyOptions options;
+  options.now = At("2026-09-01T00:00:00Z");
+  options.trusted_issuers = {x.almaty_did};
+  options.challenge = "c-1";
+  options.domain = "umfiasi.example.ro";
+  RecognitionTally tally;
+  json first = x.Present({x.Module("KZ-QM-501", "78")});
+  json again = x.Present({x.Module("KZ-QM-501", "79", "2026-06-21T00:00:00Z")});
+  json more = x.Present({x.Module("KZ-QM-502", "80")});
+  CHECK(Recognise(a, first, VerifyDocument(first, options), &tally).recognised_ects == 6);
+  RecognitionReport twice = Recognise(a, again, VerifyDocument(again, options), &tally);
+  CHECK(twice.recognised_ects == 0);
+  CHECK_THAT(twice.items[0].detail, Catch::Contains("already recognised"));
+  RecognitionReport capped = Recognise(a, more, VerifyDocument(more, options), &tally);
+  CHECK(capped.recognised_ects == 0);
+  CHECK_THAT(capped.items[0].detail, Catch::Contains("cap of 10"));
+  CHECK(tally.ects == 6);
+}
+
 TEST_CASE("recognition: the cap on recognised ECTS holds", "[recognition]") {
   Exchange x;
   RecognitionAgreement a = x.Agreement();

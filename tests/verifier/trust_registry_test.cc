@@ -148,6 +148,11 @@ TEST_CASE("trust lists: an issuer is trusted only within its scope and windows",
   SECTION("EQF level outside the accreditation") {
     untrusted_because(w.university.Sign(ModuleCredential(w.university.did, 7)), "EQF level 7");
   }
+  SECTION("a credential naming another country than the accreditation's") {
+    json vc = ModuleCredential(w.university.did);
+    vc["issuer"]["country"] = "DE";
+    untrusted_because(w.university.Sign(vc), "accredited in FR");
+  }
   SECTION("credential kind outside the accreditation") {
     untrusted_because(w.university.Sign(ModuleCredential(w.university.did, 6, "DiplomaCredential")),
                       "not accredited to issue diploma");
@@ -263,6 +268,17 @@ TEST_CASE("trust lists: a list is refused unless a root's authority signed it fo
     CHECK(s.code() == Code::kVerificationFailed);
     CHECK_THAT(s.message(), Catch::Contains("outside its window"));
   }
+  SECTION("a list valid beyond its signing key's window (a retired key backdating)") {
+    TrustedEntity fr = w.fr.Entity(TrustRole::kAuthority, "FR");
+    fr.keys[0].not_after = At("2026-12-01T00:00:00Z");
+    TrustRegistry r;
+    REQUIRE(r.AddRoot(SignedList(w.root, {w.root.Entity(TrustRole::kAuthority, "EU"), fr}, "urn:x:root3"), "root.json",
+                      w.now)
+                .ok());
+    Status s = r.AddList(w.FrenchList(), "fr.json", w.now);  // valid until 2027-02-01
+    CHECK(s.code() == Code::kVerificationFailed);
+    CHECK_THAT(s.message(), Catch::Contains("beyond the end of its signer's key"));
+  }
   SECTION("garbage") {
     TrustRegistry r;
     CHECK(r.AddRoot("{not json", "root.json", w.now).code() == Code::kMalformed);
@@ -273,10 +289,21 @@ TEST_CASE("trust lists: a list is refused unless a root's authority signed it fo
 TEST_CASE("trust lists: an issuer answers to one authority, and a newer list replaces an older", "[trust]") {
   World w;
   TrustRegistry r = w.Registry();
-  // The same university in the Romanian list (as if it were Romanian).
-  TrustedEntity as_ro = w.UniversityEntry();
-  as_ro.country = "RO";
-  CHECK(r.AddList(SignedList(w.ro, {as_ro}, "urn:x:ro"), "ro.json", w.now).code() == Code::kUntrustedIssuer);
+  // The same university in the Romanian list (as if it were Romanian):
+  // disputed, it is trusted by neither, and the rest of the list holds.
+  {
+    TrustRegistry disputed = w.Registry();
+    TrustedEntity as_ro = w.UniversityEntry();
+    as_ro.country = "RO";
+    Party iasi{"did:web:umfiasi.example.ro"};
+    REQUIRE(disputed.AddList(SignedList(w.ro, {as_ro, iasi.Entity(TrustRole::kIssuer, "RO")}, "urn:x:ro"), "ro.json",
+                             w.now)
+                .ok());
+    CHECK(disputed.FindIssuer(w.university.did) == nullptr);
+    CHECK(disputed.FindIssuer(iasi.did) != nullptr);
+    REQUIRE(disputed.warnings().size() == 1);
+    CHECK_THAT(disputed.warnings()[0], Catch::Contains("trusted by neither"));
+  }
   // A newer French list without the university: it is no longer accredited.
   Party other{"did:web:other.example.fr"};
   REQUIRE(r.AddList(SignedList(w.fr, {other.Entity(TrustRole::kIssuer, "FR")},

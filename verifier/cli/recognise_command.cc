@@ -58,6 +58,14 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
         << "\": " << SanitizeForTerminal(agreement.status().message()) << "\n";
     return 2;
   }
+  // Modules count only when their holder presents them, to this verifier,
+  // now: a copy of someone else's credentials, or a replayed presentation,
+  // must not earn credits.
+  if (!args.verify.challenge) {
+    err << "verifier: error: recognise needs --challenge: modules count only when their holder presents them\n"
+        << "verifier: hint: give the student a fresh challenge for `wallet present --challenge C`, then pass the same C\n";
+    return 2;
+  }
   VerificationSetup setup;
   if (int rc = SetUpVerification(args.verify, in, err, setup); rc != 0) return rc;
   if (args.verify.files.empty()) {
@@ -67,6 +75,8 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
   }
   int exit_code = 0;
   json all = json::array();
+  // One student's documents: the cap and "each module once" hold across them.
+  RecognitionTally tally;
   for (const auto& file : args.verify.files) {
     auto text = ReadInput(file, in);
     auto document = text.ok() ? ParseJson(*text) : Result<json>(text.status());
@@ -83,7 +93,7 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
       exit_code = 2;
       continue;
     }
-    RecognitionReport recognition = Recognise(*agreement, *document, report);
+    RecognitionReport recognition = Recognise(*agreement, *document, report, &tally);
     if (args.verify.json) {
       all.push_back({{"file", file},
                      {"verification", ReportToJson(report)},

@@ -105,6 +105,7 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
     }
     for (const auto& s : skipped) err << "verifier: warning: " << SanitizeForTerminal(s) << "\n";
   }
+  for (const auto& w : setup.registry.warnings()) err << "verifier: warning: " << SanitizeForTerminal(w) << "\n";
   if (!args.trust_roots.empty() || !args.trust_lists.empty()) {
     setup.registry.AddKeysTo(options.resolver);
     options.trust_registry = &setup.registry;

@@ -25,11 +25,12 @@ constexpr JsonLimits kTrustListLimits{kMaxTrustListBytes, 16};
 
 std::filesystem::path TrustDir(const std::filesystem::path& cache_dir) { return cache_dir / "trust-lists"; }
 
-std::filesystem::path CachePath(const std::filesystem::path& cache_dir, const std::string& url) {
-  return TrustDir(cache_dir) / (Sha256Hex(url).substr(0, 32) + ".json");
-}
-
 std::string WithoutFragment(const std::string& url) { return url.substr(0, url.find('#')); }
+
+// Named after the list's URL without fragment, which is its id.
+std::filesystem::path CachePath(const std::filesystem::path& cache_dir, const std::string& url) {
+  return TrustDir(cache_dir) / (Sha256Hex(WithoutFragment(url)).substr(0, 32) + ".json");
+}
 
 Result<std::string> ReadCapped(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
