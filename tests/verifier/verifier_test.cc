@@ -305,6 +305,53 @@ TEST_CASE("verifier: a signed claim re-expressed in another JSON-LD form is caug
 namespace passerelle {
 namespace {
 
+TEST_CASE("verifier: a Passerelle claim re-expressed under another name is caught (RDFC)", "[verifier]") {
+  // Scope checks and recognition read eqfLevel, code, grade and the issuer's
+  // country from the JSON: written under a compact IRI with the same RDF,
+  // they would keep the signature and vanish from the reader's view.
+  Fixture f;
+  json vc = {{"@context", {"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/v1"}},
+             {"type", {"VerifiableCredential", "ModuleCredential"}},
+             {"issuer", {{"id", f.did}, {"name", "Institut"}, {"country", "FR"}}},
+             {"validFrom", "2026-01-01T00:00:00Z"},
+             {"credentialSubject",
+              {{"id", "did:example:learner"},
+               {"achievement",
+                {{"type", "LearningAchievement"},
+                 {"code", "HQ-M01"},
+                 {"title", {{"en", "Foundations"}}},
+                 {"learningOutcomes", {{"en", {"Explain"}}}},
+                 {"ects", 6},
+                 {"eqfLevel", "http://data.europa.eu/snb/eqf/5"},
+                 {"nqfLevel", "https://example.fr/nqf/5"},
+                 {"assessmentType", "http://data.europa.eu/snb/assessment/6e6cb2cc78"},
+                 {"mode", "http://data.europa.eu/snb/learning-assessment/e92d221e4d"},
+                 {"qualityAssurance", "http://data.europa.eu/snb/accreditation/820101cba6"},
+                 {"grade", {{"value", "12.5"}, {"scheme", "FR-0-20"}}}}}}}};
+  json signed_vc = f.Sign(vc, Cryptosuite::kEddsaRdfc2022);
+  REQUIRE(VerifyDocument(signed_vc, f.Options()).verified);
+
+  json hidden_level = signed_vc;
+  auto& achievement = hidden_level["credentialSubject"]["achievement"];
+  achievement["elm:eqfLevel"] = {{"@id", achievement["eqfLevel"]}};
+  achievement.erase("eqfLevel");
+  json hidden_code = signed_vc;
+  hidden_code["credentialSubject"]["achievement"]["dcterms:identifier"] = "HQ-M01";
+  hidden_code["credentialSubject"]["achievement"].erase("code");
+  hidden_code["@context"].push_back(json{{"dcterms", "http://purl.org/dc/terms/"}});
+  json hidden_country = signed_vc;
+  hidden_country["issuer"]["https://w3id.org/passerelle/vocab#country"] = "FR";
+  hidden_country["issuer"].erase("country");
+  for (const json& forged : {hidden_level, hidden_code, hidden_country}) {
+    auto report = VerifyDocument(forged, f.Options());
+    INFO(forged.dump());
+    CHECK_FALSE(report.verified);
+    bool caught = false;
+    for (const auto& e : report.errors) caught = caught || e.message.find("signed form") != std::string::npos;
+    CHECK(caught);
+  }
+}
+
 TEST_CASE("verifier: eddsa-jcs-2022 credentials follow the same offline context policy", "[verifier]") {
   Fixture f;
   json doc = f.Unsigned();

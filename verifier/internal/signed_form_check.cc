@@ -1,13 +1,15 @@
 // Passerelle (verifier internal) — JSON reading vs the signed canonical RDF.
 #include "verifier/internal/signed_form_check.h"
 
-#include <set>
+#include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
+#include "formats/profile.h"
 #include "formats/rdf/dataset.h"
 
 namespace passerelle::internal {
@@ -20,21 +22,29 @@ constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-n
 constexpr std::string_view kCred = "https://www.w3.org/2018/credentials#";
 constexpr std::string_view kSec = "https://w3id.org/security#";
 
+constexpr std::string_view kElm = "http://data.europa.eu/snb/model/elm/";
+constexpr std::string_view kPass = "https://w3id.org/passerelle/vocab#";
+constexpr std::string_view kDctermsIdentifier = "http://purl.org/dc/terms/identifier";
+
 std::string Cred(std::string_view local) { return std::string(kCred) + std::string(local); }
+std::string Elm(std::string_view local) { return std::string(kElm) + std::string(local); }
+std::string Pass(std::string_view local) { return std::string(kPass) + std::string(local); }
 std::string Sec(std::string_view local) { return std::string(kSec) + std::string(local); }
 
 // The JSON values of member `name` as strings (a string, or each string of
-// an array; objects count by their "id" or as one anonymous value).
-std::vector<std::string> JsonValues(const json& node, std::string_view name) {
-  std::vector<std::string> out;
+// an array; objects count by their "id" or as one anonymous value). Views
+// into `node`: no copies, this runs for every member compared.
+std::vector<std::string_view> JsonValues(const json& node, std::string_view name) {
+  std::vector<std::string_view> out;
   const json* m = FindMember(node, name);
   if (m == nullptr) return out;
   auto add = [&](const json& v) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-    else if (const json* id = FindMember(v, "id"); id != nullptr && id->is_string()) out.push_back(id->get<std::string>());
+    if (v.is_string()) out.push_back(v.get_ref<const std::string&>());
+    else if (const json* id = FindMember(v, "id"); id != nullptr && id->is_string()) out.push_back(id->get_ref<const std::string&>());
     else out.emplace_back();  // counted, not compared
   };
   if (m->is_array()) {
+    out.reserve(m->size());
     for (const auto& e : *m) add(e);
   } else {
     add(*m);
@@ -115,8 +125,9 @@ struct SignedGraph {
 
 // Splits the canonical N-Quads into lines and parses those whose predicate
 // is one of `predicates` (IRIs without angle brackets).
-Result<SignedGraph> Parse(std::string_view canonical, std::initializer_list<std::string> predicates) {
+Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<std::string_view>& predicates) {
   SignedGraph g;
+  g.lines.reserve(64);
   std::string selected;
   std::size_t pos = 0;
   while (pos < canonical.size()) {
@@ -133,12 +144,10 @@ Result<SignedGraph> Parse(std::string_view canonical, std::initializer_list<std:
     std::string_view p = l.predicate;
     if (p.size() < 2) continue;
     p = p.substr(1, p.size() - 2);  // strip < >
-    for (const auto& want : predicates)
-      if (p == want) {
-        selected.append(line);
-        selected += '\n';
-        break;
-      }
+    if (predicates.count(p) != 0) {
+      selected.append(line);
+      selected += '\n';
+    }
   }
   auto quads = rdf::ParseNQuads(selected);
   if (!quads.ok()) return Status::Internal("signed form: " + quads.status().message());
@@ -149,16 +158,21 @@ Result<SignedGraph> Parse(std::string_view canonical, std::initializer_list<std:
 // Compares the JSON values of `member` with the signed objects of `predicate`:
 // same number, and the same lexical values where the JSON gives them.
 Status Compare(const SignedGraph& g, const rdf::Term& node, const json& object, std::string_view member,
-               std::string_view predicate, bool compare_values) {
+               std::string_view predicate, bool compare_values, std::string_view where = "") {
   auto signed_values = g.Objects(node, predicate);
   auto json_values = JsonValues(object, member);
-  std::multiset<std::string> a, b;
-  for (const auto* t : signed_values) a.insert(t->value);
-  for (const auto& v : json_values) b.insert(v);
   bool same = signed_values.size() == json_values.size();
-  if (same && compare_values) same = a == b;
+  if (same && compare_values) {
+    // The same values in any order (nearly always one each).
+    std::vector<std::string_view> a, b(json_values.begin(), json_values.end());
+    a.reserve(signed_values.size());
+    for (const auto* t : signed_values) a.push_back(t->value);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    same = a == b;
+  }
   if (!same)
-    return Status::VerificationFailed("/" + std::string(member) + ": the signed form has " +
+    return Status::VerificationFailed(std::string(where) + "/" + std::string(member) + ": the signed form has " +
                                       std::to_string(signed_values.size()) + " value(s) where the JSON shows " +
                                       std::to_string(json_values.size()) +
                                       (signed_values.size() == json_values.size() ? " different ones" : "") +
@@ -168,11 +182,57 @@ Status Compare(const SignedGraph& g, const rdf::Term& node, const json& object, 
 
 }  // namespace
 
+namespace {
+
+// The claims of a Passerelle credential that issuer trust (country, kind,
+// EQF level) and recognition (module code, grade, level) read from its JSON.
+Status CheckPasserelleClaims(const SignedGraph& g, const rdf::Term& credential, const json& document) {
+  if (const json* issuer = FindMember(document, "issuer"); issuer != nullptr && issuer->is_object()) {
+    auto nodes = g.Objects(credential, Cred("issuer"));
+    if (nodes.size() == 1) PSL_RETURN_IF_ERROR(Compare(g, *nodes[0], *issuer, "country", Pass("country"), true, "/issuer"));
+  }
+  const json* subject = FindMember(document, "credentialSubject");
+  auto subjects = g.Objects(credential, Cred("credentialSubject"));
+  if (subject == nullptr || !subject->is_object() || subjects.size() != 1) return Status::Ok();
+  const std::string at = "/credentialSubject";
+  PSL_RETURN_IF_ERROR(Compare(g, *subjects[0], *subject, "achievement", Elm("hasClaim"), false, at));
+  const json* achievement = FindMember(*subject, "achievement");
+  auto achievements = g.Objects(*subjects[0], Elm("hasClaim"));
+  if (achievement == nullptr || !achievement->is_object() || achievements.size() != 1) return Status::Ok();
+  const rdf::Term& a = *achievements[0];
+  const std::string claim = at + "/achievement";
+  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "eqfLevel", Elm("eqfLevel"), true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "nqfLevel", Elm("nqfLevel"), true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "code", kDctermsIdentifier, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "grade", Pass("grade"), false, claim));
+  const json* grade = FindMember(*achievement, "grade");
+  auto grades = g.Objects(a, Pass("grade"));
+  if (grade != nullptr && grade->is_object() && grades.size() == 1) {
+    PSL_RETURN_IF_ERROR(Compare(g, *grades[0], *grade, "value", Pass("gradeValue"), true, claim + "/grade"));
+    PSL_RETURN_IF_ERROR(Compare(g, *grades[0], *grade, "scheme", Pass("gradingScheme"), true, claim + "/grade"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status CheckDocumentMatchesSignedForm(const json& document, std::string_view canonical) {
-  PSL_ASSIGN_OR_RETURN(
-      SignedGraph g,
-      Parse(canonical, {std::string(kRdfType), Cred("validFrom"), Cred("validUntil"), Cred("issuanceDate"),
-                        Cred("expirationDate"), Cred("issuer"), Cred("holder"), Cred("credentialStatus")}));
+  // The predicates compared, as IRIs (kept alive for the sets' views).
+  static const std::vector<std::string> kBase = {std::string(kRdfType), Cred("validFrom"),  Cred("validUntil"),
+                                                 Cred("issuanceDate"),  Cred("expirationDate"), Cred("issuer"),
+                                                 Cred("holder"),        Cred("credentialStatus")};
+  static const std::vector<std::string> kPasserelle = {
+      Cred("credentialSubject"), Elm("hasClaim"), Elm("eqfLevel"),      Elm("nqfLevel"),
+      std::string(kDctermsIdentifier), Pass("grade"), Pass("gradeValue"), Pass("gradingScheme"), Pass("country")};
+  static const std::unordered_set<std::string_view> kBaseSet(kBase.begin(), kBase.end());
+  static const std::unordered_set<std::string_view> kPasserelleSet = [] {
+    std::unordered_set<std::string_view> all(kBase.begin(), kBase.end());
+    all.insert(kPasserelle.begin(), kPasserelle.end());
+    return all;
+  }();
+  const bool passerelle = UsesPasserelleContext(document);
+  const auto& predicates = passerelle ? kPasserelleSet : kBaseSet;
+  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, predicates));
   PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Cred("VerifiableCredential"), Cred("VerifiablePresentation")},
                                                     document, "credential or presentation"));
   // Types: the JSON must show every signed type (they decide how it is judged).
@@ -182,12 +242,15 @@ Status CheckDocumentMatchesSignedForm(const json& document, std::string_view can
   PSL_RETURN_IF_ERROR(Compare(g, node, document, "issuer", Cred("issuer"), true));
   PSL_RETURN_IF_ERROR(Compare(g, node, document, "holder", Cred("holder"), true));
   PSL_RETURN_IF_ERROR(Compare(g, node, document, "credentialStatus", Cred("credentialStatus"), false));
+  if (passerelle) PSL_RETURN_IF_ERROR(CheckPasserelleClaims(g, node, document));
   return Status::Ok();
 }
 
 Status CheckProofMatchesSignedForm(const json& proof, std::string_view canonical) {
-  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, {std::string(kRdfType), "http://purl.org/dc/terms/created",
-                                                        Sec("expiration"), Sec("challenge"), Sec("domain")}));
+  static const std::vector<std::string> kProof = {std::string(kRdfType), "http://purl.org/dc/terms/created",
+                                                  Sec("expiration"), Sec("challenge"), Sec("domain")};
+  static const std::unordered_set<std::string_view> kProofSet(kProof.begin(), kProof.end());
+  PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, kProofSet));
   PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Sec("DataIntegrityProof"), Sec("Ed25519Signature2020")}, proof, "proof"));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", "http://purl.org/dc/terms/created", true));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", Sec("expiration"), true));
