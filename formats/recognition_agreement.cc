@@ -147,7 +147,8 @@ Result<RecognitionAgreement> ParseRecognitionAgreement(const json& doc) {
 
   if (const json* modules = FindMember(doc, "sourceModules")) {
     if (!modules->is_array()) return Bad("/sourceModules", "must be an array");
-    for (std::size_t i = 0; i < modules->size() && i < kMaxRules; ++i) {
+    if (modules->size() > kMaxRules) return Bad("/sourceModules", "more than " + std::to_string(kMaxRules) + " modules");
+    for (std::size_t i = 0; i < modules->size(); ++i) {
       const std::string at = "/sourceModules/" + std::to_string(i);
       const json& m = (*modules)[i];
       if (!m.is_object()) return Bad(at, "a module is an object");

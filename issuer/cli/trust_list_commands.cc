@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -29,7 +28,9 @@ constexpr std::size_t kMaxEntriesFileBytes = 8u << 20;
 Result<std::vector<TrustedEntity>> ReadEntries(const std::string& file) {
   std::ifstream f(file, std::ios::binary);
   if (!f) return Status::IOError("cannot read \"" + file + "\"");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::string text(kMaxEntriesFileBytes + 1, '\0');  // never more than the cap plus one byte
+  f.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(f.gcount()));
   auto doc = ParseJson(text, JsonLimits{kMaxEntriesFileBytes, 16});
   if (!doc.ok()) return doc.status().Annotate(file);
   const json* items = &*doc;
