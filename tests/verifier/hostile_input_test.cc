@@ -15,6 +15,7 @@
 #include "formats/multibase.h"
 #include "formats/profile.h"
 #include "formats/rdf/dataset.h"
+#include "formats/recognition_agreement.h"
 #include "formats/status_list.h"
 #include "formats/trust_list.h"
 #include "formats/vc_model.h"
@@ -92,6 +93,7 @@ TEST_CASE("hostile input: JSON-shaped parsers refuse wrong shapes with a Status"
       (void)ParseDidDocument(j);
       (void)ParseStatusListEntry(j, "/credentialStatus");
       CHECK_FALSE(ParseTrustList(j).ok());
+      CHECK_FALSE(ParseRecognitionAgreement(j).ok());
       (void)ParseTrustedEntity(j, "/e");
       (void)StatusEntriesOf(j);
       (void)CredentialIssuerId(j);
