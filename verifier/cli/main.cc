@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "verifier/cli/recognise_command.h"
+#include "verifier/cli/serve_command.h"
 #include "verifier/cli/sync_command.h"
 #include "verifier/cli/verify_command.h"
 
@@ -51,6 +52,18 @@ int main(int argc, char** argv) {
   r->add_option("--challenge", recognise.verify.challenge, "the challenge the presentation must have signed");
   r->add_option("--domain", recognise.verify.domain, "the domain the presentation must have signed");
 
+  passerelle::cli::ServeArgs serve;
+  CLI::App* sv = app.add_subcommand("serve", "serve the verify page (paste a QR code's text) and the VC-API verify routes");
+  sv->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8081; port 0: any)");
+  sv->add_option("--trust-root", serve.verify.trust_roots, "a root trust list; repeat for several");
+  sv->add_option("--trust-list", serve.verify.trust_lists, "a trust list signed by a root's authority; repeat for several");
+  sv->add_option("--trust-issuer", serve.verify.trust_issuers, "trust this issuer DID for any kind of credential");
+  sv->add_option("--did-document", serve.verify.did_documents, "a DID document to resolve a did:web issuer offline");
+  sv->add_option("--status-cache", serve.verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  sv->add_option("--max-request-bytes", serve.max_request_bytes, "largest request body accepted (default 1 MiB)");
+  sv->add_option("--threads", serve.threads, "worker threads (default 8)");
+  sv->add_flag("--quiet", serve.quiet, "no access log on stderr");
+
   passerelle::cli::SyncArgs sync;
   CLI::App* s = app.add_subcommand("sync", "fetch status lists (and, with --trust-root, trust lists) over HTTP(S), verify them, and cache them for verify --status-cache");
   s->add_option("--from", sync.from, "a status list URL (statusListCredential) or a trust list URL; repeat for several")->required();
@@ -75,5 +88,6 @@ int main(int argc, char** argv) {
   if (v->parsed()) return passerelle::cli::RunVerify(verify, std::cin, std::cout, std::cerr);
   if (s->parsed()) return passerelle::cli::RunSync(sync, std::cout, std::cerr);
   if (r->parsed()) return passerelle::cli::RunRecognise(recognise, std::cin, std::cout, std::cerr);
+  if (sv->parsed()) return passerelle::cli::RunServe(serve, std::cerr);
   return 2;
 }

@@ -1,0 +1,44 @@
+// Passerelle verifier CLI — `verifier serve`.
+#include "verifier/cli/serve_command.h"
+
+#include <charconv>
+#include <iostream>
+
+#include "formats/terminal_text.h"
+#include "verifier/cli/verify_setup.h"
+#include "verifier/http/serve.h"
+
+namespace passerelle::cli {
+
+int RunServe(const ServeArgs& args, std::ostream& err) {
+  verifier_http::ServeOptions options;
+  std::size_t colon = args.listen.rfind(':');
+  int port = -1;
+  if (colon != std::string::npos) {
+    auto r = std::from_chars(args.listen.data() + colon + 1, args.listen.data() + args.listen.size(), port);
+    if (r.ec != std::errc() || r.ptr != args.listen.data() + args.listen.size()) port = -1;
+  }
+  if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
+    err << "verifier: error: --listen \"" << SanitizeForTerminal(args.listen) << "\": expected HOST:PORT\n";
+    return 2;
+  }
+  options.host = args.listen.substr(0, colon);
+  options.port = port;
+  options.max_body_bytes = args.max_request_bytes;
+  options.threads = args.threads;
+  VerificationSetup setup;
+  if (int rc = SetUpVerification(args.verify, std::cin, err, setup); rc != 0) return rc;
+  if (args.verify.trust_issuers.empty() && args.verify.trust_roots.empty())
+    err << "verifier: warning: no trust anchor given: every issuer will be reported untrusted\n"
+        << "verifier: hint: start it with --trust-root and --trust-list (or --trust-issuer)\n";
+  Status served = verifier_http::Serve(options, setup.options, args.quiet ? nullptr : &err, [&](int bound) {
+    err << "verifier: serving on http://" << options.host << ":" << bound << "/\n" << std::flush;
+  });
+  if (!served.ok()) {
+    err << "verifier: error: " << served.message() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace passerelle::cli
