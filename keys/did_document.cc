@@ -127,7 +127,8 @@ DidDocument DidKeyDocument(const Ed25519PublicKey& key) {
 
 void DidResolver::Add(DidDocument document) {
   std::string id = document.id;
-  documents_[id] = std::move(document);
+  if (documents_.use_count() > 1) documents_ = std::make_shared<Documents>(*documents_);  // copy on write
+  (*documents_)[id] = std::move(document);
 }
 
 Result<DidDocument> DidResolver::Resolve(std::string_view did) const {
@@ -142,8 +143,8 @@ Result<DidDocument> DidResolver::Resolve(std::string_view did) const {
     d.methods.push_back(std::move(vm));
     return d;
   }
-  auto it = documents_.find(did);
-  if (it != documents_.end()) return it->second;
+  auto it = documents_->find(did);
+  if (it != documents_->end()) return it->second;
   if (did.rfind("did:", 0) != 0)
     return Status::Malformed("\"" + std::string(did.substr(0, 100)) + "\" is not a DID");
   return Status::NotFound("no DID document for " + std::string(did.substr(0, 200)) +

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,8 @@ nlohmann::json DidDocumentToJson(const DidDocument& document);
 // The document a did:key resolves to (its one key for every purpose).
 DidDocument DidKeyDocument(const Ed25519PublicKey& key);
 
+// Copies are cheap and share the documents (copy on write): a verifier
+// serving requests copies its options, resolver included, for each one.
 class DidResolver {
  public:
   // Adds (or replaces) a known document, e.g. a did:web issuer's.
@@ -57,7 +60,10 @@ class DidResolver {
   Result<DidDocument> Resolve(std::string_view did) const;
 
  private:
-  std::map<std::string, DidDocument, std::less<>> documents_;
+  using Documents = std::map<std::string, DidDocument, std::less<>>;
+  // Shared between copies; Add() copies it first when another resolver
+  // shares it (Add is for set-up, before copies are used concurrently).
+  std::shared_ptr<Documents> documents_ = std::make_shared<Documents>();
 };
 
 struct ResolvedMethod {

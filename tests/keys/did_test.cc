@@ -87,6 +87,24 @@ TEST_CASE("did documents: relationships decide what a key may do", "[keys][did]"
   CHECK(again->assertion_method == parsed->assertion_method);
 }
 
+TEST_CASE("did resolver: copies share documents, and adding to one leaves the others alone", "[keys][did]") {
+  auto key = Ed25519SigningKey::Generate().value();
+  DidDocument doc;
+  doc.id = "did:web:a.example";
+  doc.methods.push_back({"did:web:a.example#k", doc.id, key.public_key(), std::nullopt, std::nullopt});
+  doc.assertion_method = {"did:web:a.example#k"};
+  DidResolver original;
+  original.Add(doc);
+  DidResolver copy = original;
+  DidDocument other = doc;
+  other.id = "did:web:b.example";
+  copy.Add(other);
+  CHECK(copy.Resolve("did:web:a.example").ok());
+  CHECK(copy.Resolve("did:web:b.example").ok());
+  CHECK(original.Resolve("did:web:a.example").ok());
+  CHECK(original.Resolve("did:web:b.example").status().code() == Code::kNotFound);
+}
+
 TEST_CASE("signing keys: deterministic RFC 8032 signatures that verify", "[keys]") {
   auto key = Ed25519SigningKey::FromMultibase("z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq").value();
   std::string sig = key.Sign("message");
