@@ -205,8 +205,12 @@ void TrustRegistry::AddKeysTo(DidResolver& resolver) const {
 
 Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& credential,
                                   const std::vector<std::string>& methods,
-                                  const std::vector<std::optional<Timestamp>>& created, std::string* detail) const {
+                                  const std::vector<std::optional<Timestamp>>& created, Timestamp now,
+                                  std::string* detail) const {
   const TrustedEntity& e = issuer.entity;
+  if (!(now < issuer.list_valid_until))
+    return Status::UntrustedIssuer("/issuer: the trust list accrediting " + e.did + " (" + issuer.list_id +
+                                   ") expired at " + FormatDateTime(issuer.list_valid_until) + "; fetch its new version");
   const std::string who = e.did + " (accredited by " + issuer.accredited_by + ", " + issuer.list_id + ")";
   for (std::size_t i = 0; i < methods.size(); ++i) {
     auto key = std::find_if(e.keys.begin(), e.keys.end(), [&](const TrustedKey& k) { return k.id == methods[i]; });

@@ -76,9 +76,11 @@ class TrustRegistry {
   // window, and the credential's kind and EQF level inside the entry's scope.
   // On success `detail` says who accredits it. Errors: kUntrustedIssuer
   // naming the rule broken.
+  // The list vouching for it must still be valid at `now` (a long-running
+  // verifier outlives the lists it loaded).
   Status CheckIssuer(const AccreditedIssuer& issuer, const nlohmann::json& credential,
                      const std::vector<std::string>& methods,
-                     const std::vector<std::optional<Timestamp>>& created, std::string* detail) const;
+                     const std::vector<std::optional<Timestamp>>& created, Timestamp now, std::string* detail) const;
 
  private:
   struct Authority {

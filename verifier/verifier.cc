@@ -94,7 +94,7 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const inter
       static const std::vector<std::string> kNoMethods;
       static const std::vector<std::optional<Timestamp>> kNoTimes;
       Status s = options.trust_registry->CheckIssuer(*accredited, vc, proofs ? proofs->methods : kNoMethods,
-                                                     proofs ? proofs->created : kNoTimes, detail);
+                                                     proofs ? proofs->created : kNoTimes, options.now, detail);
       if (s.ok() && (!report.trust_freshness || accredited->list_valid_from < *report.trust_freshness))
         report.trust_freshness = accredited->list_valid_from;
       return s;

@@ -171,6 +171,15 @@ TEST_CASE("trust lists: an issuer is trusted only within its scope and windows",
     INFO(DumpJson(ReportToJson(report)));
     CHECK(report.verified);
   }
+  SECTION("a list that has expired since it was loaded (a long-running verifier)") {
+    VerifyOptions o;
+    o.now = At("2027-03-01T00:00:00Z");  // the French list ends 2027-02-01
+    o.trust_registry = &registry;
+    registry.AddKeysTo(o.resolver);
+    auto report = VerifyDocument(w.university.Sign(ModuleCredential(w.university.did)), o);
+    CHECK_FALSE(report.verified);
+    CHECK_THAT(FindCheck(report, "issuer")->detail, Catch::Contains("expired"));
+  }
   SECTION("a key the list does not give") {
     Party impostor{w.university.did};  // same DID, a key of its own
     auto report = w.Verify(impostor.Sign(ModuleCredential(w.university.did)), registry);
