@@ -28,7 +28,10 @@ struct ServerOptions {
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 5;
-  int keep_alive_max_requests = 10000;
+  // One request per connection: httplib leaves a refused body unread (and
+  // never reads a GET's) and would parse it as the next request on a kept
+  // connection (request smuggling). A reverse proxy keeps clients' connections.
+  int keep_alive_max_requests = 1;
   int threads = 16;  // worker threads; each keep-alive connection holds one
 };
 

@@ -229,6 +229,13 @@ TEST_CASE("serve: 401 without a token, 403 for the wrong scope, 413 for a large 
   CHECK(field.status == 422);
   CHECK(Json(field.body)["pointer"] == "/credential/issuer");
   CHECK(HttpCall(node.port, "GET", "/nowhere").status == 404);
+  // A body refused unread is never parsed as a second request on the connection.
+  std::string raw = testing::RawExchange(node.port,
+                                         "POST /credentials/issue HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                         "Content-Type: application/json\r\n\r\n",
+                                         "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  CHECK(raw.rfind("HTTP/1.1 4", 0) == 0);
+  CHECK(raw.find("HTTP/1.1", 1) == std::string::npos);
   CHECK(HttpCall(node.port, "DELETE", "/healthz").status == 405);
   // The public documents need no token.
   CHECK(HttpCall(node.port, "GET", "/.well-known/did.json").status == 200);

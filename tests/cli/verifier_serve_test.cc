@@ -76,6 +76,21 @@ TEST_CASE("cli: verifier serve: the page verifies a pasted QR text for its chall
   auto replay = v.Form({{"document", qr_text}, {"challenge", "another-employer"}});
   CHECK(replay.status == 422);
   CHECK_THAT(replay.body, Catch::Contains("NOT VERIFIED"));
+  CHECK_THAT(ok.body, Catch::Contains("Checked against challenge <code>emp-7f3a</code>"));
+  // Pasted with the line breaks a browser or scanner adds.
+  CHECK(v.Form({{"document", qr_text.substr(0, 40) + "\r\n" + qr_text.substr(40) + "\r\n"}, {"challenge", "emp-7f3a"}})
+            .status == 200);
+  // No challenge: no verdict (a copied presentation would look valid).
+  auto unchallenged = v.Form({{"document", qr_text}});
+  CHECK(unchallenged.status == 400);
+  CHECK_THAT(unchallenged.body, Catch::Contains("Give a challenge"));
+  // Posted from another site: refused.
+  auto cross_site = testing::HttpCall(v.port, "POST", "/verify", FormEncode({{"document", qr_text}, {"challenge", "emp-7f3a"}}),
+                                      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Origin", "https://evil.example"}});
+  CHECK(cross_site.status == 403);
+  CHECK(testing::HttpCall(v.port, "POST", "/verify", FormEncode({{"document", qr_text}, {"challenge", "emp-7f3a"}}),
+                          {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "cross-site"}})
+            .status == 403);
   auto garbage = v.Form({{"document", "PSL1:not base45!"}, {"challenge", "emp-7f3a"}});
   CHECK(garbage.status == 400);
   CHECK_THAT(garbage.body, Catch::Contains("NO VERDICT"));
@@ -120,6 +135,13 @@ TEST_CASE("cli: verifier serve: hostile requests are refused, and nothing is ref
   CHECK(testing::HttpCall(v.port, "DELETE", "/").status == 405);
   CHECK(testing::HttpCall(v.port, "GET", "/nowhere").status == 404);
   CHECK(testing::HttpCall(v.port, "POST", "/verify", "document=x", {{"Content-Type", "text/plain"}}).status == 415);
+  // A refused body is never read as a second request on the same connection.
+  std::string raw = testing::RawExchange(v.port,
+                                "POST /credentials/verify HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                "Content-Type: application/json\r\n\r\n",
+                                "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  CHECK(raw.rfind("HTTP/1.1 411", 0) == 0);
+  CHECK(raw.find("HTTP/1.1", 1) == std::string::npos);
   // Still serving.
   CHECK(testing::HttpCall(v.port, "GET", "/healthz").status == 200);
 }

@@ -24,6 +24,14 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
   }
   options.host = args.listen.substr(0, colon);
   options.port = port;
+  if (args.max_request_bytes < 1024 || args.max_request_bytes > (16u << 20)) {
+    err << "verifier: error: --max-request-bytes must be between 1 KiB and 16 MiB\n";
+    return 2;
+  }
+  if (args.threads < 1 || args.threads > 256) {
+    err << "verifier: error: --threads must be between 1 and 256\n";
+    return 2;
+  }
   options.max_body_bytes = args.max_request_bytes;
   options.threads = args.threads;
   VerificationSetup setup;

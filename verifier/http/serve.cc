@@ -12,7 +12,10 @@
 #include <ostream>
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
 
+#include "formats/terminal_text.h"
 #include "verifier/http/verify_service.h"
 
 namespace passerelle::verifier_http {
@@ -34,8 +37,13 @@ Response Refusal(int status, const std::string& detail) {
   Response r;
   r.status = status;
   r.content_type = "application/problem+json";
-  r.body = "{\"status\": " + std::to_string(status) + ", \"detail\": \"" + detail + "\"}\n";
-  r.headers["Connection"] = "close";  // the body was not read
+  r.body = nlohmann::json{{"type", "https://w3id.org/passerelle/problems#refused"},
+                          {"title", "refused"},
+                          {"status", status},
+                          {"detail", detail}}
+               .dump() +
+           "\n";
+  r.headers["X-Content-Type-Options"] = "nosniff";
   return r;
 }
 
@@ -50,7 +58,10 @@ Status Serve(const ServeOptions& options, const VerifyOptions& verify, std::ostr
   svr.set_payload_max_length(options.max_body_bytes);
   svr.set_read_timeout(options.timeout_seconds, 0);
   svr.set_write_timeout(options.timeout_seconds, 0);
-  svr.set_keep_alive_timeout(5);
+  // One request per connection: httplib leaves a refused body unread (and
+  // never reads a GET's), and would parse it as the next request on a kept
+  // connection. A reverse proxy in front keeps clients' connections alive.
+  svr.set_keep_alive_max_count(1);
   svr.set_tcp_nodelay(true);
   svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     // httplib caps bodies by Content-Length only, and inflates compressed
@@ -73,6 +84,9 @@ Status Serve(const ServeOptions& options, const VerifyOptions& verify, std::ostr
     request.content_type = type.substr(0, type.find(';'));
     while (!request.content_type.empty() && request.content_type.back() == ' ') request.content_type.pop_back();
     request.body = req.body;
+    request.sec_fetch_site = Lower(req.get_header_value("Sec-Fetch-Site"));
+    request.origin = req.get_header_value("Origin");
+    request.host = req.get_header_value("Host");
     try {
       Apply(Handle(request, verify), res);
     } catch (const std::exception&) {  // std::bad_alloc: nothing else throws
@@ -82,7 +96,9 @@ Status Serve(const ServeOptions& options, const VerifyOptions& verify, std::ostr
   svr.Get(".*", dispatch);
   svr.Post(".*", dispatch);
   svr.Put(".*", dispatch);
+  svr.Patch(".*", dispatch);
   svr.Delete(".*", dispatch);
+  svr.Options(".*", dispatch);
   svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     Response r = Refusal(res.status, res.status == 413 ? "the request body is too large" : "the request failed");
@@ -95,9 +111,12 @@ Status Serve(const ServeOptions& options, const VerifyOptions& verify, std::ostr
   if (log != nullptr)
     svr.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
       std::lock_guard<std::mutex> lock(log_mutex);
-      *log << "verifier: " << req.remote_addr << " \"" << req.method << " " << req.path << "\" " << res.status << "\n"
+      // The path arrives percent-decoded: no line breaks or escapes in the log.
+      *log << "verifier: " << req.remote_addr << " \"" << SanitizeForTerminal(req.method) << " "
+           << SanitizeForTerminal(req.path) << "\" " << res.status << "\n"
            << std::flush;
     });
+  if (sodium_init() < 0) return Status::Internal("libsodium could not start");
   int port = options.port;
   if (port == 0) {
     port = svr.bind_to_any_port(options.host);

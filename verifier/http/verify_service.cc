@@ -147,6 +147,7 @@ Response JsonResponse(int status, const json& body) {
   r.content_type = "application/json";
   r.body = DumpJsonPretty(body) + "\n";
   r.headers["Cache-Control"] = "no-store";
+  r.headers["X-Content-Type-Options"] = "nosniff";
   return r;
 }
 
@@ -161,29 +162,47 @@ Response Problem(int status, const std::string& type, const std::string& detail)
 
 // POST /verify: the form.
 Response VerifyForm(const Request& request, const VerifyOptions& base) {
+  // A page on another site must not be able to post here and have the
+  // employer read its verdict on this verifier's page.
+  if ((!request.sec_fetch_site.empty() && request.sec_fetch_site != "same-origin" &&
+       request.sec_fetch_site != "none") ||
+      (!request.origin.empty() && request.origin != "null" && request.origin != "http://" + request.host &&
+       request.origin != "https://" + request.host))
+    return Page(403, "Refused", "<p class=\"verdict no\">REFUSED</p><p>This form only accepts posts from its own page.</p>\n" +
+                                    Form(FreshChallenge(), ""));
   auto fields = ParseForm(request.body);
-  std::string document = fields["document"];
   const std::string challenge = fields["challenge"], domain = fields["domain"];
-  std::size_t start = document.find_first_not_of(" \t\r\n");
+  // Pasted text: browsers send line breaks as CRLF, scanners add a newline;
+  // none belongs to a QR payload (spaces may: base45 uses them).
+  std::string document;
+  for (char c : fields["document"])
+    if (c != '\r' && c != '\n' && c != '\t') document += c;
+  std::size_t start = document.find_first_not_of(' ');
   document.erase(0, start == std::string::npos ? document.size() : start);
+  const std::string again = Form(challenge.empty() ? FreshChallenge() : challenge, domain);
+  auto no_verdict = [&](const std::string& why) {
+    return Page(400, "No verdict", "<p class=\"verdict no\">NO VERDICT</p><p>" + Escape(why) + "</p>\n" + again);
+  };
+  if (challenge.empty())
+    return no_verdict("Give a challenge: without one, a copied or replayed presentation would look valid.");
+  if (document.empty()) return no_verdict("Nothing to verify.");
   VerifyOptions options = base;
-  if (!challenge.empty()) options.challenge = challenge;
+  options.now = Now();
+  options.challenge = challenge;
   if (!domain.empty()) options.domain = domain;
   std::string text = document;
   if (document.rfind("PSL1:", 0) == 0) {
     auto decoded = qr::DocumentFromQrText(document, "the QR text");
-    if (!decoded.ok())
-      return Page(400, "No verdict", "<p class=\"verdict no\">NO VERDICT</p><p>" + Escape(decoded.status().message()) +
-                                         "</p>\n" + Form(FreshChallenge(), domain));
+    if (!decoded.ok()) return no_verdict(decoded.status().message());
     text = *decoded;
   }
-  if (text.empty())
-    return Page(400, "No verdict", "<p class=\"verdict no\">NO VERDICT</p><p>Nothing to verify.</p>\n" +
-                                       Form(challenge.empty() ? FreshChallenge() : challenge, domain));
   VerificationReport report = Verify(text, options);
   const int status = report.malformed_input ? 400 : report.verified ? 200 : 422;
-  return Page(status, report.verified ? "Verified" : "Not verified",
-              VerdictHtml(report) + "<hr>\n" + Form(FreshChallenge(), domain));
+  const std::string checked = "<p>Checked against challenge <code>" + Escape(challenge) + "</code>" +
+                              (domain.empty() ? std::string() : ", domain <code>" + Escape(domain) + "</code>") +
+                              ", at " + FormatDateTime(options.now) + ".</p>\n";
+  return Page(status, report.malformed_input ? "No verdict" : report.verified ? "Verified" : "Not verified",
+              VerdictHtml(report) + checked + "<hr>\n<h2>Next candidate</h2>\n" + Form(FreshChallenge(), domain));
 }
 
 // POST /credentials/verify and /presentations/verify (VC-API).
@@ -191,12 +210,15 @@ Response VerifyApi(const Request& request, const VerifyOptions& base, bool prese
   if (request.content_type.find("json") == std::string::npos)
     return Problem(415, "unsupported_media_type", "send the request body as application/json");
   auto body = ParseJson(request.body, JsonLimits{kMaxDocumentBytes, 48});
-  if (!body.ok()) return Problem(400, "malformed", body.status().message());
+  if (!body.ok())
+    return body.status().code() == Code::kResourceExhausted ? Problem(413, "resource_exhausted", body.status().message())
+                                                            : Problem(400, "malformed", body.status().message());
   const char* member = presentation ? "verifiablePresentation" : "verifiableCredential";
   const json* document = body->is_object() ? FindMember(*body, member) : nullptr;
   if (document == nullptr || !document->is_object())
     return Problem(400, "malformed", std::string("/") + member + ": missing, or not an object");
   VerifyOptions options = base;
+  options.now = Now();
   if (const json* o = FindMember(*body, "options"); o != nullptr && o->is_object()) {
     for (const char* name : {"challenge", "domain"}) {
       const json* v = FindMember(*o, name);
@@ -212,7 +234,7 @@ Response VerifyApi(const Request& request, const VerifyOptions& base, bool prese
 }  // namespace
 
 Response Handle(const Request& request, const VerifyOptions& options) {
-  const bool get = request.method == "GET", post = request.method == "POST";
+  const bool get = request.method == "GET" || request.method == "HEAD", post = request.method == "POST";
   auto only = [&](bool allowed, const char* allow) -> std::optional<Response> {
     if (allowed) return std::nullopt;
     Response r = Problem(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
@@ -220,11 +242,11 @@ Response Handle(const Request& request, const VerifyOptions& options) {
     return r;
   };
   if (request.path == "/") {
-    if (auto r = only(get, "GET")) return *r;
+    if (auto r = only(get, "GET, HEAD")) return *r;
     return Page(200, "Passerelle verifier", Form(FreshChallenge(), ""));
   }
   if (request.path == "/healthz") {
-    if (auto r = only(get, "GET")) return *r;
+    if (auto r = only(get, "GET, HEAD")) return *r;
     return JsonResponse(200, {{"status", "ok"}});
   }
   if (request.path == "/verify") {

@@ -14,10 +14,15 @@
 namespace passerelle::verifier_http {
 
 struct Request {
-  std::string method;  // "GET", "POST"
+  std::string method;  // "GET", "HEAD", "POST", …
   std::string path;
   std::string content_type;  // lower case, parameters dropped
   std::string body;
+  // For refusing cross-site form posts: the browser's Sec-Fetch-Site and
+  // Origin headers (empty when absent), and the Host it was sent to.
+  std::string sec_fetch_site;
+  std::string origin;
+  std::string host;
 };
 
 struct Response {
@@ -38,7 +43,10 @@ struct Response {
 //                                -> 200 verified, 422 not, 400 unreadable
 //   GET  /healthz
 // Anything else: 404 or 405. Every HTML page escapes what it shows and is
-// sent with a Content-Security-Policy that allows no script.
+// sent with a Content-Security-Policy that allows no script. The form needs
+// a challenge (a verdict without one proves no possession), says which
+// challenge it checked, and is refused when posted from another site.
+// Each verification runs at the time of the request (options.now is not used).
 Response Handle(const Request& request, const VerifyOptions& options);
 
 }  // namespace passerelle::verifier_http
