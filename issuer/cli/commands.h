@@ -71,6 +71,14 @@ struct ListArgs {
   bool json = false;
 };
 
+// issuer audit: print and check the log; sign a checkpoint of its head; or
+// check that the log still holds what an earlier checkpoint saw.
+struct AuditArgs {
+  CommonIssuerArgs common;
+  bool checkpoint = false;
+  std::optional<std::string> against;  // a checkpoint file
+};
+
 struct SignArgs {
   CommonIssuerArgs common;
   std::string suite = "eddsa-rdfc-2022";
@@ -129,7 +137,7 @@ int RunTokenRevoke(const TokenRevokeArgs& args, std::ostream& out, std::ostream&
 int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostream& out, std::ostream& err);
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err);
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
-int RunAudit(const ListArgs& args, std::ostream& out, std::ostream& err);
+int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::ostream& err);
 

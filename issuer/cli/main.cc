@@ -122,9 +122,14 @@ int main(int argc, char** argv) {
   CLI::App* list_cmd = app.add_subcommand("list", "list the register of issued credentials");
   list_cmd->add_option("--dir", list.common.dir, "the issuer's data folder")->required();
   list_cmd->add_flag("--json", list.json, "print JSON");
-  ListArgs audit;
+  AuditArgs audit;
   CLI::App* audit_cmd = app.add_subcommand("audit", "print the audit log (JSON lines) and check its hash chain");
-  audit_cmd->add_option("--dir", audit.common.dir, "the issuer's data folder")->required();
+  AddCommon(audit_cmd, audit.common);
+  audit_cmd->add_flag("--checkpoint", audit.checkpoint,
+                      "print a signed checkpoint of the log's head instead (give it to your authority or auditor)");
+  auto* against = audit_cmd->add_option("--against", audit.against,
+                                        "check that the log still holds, unchanged, what this checkpoint saw");
+  against->excludes(audit_cmd->get_option("--checkpoint"));
 
   CLI::App* trust_cmd = app.add_subcommand("trust-list", "trust lists, for accreditation authorities");
   trust_cmd->require_subcommand(1);

@@ -1,13 +1,22 @@
-// Passerelle issuer CLI — `issuer list` (the register) and `issuer audit`.
+// Passerelle issuer CLI — `issuer list` (the register) and `issuer audit` (the log, signed checkpoints).
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "formats/data_integrity.h"
 #include "formats/json.h"
+#include "formats/vc_model.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/cli/unlock_issuer.h"
+#include "issuer/credential_signer.h"
+#include "issuer/issuer_dir.h"
+#include "verifier/verifier.h"
 
 namespace passerelle::cli {
+
+using nlohmann::json;
 
 namespace {
 
@@ -53,12 +62,96 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
-int RunAudit(const ListArgs& args, std::ostream& out, std::ostream& err) {
+namespace {
+
+constexpr std::string_view kCheckpointType = "AuditCheckpoint";
+
+// A signed statement of the audit log's head: anyone holding it can later
+// tell whether the log before it was rewritten, even by someone with the
+// database and the key (who could re-chain it, but not change old checkpoints).
+int SignCheckpoint(const AuditArgs& args, const store::IssuerStore& store, std::ostream& out, std::ostream& err) {
+  auto head = store.AuditHeadAt();
+  if (!head.ok()) {
+    err << "issuer: error: " << head.status().message() << ": the audit log was altered\n";
+    return 1;
+  }
+  auto unlocked = UnlockIssuer(args.common);
+  if (!unlocked.ok()) {
+    err << "issuer: error: " << unlocked.status().message() << "\n";
+    return 2;
+  }
+  const Timestamp now = Now();
+  const std::string& did = unlocked->issuer.did;
+  json checkpoint = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+                     {"type", {"VerifiableCredential", std::string(kCheckpointType)}},
+                     {"issuer", did},
+                     {"validFrom", FormatDateTime(now)},
+                     {"credentialSubject", {{"id", did}, {"auditEntries", head->entries}, {"auditHead", head->hash}}}};
+  auto signed_checkpoint =
+      SignCredential(unlocked->issuer, unlocked->key, checkpoint, SignRequest{Cryptosuite::kEddsaJcs2022, now});
+  if (!signed_checkpoint.ok()) {
+    err << "issuer: error: " << signed_checkpoint.status().message() << "\n";
+    return 2;
+  }
+  out << DumpJsonPretty(*signed_checkpoint) << "\n";
+  err << "issuer: checkpoint of " << head->entries << " audit entries signed\n";
+  return 0;
+}
+
+int CheckAgainst(const std::string& file, const std::string& dir, const store::IssuerStore& store, std::ostream& out,
+                 std::ostream& err) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    err << "issuer: error: cannot read \"" << file << "\"\n";
+    return 2;
+  }
+  constexpr std::size_t kMaxCheckpointBytes = 1 << 16;  // a checkpoint is under 1 KB
+  std::string text(kMaxCheckpointBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto issuer = OpenIssuerDir(dir);
+  auto doc = ParseJson(text, JsonLimits{kMaxCheckpointBytes, 16});
+  if (!issuer.ok() || !doc.ok()) {
+    err << "issuer: error: " << (issuer.ok() ? doc.status().message() : issuer.status().message()) << "\n";
+    return 2;
+  }
+  // Signed by this issuer (any of its keys, retired ones included).
+  VerifyOptions options;
+  options.trusted_issuers = {issuer->did};
+  options.resolver.Add(issuer->Document());
+  VerificationReport report = VerifyDocument(*doc, options);
+  const json* subject = FindMember(*doc, "credentialSubject");
+  const json* entries = subject != nullptr ? FindMember(*subject, "auditEntries") : nullptr;
+  const json* hash = subject != nullptr ? FindMember(*subject, "auditHead") : nullptr;
+  if (!report.verified || !HasType(*doc, kCheckpointType) || entries == nullptr || !entries->is_number_unsigned() ||
+      hash == nullptr || !hash->is_string()) {
+    err << "issuer: error: \"" << file << "\" is not an audit checkpoint signed by " << issuer->did
+        << (report.errors.empty() ? std::string() : ": " + report.errors.front().message) << "\n";
+    return 1;
+  }
+  const std::uint64_t n = entries->get<std::uint64_t>();
+  auto head = n == 0 ? Result<store::IssuerStore::AuditHead>(store::IssuerStore::AuditHead{}) : store.AuditHeadAt(n);
+  if (!head.ok() || head->hash != hash->get<std::string>()) {
+    err << "issuer: error: the audit log no longer holds the " << n << " entries this checkpoint saw"
+        << (head.ok() ? ": its history was rewritten" : ": " + head.status().message()) << "\n";
+    return 1;
+  }
+  auto now = store.AuditHeadAt();
+  out << "the audit log still holds, unchanged, the " << n << " entries checkpointed ("
+      << (now.ok() ? now->entries : n) << " now)\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err) {
   auto store = OpenExisting(args.common.dir);
   if (!store.ok()) {
     err << "issuer: error: " << store.status().message() << "\n";
     return 2;
   }
+  if (args.checkpoint) return SignCheckpoint(args, **store, out, err);
+  if (args.against) return CheckAgainst(*args.against, args.common.dir, **store, out, err);
   Status s = (*store)->ForEachAuditEvent([&](const store::AuditEvent& e) {
     out << store::EncodeAuditEvent(e) << "\n";
     return true;

@@ -131,6 +131,15 @@ class IssuerStore {
   // Re-computes the hash chain. Errors: kVerificationFailed naming the
   // first entry that does not follow from the one before.
   Status VerifyAuditChain() const;
+  // The chain's head after entry `seq` (the last entry when absent): how
+  // many entries, and the SHA-256 (hex) of that entry, which commits to
+  // every entry before it. The chain up to there is checked on the way.
+  // Errors: kVerificationFailed (a broken link), kNotFound (fewer entries).
+  struct AuditHead {
+    std::uint64_t entries = 0;
+    std::string hash;  // empty when the log is empty
+  };
+  Result<AuditHead> AuditHeadAt(std::optional<std::uint64_t> seq = std::nullopt) const;
 
   LmdbEnv& env() { return *env_; }
   const StoreOptions& options() const { return options_; }
