@@ -164,10 +164,14 @@ Response Problem(int status, const std::string& type, const std::string& detail)
 Response VerifyForm(const Request& request, const VerifyOptions& base) {
   // A page on another site must not be able to post here and have the
   // employer read its verdict on this verifier's page.
-  if ((!request.sec_fetch_site.empty() && request.sec_fetch_site != "same-origin" &&
-       request.sec_fetch_site != "none") ||
-      (!request.origin.empty() && request.origin != "null" && request.origin != "http://" + request.host &&
-       request.origin != "https://" + request.host))
+  // Browsers that send Sec-Fetch-Site say it directly (and a reverse proxy
+  // rewriting Host cannot fool it); older ones are judged by Origin vs Host.
+  const bool cross_site =
+      !request.sec_fetch_site.empty()
+          ? request.sec_fetch_site != "same-origin" && request.sec_fetch_site != "none"
+          : !request.origin.empty() && request.origin != "null" && request.origin != "http://" + request.host &&
+                request.origin != "https://" + request.host;
+  if (cross_site)
     return Page(403, "Refused", "<p class=\"verdict no\">REFUSED</p><p>This form only accepts posts from its own page.</p>\n" +
                                     Form(FreshChallenge(), ""));
   auto fields = ParseForm(request.body);
