@@ -23,6 +23,8 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     return 2;
   }
   options.host = args.listen.substr(0, colon);
+  if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']')
+    options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8081
   options.port = port;
   if (args.max_request_bytes < 1024 || args.max_request_bytes > (16u << 20)) {
     err << "verifier: error: --max-request-bytes must be between 1 KiB and 16 MiB\n";
