@@ -42,7 +42,9 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     err << "verifier: warning: no trust anchor given: every issuer will be reported untrusted\n"
         << "verifier: hint: start it with --trust-root and --trust-list (or --trust-issuer)\n";
   Status served = verifier_http::Serve(options, setup.options, args.quiet ? nullptr : &err, [&](int bound) {
-    err << "verifier: serving on http://" << options.host << ":" << bound << "/\n" << std::flush;
+    const bool v6 = options.host.find(':') != std::string::npos;
+    err << "verifier: serving on http://" << (v6 ? "[" + options.host + "]" : options.host) << ":" << bound << "/\n"
+        << std::flush;
   });
   if (!served.ok()) {
     err << "verifier: error: " << served.message() << "\n";
