@@ -113,9 +113,9 @@ Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& nam
       authorities_.erase(std::remove_if(authorities_.begin(), authorities_.end(),
                                         [&](const Authority& a) { return a.entity.did == e.did; }),
                          authorities_.end());
-      authorities_.push_back({e, label});
+      authorities_.push_back({e, label, list.valid_from, list.valid_until});
     }
-  return AddIssuers(list, label, list.issuer, std::nullopt);
+  return AddIssuers(list, label, list.issuer, std::nullopt, list.valid_from, list.valid_until);
 }
 
 Status TrustRegistry::AddList(std::string_view json_text, const std::string& name, Timestamp now,
@@ -144,11 +144,13 @@ Status TrustRegistry::AddList(std::string_view json_text, const std::string& nam
     if (e.role != TrustRole::kIssuer)
       return Status::UntrustedIssuer(name + ": names " + e.did +
                                      " as an authority; only a root list may name authorities");
-  return AddIssuers(list, label, list.issuer, authority->entity.country);
+  return AddIssuers(list, label, list.issuer, authority->entity.country, authority->root_valid_from,
+                    authority->root_valid_until);
 }
 
 Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
-                                 const std::optional<std::string>& country) {
+                                 const std::optional<std::string>& country, Timestamp root_valid_from,
+                                 Timestamp root_valid_until) {
   std::vector<AccreditedIssuer> added;
   for (const auto& e : list.entities) {
     if (e.role != TrustRole::kIssuer) continue;
@@ -158,7 +160,7 @@ Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label
     // Every key must make a document now: keys come from the list, never
     // from an unsigned DID document instead.
     if (auto doc = DocumentFor(e); !doc.ok()) return doc.status().Annotate(label);
-    added.push_back({e, signer, label, list.valid_from, list.valid_until});
+    added.push_back({e, signer, label, list.valid_from, list.valid_until, root_valid_from, root_valid_until});
   }
   // A newer version of the same list replaces the older one.
   const auto list_key = std::make_pair(signer, label);
@@ -193,8 +195,10 @@ const AccreditedIssuer* TrustRegistry::FindIssuer(std::string_view did) const {
 
 std::optional<Timestamp> TrustRegistry::OldestList() const {
   std::optional<Timestamp> oldest;
-  for (const auto& [did, i] : issuers_)
-    if (!oldest || i.list_valid_from < *oldest) oldest = i.list_valid_from;
+  for (const auto& [did, i] : issuers_) {
+    const Timestamp from = std::min(i.list_valid_from, i.root_valid_from);
+    if (!oldest || from < *oldest) oldest = from;
+  }
   return oldest;
 }
 
@@ -211,6 +215,9 @@ Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& cr
   if (!(now < issuer.list_valid_until))
     return Status::UntrustedIssuer("/issuer: the trust list accrediting " + e.did + " (" + issuer.list_id +
                                    ") expired at " + FormatDateTime(issuer.list_valid_until) + "; fetch its new version");
+  if (!(now < issuer.root_valid_until))
+    return Status::UntrustedIssuer("/issuer: the root trust list behind " + e.did + " expired at " +
+                                   FormatDateTime(issuer.root_valid_until) + "; install its new version");
   const std::string who = e.did + " (accredited by " + issuer.accredited_by + ", " + issuer.list_id + ")";
   for (std::size_t i = 0; i < methods.size(); ++i) {
     auto key = std::find_if(e.keys.begin(), e.keys.end(), [&](const TrustedKey& k) { return k.id == methods[i]; });

@@ -35,6 +35,9 @@ struct AccreditedIssuer {
   std::string list_id;        // that list's id, or its file name when it has none
   Timestamp list_valid_from;
   Timestamp list_valid_until;
+  // The root the chain starts from (the same list for issuers a root names).
+  Timestamp root_valid_from;
+  Timestamp root_valid_until;
 };
 
 class TrustRegistry {
@@ -76,8 +79,8 @@ class TrustRegistry {
   // window, and the credential's kind and EQF level inside the entry's scope.
   // On success `detail` says who accredits it. Errors: kUntrustedIssuer
   // naming the rule broken.
-  // The list vouching for it must still be valid at `now` (a long-running
-  // verifier outlives the lists it loaded).
+  // The list vouching for it, and its root, must still be valid at `now`
+  // (a long-running verifier outlives the lists it loaded).
   Status CheckIssuer(const AccreditedIssuer& issuer, const nlohmann::json& credential,
                      const std::vector<std::string>& methods,
                      const std::vector<std::optional<Timestamp>>& created, Timestamp now, std::string* detail) const;
@@ -86,9 +89,12 @@ class TrustRegistry {
   struct Authority {
     TrustedEntity entity;
     std::string root;  // the root list naming it
+    Timestamp root_valid_from;
+    Timestamp root_valid_until;
   };
   Status AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
-                    const std::optional<std::string>& country);
+                    const std::optional<std::string>& country, Timestamp root_valid_from,
+                    Timestamp root_valid_until);
 
   std::vector<Authority> authorities_;
   // By DID: FindIssuer runs on every verification.

@@ -95,8 +95,9 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const inter
       static const std::vector<std::optional<Timestamp>> kNoTimes;
       Status s = options.trust_registry->CheckIssuer(*accredited, vc, proofs ? proofs->methods : kNoMethods,
                                                      proofs ? proofs->created : kNoTimes, options.now, detail);
-      if (s.ok() && (!report.trust_freshness || accredited->list_valid_from < *report.trust_freshness))
-        report.trust_freshness = accredited->list_valid_from;
+      // The oldest document the verdict relied on: the list, or its root.
+      const Timestamp issued = std::min(accredited->list_valid_from, accredited->root_valid_from);
+      if (s.ok() && (!report.trust_freshness || issued < *report.trust_freshness)) report.trust_freshness = issued;
       return s;
     }
   }

@@ -133,6 +133,28 @@ TEST_CASE("trust lists: an accredited did:web issuer verifies offline, keys from
   CHECK(*report.trust_freshness == At("2026-02-01T00:00:00Z"));
 }
 
+TEST_CASE("trust lists: the root counts too, for freshness and for expiry", "[trust]") {
+  World w;
+  TrustRegistry r;
+  REQUIRE(r.AddRoot(SignedList(w.root,
+                               {w.root.Entity(TrustRole::kAuthority, "EU"), w.fr.Entity(TrustRole::kAuthority, "FR")},
+                               "urn:x:root", "2026-01-20T00:00:00Z", "2026-12-01T00:00:00Z"),
+                    "root.json", w.now)
+              .ok());
+  REQUIRE(r.AddList(w.FrenchList(), "fr.json", w.now).ok());  // issued 2026-02-01, until 2027-02-01
+  json vc = w.university.Sign(ModuleCredential(w.university.did));
+  auto report = w.Verify(vc, r);
+  REQUIRE(report.verified);
+  CHECK(*report.trust_freshness == At("2026-01-20T00:00:00Z"));  // the root is older than the list
+  VerifyOptions later;
+  later.now = At("2027-01-01T00:00:00Z");
+  later.trust_registry = &r;
+  r.AddKeysTo(later.resolver);
+  auto expired = VerifyDocument(vc, later);
+  CHECK_FALSE(expired.verified);
+  CHECK_THAT(FindCheck(expired, "issuer")->detail, Catch::Contains("root trust list"));
+}
+
 TEST_CASE("trust lists: an issuer is trusted only within its scope and windows", "[trust]") {
   World w;
   TrustRegistry registry = w.Registry();
