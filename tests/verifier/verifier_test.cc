@@ -330,6 +330,14 @@ TEST_CASE("verifier: a Passerelle claim re-expressed under another name is caugh
                  {"grade", {{"value", "12.5"}, {"scheme", "FR-0-20"}}}}}}}};
   json signed_vc = f.Sign(vc, Cryptosuite::kEddsaRdfc2022);
   REQUIRE(VerifyDocument(signed_vc, f.Options()).verified);
+  // Values the canonical form escapes (quote, backslash, line break, a
+  // control character, non-ASCII) still compare equal once read back.
+  json escaped = vc;
+  escaped["credentialSubject"]["achievement"]["code"] = std::string("HQ-\"M01\"\\x\n\x01\xC3\xA9");
+  escaped["credentialSubject"]["achievement"]["grade"]["value"] = "12,5 \"bien\"";
+  auto escaped_report = VerifyDocument(f.Sign(escaped, Cryptosuite::kEddsaRdfc2022), f.Options());
+  INFO(DumpJson(ReportToJson(escaped_report)));
+  CHECK(escaped_report.verified);
 
   json hidden_level = signed_vc;
   auto& achievement = hidden_level["credentialSubject"]["achievement"];

@@ -2,6 +2,9 @@
 #include "verifier/internal/signed_form_check.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -10,7 +13,6 @@
 
 #include "formats/json.h"
 #include "formats/profile.h"
-#include "formats/rdf/dataset.h"
 
 namespace passerelle::internal {
 
@@ -52,15 +54,128 @@ std::vector<std::string_view> JsonValues(const json& node, std::string_view name
   return out;
 }
 
+// A term of the canonical N-Quads, as written there: `token` is the exact
+// text ("<iri>", "_:b0", "\"lexical\"^^<type>"), which identifies the term
+// (the canonical form is unique); `value` is the IRI, the blank node label
+// or the literal's lexical form (unescaped).
+struct Node {
+  std::string_view token;
+  std::string_view value;
+  bool is_iri = false;
+  bool is_blank = false;
+  bool operator==(const Node& o) const { return token == o.token; }
+};
+
+// One default-graph statement whose predicate matters.
+struct Statement {
+  Node subject;
+  std::string_view predicate;  // the IRI, without < >
+  Node object;
+};
+
+// Reads a term at the start of `text`; advances past it. False when the
+// text is not a term this reader knows (the caller falls back to failing).
+bool ReadTerm(std::string_view& text, Node& out, std::deque<std::string>& unescaped) {
+  if (text.empty()) return false;
+  auto unescape = [&](std::string_view raw) -> std::optional<std::string_view> {
+    if (raw.find('\\') == std::string_view::npos) return raw;
+    std::string v;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '\\') {
+        v += raw[i];
+        continue;
+      }
+      if (++i >= raw.size()) return std::nullopt;
+      switch (raw[i]) {
+        case 't': v += '\t'; break;
+        case 'b': v += '\b'; break;
+        case 'n': v += '\n'; break;
+        case 'r': v += '\r'; break;
+        case 'f': v += '\f'; break;
+        case '"': v += '"'; break;
+        case '\'': v += '\''; break;
+        case '\\': v += '\\'; break;
+        case 'u':
+        case 'U': {
+          const std::size_t n = raw[i] == 'u' ? 4 : 8;
+          if (i + n >= raw.size()) return std::nullopt;
+          std::uint32_t cp = 0;
+          for (std::size_t k = 1; k <= n; ++k) {
+            char c = raw[i + k];
+            int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (h < 0) return std::nullopt;
+            cp = cp << 4 | static_cast<std::uint32_t>(h);
+          }
+          i += n;
+          if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+          if (cp < 0x80) {
+            v += static_cast<char>(cp);
+          } else if (cp < 0x800) {
+            v += static_cast<char>(0xC0 | cp >> 6);
+            v += static_cast<char>(0x80 | (cp & 0x3F));
+          } else if (cp < 0x10000) {
+            v += static_cast<char>(0xE0 | cp >> 12);
+            v += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            v += static_cast<char>(0x80 | (cp & 0x3F));
+          } else {
+            v += static_cast<char>(0xF0 | cp >> 18);
+            v += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
+            v += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            v += static_cast<char>(0x80 | (cp & 0x3F));
+          }
+          break;
+        }
+        default: return std::nullopt;
+      }
+    }
+    unescaped.push_back(std::move(v));
+    return std::string_view(unescaped.back());
+  };
+  std::size_t end = 0;
+  if (text[0] == '<') {
+    end = text.find('>');
+    if (end == std::string_view::npos) return false;
+    auto v = unescape(text.substr(1, end - 1));
+    if (!v) return false;
+    out = Node{text.substr(0, end + 1), *v, true, false};
+    ++end;
+  } else if (text.size() > 2 && text[0] == '_' && text[1] == ':') {
+    end = text.find(' ');
+    if (end == std::string_view::npos) end = text.size();
+    out = Node{text.substr(0, end), text.substr(2, end - 2), false, true};
+  } else if (text[0] == '"') {
+    std::size_t i = 1;
+    while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+    if (i >= text.size()) return false;
+    auto v = unescape(text.substr(1, i - 1));
+    if (!v) return false;
+    end = i + 1;
+    if (text.substr(end, 3) == "^^<") {
+      std::size_t close = text.find('>', end);
+      if (close == std::string_view::npos) return false;
+      end = close + 1;
+    } else if (end < text.size() && text[end] == '@') {
+      while (end < text.size() && text[end] != ' ') ++end;
+    }
+    out = Node{text.substr(0, end), *v, false, false};
+  } else {
+    return false;
+  }
+  text.remove_prefix(end);
+  return true;
+}
+
 // The canonical N-Quads, read lazily: every line is split into its subject
 // and predicate tokens (canonical form: single spaces, no spaces inside IRIs
-// or labels), and only the lines whose predicate matters are parsed in full.
+// or labels), and only the lines whose predicate matters are read further,
+// as views into the canonical text (no copies unless a literal has escapes).
 struct SignedGraph {
   struct Line {
     std::string_view subject, predicate, rest;  // rest: object [graph] .
   };
   std::vector<Line> lines;
-  rdf::Dataset quads;  // only the lines with a predicate of interest
+  std::vector<Statement> statements;     // default graph, predicates of interest
+  std::deque<std::string> unescaped;     // lexical forms that had escapes
 
   // The object token of a line (an IRI, a blank node label or a literal).
   static std::string_view ObjectToken(std::string_view rest) {
@@ -68,27 +183,26 @@ struct SignedGraph {
     return rest;  // literals are never compared by reference
   }
 
-  std::vector<rdf::Term> NodesOfType(std::initializer_list<std::string> types) const {
-    std::vector<rdf::Term> found;
-    for (const auto& q : quads) {
-      if (q.graph.kind != rdf::TermKind::kDefaultGraph || q.predicate.value != kRdfType) continue;
+  std::vector<Node> NodesOfType(std::initializer_list<std::string> types) const {
+    std::vector<Node> found;
+    for (const auto& st : statements) {
+      if (st.predicate != kRdfType) continue;
       for (const auto& t : types) {
-        if (q.object.value != t) continue;
+        if (st.object.value != t) continue;
         bool seen = false;
-        for (const auto& f : found) seen = seen || f == q.subject;
-        if (!seen) found.push_back(q.subject);
+        for (const auto& f : found) seen = seen || f == st.subject;
+        if (!seen) found.push_back(st.subject);
       }
     }
     return found;
   }
 
   // True when some default-graph statement has `node` (a blank node) as object.
-  bool IsReferenced(const rdf::Term& node) const {
-    std::string label = "_:" + node.value;
+  bool IsReferenced(const Node& node) const {
     for (const auto& l : lines) {
-      if (ObjectToken(l.rest) != label) continue;
+      if (ObjectToken(l.rest) != node.token) continue;
       // A fourth term (graph) follows the object: not the default graph.
-      std::string_view after = l.rest.substr(label.size());
+      std::string_view after = l.rest.substr(node.token.size());
       if (after == " .") return true;
     }
     return false;
@@ -97,38 +211,37 @@ struct SignedGraph {
   // The document's own node: the typed node with the JSON's id, or else the
   // one typed node nothing else points to (embedded credentials, such as
   // Open Badges endorsements, are pointed to by their parent).
-  Result<rdf::Term> RootOfType(std::initializer_list<std::string> types, const json& object, const char* what) const {
+  Result<Node> RootOfType(std::initializer_list<std::string> types, const json& object, const char* what) const {
     auto candidates = NodesOfType(types);
     const json* id = FindMember(object, "id");
     if (id != nullptr && id->is_string()) {
       for (const auto& c : candidates)
-        if (c.kind == rdf::TermKind::kIri && c.value == id->get<std::string>()) return c;
+        if (c.is_iri && c.value == id->get_ref<const std::string&>()) return c;
       return Status::VerificationFailed(std::string("/id: the signed form has no ") + what + " with this id");
     }
-    std::vector<rdf::Term> roots;
+    std::vector<Node> roots;
     for (const auto& c : candidates)
-      if (c.kind == rdf::TermKind::kBlankNode && !IsReferenced(c)) roots.push_back(c);
+      if (c.is_blank && !IsReferenced(c)) roots.push_back(c);
     if (roots.size() != 1)
       return Status::VerificationFailed(std::string("the signed form holds ") + std::to_string(roots.size()) + " " +
                                         what + " nodes without an id, where the JSON has one");
     return roots.front();
   }
 
-  std::vector<const rdf::Term*> Objects(const rdf::Term& subject, std::string_view predicate) const {
-    std::vector<const rdf::Term*> out;
-    for (const auto& q : quads)
-      if (q.graph.kind == rdf::TermKind::kDefaultGraph && q.subject == subject && q.predicate.value == predicate)
-        out.push_back(&q.object);
+  std::vector<const Node*> Objects(const Node& subject, std::string_view predicate) const {
+    std::vector<const Node*> out;
+    for (const auto& st : statements)
+      if (st.subject == subject && st.predicate == predicate) out.push_back(&st.object);
     return out;
   }
 };
 
-// Splits the canonical N-Quads into lines and parses those whose predicate
-// is one of `predicates` (IRIs without angle brackets).
+// Splits the canonical N-Quads into lines and reads those whose predicate
+// is one of `predicates` (IRIs without angle brackets), in the default graph.
 Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<std::string_view>& predicates) {
   SignedGraph g;
   g.lines.reserve(64);
-  std::string selected;
+  g.statements.reserve(32);
   std::size_t pos = 0;
   while (pos < canonical.size()) {
     std::size_t end = canonical.find('\n', pos);
@@ -142,22 +255,25 @@ Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<s
     SignedGraph::Line l{line.substr(0, s_end), line.substr(s_end + 1, p_end - s_end - 1), line.substr(p_end + 1)};
     g.lines.push_back(l);
     std::string_view p = l.predicate;
-    if (p.size() < 2) continue;
+    if (p.size() < 2 || p.front() != '<' || p.back() != '>') continue;
     p = p.substr(1, p.size() - 2);  // strip < >
-    if (predicates.count(p) != 0) {
-      selected.append(line);
-      selected += '\n';
-    }
+    if (predicates.count(p) == 0) continue;
+    Statement st;
+    std::string_view subject_text = l.subject;
+    std::string_view object_text = l.rest;
+    if (!ReadTerm(subject_text, st.subject, g.unescaped) || !subject_text.empty() ||
+        !ReadTerm(object_text, st.object, g.unescaped))
+      return Status::Internal("signed form: a line this reader cannot split: " + std::string(line.substr(0, 200)));
+    if (object_text != " .") continue;  // a named graph: not the document's own statements
+    st.predicate = p;
+    g.statements.push_back(st);
   }
-  auto quads = rdf::ParseNQuads(selected);
-  if (!quads.ok()) return Status::Internal("signed form: " + quads.status().message());
-  g.quads = std::move(*quads);
   return g;
 }
 
 // Compares the JSON values of `member` with the signed objects of `predicate`:
 // same number, and the same lexical values where the JSON gives them.
-Status Compare(const SignedGraph& g, const rdf::Term& node, const json& object, std::string_view member,
+Status Compare(const SignedGraph& g, const Node& node, const json& object, std::string_view member,
                std::string_view predicate, bool compare_values, std::string_view where = "") {
   auto signed_values = g.Objects(node, predicate);
   auto json_values = JsonValues(object, member);
@@ -186,7 +302,7 @@ namespace {
 
 // The claims of a Passerelle credential that issuer trust (country, kind,
 // EQF level) and recognition (module code, grade, level) read from its JSON.
-Status CheckPasserelleClaims(const SignedGraph& g, const rdf::Term& credential, const json& document) {
+Status CheckPasserelleClaims(const SignedGraph& g, const Node& credential, const json& document) {
   if (const json* issuer = FindMember(document, "issuer"); issuer != nullptr && issuer->is_object()) {
     auto nodes = g.Objects(credential, Cred("issuer"));
     if (nodes.size() == 1) PSL_RETURN_IF_ERROR(Compare(g, *nodes[0], *issuer, "country", Pass("country"), true, "/issuer"));
@@ -199,7 +315,7 @@ Status CheckPasserelleClaims(const SignedGraph& g, const rdf::Term& credential, 
   const json* achievement = FindMember(*subject, "achievement");
   auto achievements = g.Objects(*subjects[0], Elm("hasClaim"));
   if (achievement == nullptr || !achievement->is_object() || achievements.size() != 1) return Status::Ok();
-  const rdf::Term& a = *achievements[0];
+  const Node& a = *achievements[0];
   const std::string claim = at + "/achievement";
   PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "eqfLevel", Elm("eqfLevel"), true, claim));
   PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "nqfLevel", Elm("nqfLevel"), true, claim));
@@ -233,7 +349,7 @@ Status CheckDocumentMatchesSignedForm(const json& document, std::string_view can
   const bool passerelle = UsesPasserelleContext(document);
   const auto& predicates = passerelle ? kPasserelleSet : kBaseSet;
   PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, predicates));
-  PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Cred("VerifiableCredential"), Cred("VerifiablePresentation")},
+  PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({Cred("VerifiableCredential"), Cred("VerifiablePresentation")},
                                                     document, "credential or presentation"));
   // Types: the JSON must show every signed type (they decide how it is judged).
   PSL_RETURN_IF_ERROR(Compare(g, node, document, "type", kRdfType, false));
@@ -251,7 +367,7 @@ Status CheckProofMatchesSignedForm(const json& proof, std::string_view canonical
                                                   Sec("expiration"), Sec("challenge"), Sec("domain")};
   static const std::unordered_set<std::string_view> kProofSet(kProof.begin(), kProof.end());
   PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, kProofSet));
-  PSL_ASSIGN_OR_RETURN(rdf::Term node, g.RootOfType({Sec("DataIntegrityProof"), Sec("Ed25519Signature2020")}, proof, "proof"));
+  PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({Sec("DataIntegrityProof"), Sec("Ed25519Signature2020")}, proof, "proof"));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", "http://purl.org/dc/terms/created", true));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", Sec("expiration"), true));
   PSL_RETURN_IF_ERROR(Compare(g, node, proof, "challenge", Sec("challenge"), true));
