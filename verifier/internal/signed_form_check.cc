@@ -2,9 +2,7 @@
 #include "verifier/internal/signed_form_check.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <deque>
-#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -13,6 +11,7 @@
 
 #include "formats/json.h"
 #include "formats/profile.h"
+#include "verifier/internal/canonical_term.h"
 
 namespace passerelle::internal {
 
@@ -54,17 +53,7 @@ std::vector<std::string_view> JsonValues(const json& node, std::string_view name
   return out;
 }
 
-// A term of the canonical N-Quads, as written there: `token` is the exact
-// text ("<iri>", "_:b0", "\"lexical\"^^<type>"), which identifies the term
-// (the canonical form is unique); `value` is the IRI, the blank node label
-// or the literal's lexical form (unescaped).
-struct Node {
-  std::string_view token;
-  std::string_view value;
-  bool is_iri = false;
-  bool is_blank = false;
-  bool operator==(const Node& o) const { return token == o.token; }
-};
+using Node = CanonicalTerm;
 
 // One default-graph statement whose predicate matters.
 struct Statement {
@@ -72,98 +61,6 @@ struct Statement {
   std::string_view predicate;  // the IRI, without < >
   Node object;
 };
-
-// Reads a term at the start of `text`; advances past it. False when the
-// text is not a term this reader knows (the caller falls back to failing).
-bool ReadTerm(std::string_view& text, Node& out, std::deque<std::string>& unescaped) {
-  if (text.empty()) return false;
-  auto unescape = [&](std::string_view raw) -> std::optional<std::string_view> {
-    if (raw.find('\\') == std::string_view::npos) return raw;
-    std::string v;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '\\') {
-        v += raw[i];
-        continue;
-      }
-      if (++i >= raw.size()) return std::nullopt;
-      switch (raw[i]) {
-        case 't': v += '\t'; break;
-        case 'b': v += '\b'; break;
-        case 'n': v += '\n'; break;
-        case 'r': v += '\r'; break;
-        case 'f': v += '\f'; break;
-        case '"': v += '"'; break;
-        case '\'': v += '\''; break;
-        case '\\': v += '\\'; break;
-        case 'u':
-        case 'U': {
-          const std::size_t n = raw[i] == 'u' ? 4 : 8;
-          if (i + n >= raw.size()) return std::nullopt;
-          std::uint32_t cp = 0;
-          for (std::size_t k = 1; k <= n; ++k) {
-            char c = raw[i + k];
-            int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if (h < 0) return std::nullopt;
-            cp = cp << 4 | static_cast<std::uint32_t>(h);
-          }
-          i += n;
-          if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-          if (cp < 0x80) {
-            v += static_cast<char>(cp);
-          } else if (cp < 0x800) {
-            v += static_cast<char>(0xC0 | cp >> 6);
-            v += static_cast<char>(0x80 | (cp & 0x3F));
-          } else if (cp < 0x10000) {
-            v += static_cast<char>(0xE0 | cp >> 12);
-            v += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-            v += static_cast<char>(0x80 | (cp & 0x3F));
-          } else {
-            v += static_cast<char>(0xF0 | cp >> 18);
-            v += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
-            v += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-            v += static_cast<char>(0x80 | (cp & 0x3F));
-          }
-          break;
-        }
-        default: return std::nullopt;
-      }
-    }
-    unescaped.push_back(std::move(v));
-    return std::string_view(unescaped.back());
-  };
-  std::size_t end = 0;
-  if (text[0] == '<') {
-    end = text.find('>');
-    if (end == std::string_view::npos) return false;
-    auto v = unescape(text.substr(1, end - 1));
-    if (!v) return false;
-    out = Node{text.substr(0, end + 1), *v, true, false};
-    ++end;
-  } else if (text.size() > 2 && text[0] == '_' && text[1] == ':') {
-    end = text.find(' ');
-    if (end == std::string_view::npos) end = text.size();
-    out = Node{text.substr(0, end), text.substr(2, end - 2), false, true};
-  } else if (text[0] == '"') {
-    std::size_t i = 1;
-    while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
-    if (i >= text.size()) return false;
-    auto v = unescape(text.substr(1, i - 1));
-    if (!v) return false;
-    end = i + 1;
-    if (text.substr(end, 3) == "^^<") {
-      std::size_t close = text.find('>', end);
-      if (close == std::string_view::npos) return false;
-      end = close + 1;
-    } else if (end < text.size() && text[end] == '@') {
-      while (end < text.size() && text[end] != ' ') ++end;
-    }
-    out = Node{text.substr(0, end), *v, false, false};
-  } else {
-    return false;
-  }
-  text.remove_prefix(end);
-  return true;
-}
 
 // The canonical N-Quads, read lazily: every line is split into its subject
 // and predicate tokens (canonical form: single spaces, no spaces inside IRIs
@@ -261,8 +158,8 @@ Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<s
     Statement st;
     std::string_view subject_text = l.subject;
     std::string_view object_text = l.rest;
-    if (!ReadTerm(subject_text, st.subject, g.unescaped) || !subject_text.empty() ||
-        !ReadTerm(object_text, st.object, g.unescaped))
+    if (!ReadCanonicalTerm(subject_text, st.subject, g.unescaped) || !subject_text.empty() ||
+        !ReadCanonicalTerm(object_text, st.object, g.unescaped))
       return Status::Internal("signed form: a line this reader cannot split: " + std::string(line.substr(0, 200)));
     if (object_text != " .") continue;  // a named graph: not the document's own statements
     st.predicate = p;
