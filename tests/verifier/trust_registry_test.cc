@@ -378,6 +378,18 @@ TEST_CASE("trust lists: synced lists are cached only from their own URL, never r
   REQUIRE(LoadCachedTrustLists(cache.path(), fresh, w.now, &skipped).ok());
   CHECK(skipped.empty());
   CHECK(fresh.FindIssuer(w.university.did) != nullptr);
+  // Fetched with a fragment in its URL: stored under the URL it names, so
+  // it is read back (and replaces the version above, being the same list).
+  {
+    testing::TempDir other_cache;
+    TrustRegistry rf = roots;
+    REQUIRE(SyncTrustList(url + "#latest", newer, rf, other_cache.path(), w.now).ok());
+    TrustRegistry back = roots;
+    std::vector<std::string> none;
+    REQUIRE(LoadCachedTrustLists(other_cache.path(), back, w.now, &none).ok());
+    CHECK(none.empty());
+    CHECK(back.FindIssuer(w.university.did) != nullptr);
+  }
   // Years later the cached list has expired: skipped, and said so.
   TrustRegistry later = roots;
   skipped.clear();
