@@ -26,4 +26,6 @@ Result<Dataset> ParseNQuads(std::string_view text) {
   return internal::ParseNQuadsText(text);
 }
 
+Result<Term> ParseNQuadsTerm(std::string_view text) { return internal::ParseNQuadsTermText(text); }
+
 }  // namespace passerelle::rdf

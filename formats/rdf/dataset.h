@@ -59,4 +59,9 @@ std::string QuadToNQuads(const Quad& quad);
 // Errors: kMalformed with the 1-based line number.
 Result<Dataset> ParseNQuads(std::string_view text);
 
+// Parses one term written as N-Quads writes it ("<iri>", "_:b0", or a
+// literal with its escapes and its datatype or language tag).
+// Errors: kMalformed.
+Result<Term> ParseNQuadsTerm(std::string_view text);
+
 }  // namespace passerelle::rdf

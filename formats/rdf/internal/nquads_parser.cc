@@ -126,6 +126,22 @@ class LineParser {
 
   // Parses one line; appends a quad unless the line is blank or a comment.
   // On error *out may hold a partial quad (the caller discards it).
+  // Parses the whole text as one object term (IRI, blank node or literal).
+  Status ParseTermOnly(Term* t) {
+    if (AtEnd()) return Error("expected a term");
+    if (Peek() == '<') {
+      PSL_RETURN_IF_ERROR(ParseIri(t));
+    } else if (Peek() == '_') {
+      PSL_RETURN_IF_ERROR(ParseBlank(t));
+    } else if (Peek() == '"') {
+      PSL_RETURN_IF_ERROR(ParseLiteral(t));
+    } else {
+      return Error("expected an IRI, a blank node or a literal");
+    }
+    if (!AtEnd()) return Error("unexpected text after the term");
+    return Status::Ok();
+  }
+
   Status Parse(Dataset* out) {
     SkipWs();
     if (AtEnd() || Peek() == '#') return Status::Ok();
@@ -374,6 +390,14 @@ Result<Dataset> ParseNQuadsText(std::string_view text) {
     ++line_no;
   }
   return out;
+}
+
+Result<Term> ParseNQuadsTermText(std::string_view text) {
+  if (const std::size_t bad = FindInvalidUtf8(text); bad != kUtf8Valid)
+    return Status::Malformed("column " + std::to_string(bad + 1) + ": invalid UTF-8");
+  Term t;
+  PSL_RETURN_IF_ERROR(LineParser(text, 1).ParseTermOnly(&t));
+  return t;
 }
 
 }  // namespace passerelle::rdf::internal

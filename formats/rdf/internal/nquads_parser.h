@@ -20,4 +20,7 @@ namespace passerelle::rdf::internal {
 // Errors: kMalformed, message "line L, column C: <what>" (1-based, C in bytes).
 Result<Dataset> ParseNQuadsText(std::string_view text);
 
+// Parses `text` as exactly one term (IRI, blank node or literal).
+Result<Term> ParseNQuadsTermText(std::string_view text);
+
 }  // namespace passerelle::rdf::internal
