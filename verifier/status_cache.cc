@@ -54,14 +54,11 @@ Status StatusListCache::Store(const std::string& url, const json& credential, Ti
 
 Result<CachedStatusList> StatusListCache::Load(const std::string& url) const {
   std::filesystem::path p = PathFor(url);
-  std::ifstream in(p, std::ios::binary);
-  if (!in)
+  auto text = internal::ReadFileCapped(p, kMaxCacheEntryBytes);
+  if (!text.ok())
     return Status::NotFound("status list " + url + " is not in the status cache \"" + dir_.string() +
                             "\" (run: verifier sync --from " + url + " --cache " + dir_.string() + ")");
-  std::string text(kMaxCacheEntryBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  auto parsed = ParseJson(text, JsonLimits{kMaxCacheEntryBytes, 32});
+  auto parsed = ParseJson(*text, JsonLimits{kMaxCacheEntryBytes, 32});
   if (!parsed.ok()) return parsed.status().Annotate("status cache entry \"" + p.string() + "\"");
   const json& entry = *parsed;
   const json* stored_url = FindMember(entry, "url");

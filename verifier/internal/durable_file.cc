@@ -1,12 +1,14 @@
-// Passerelle (verifier internal) — writing the verifier's cache files.
+// Passerelle (verifier internal) — writing and reading the verifier's cache files.
 #include "verifier/internal/durable_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 
 namespace passerelle::internal {
 
@@ -33,6 +35,21 @@ Status WriteFileDurably(const std::filesystem::path& path, const std::string& da
   if (std::rename(tmp.c_str(), path.c_str()) != 0)
     return Status::IOError("\"" + path.string() + "\": rename failed: " + std::strerror(errno));
   return Status::Ok();
+}
+
+Result<std::string> ReadFileCapped(const std::filesystem::path& path, std::size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("\"" + path.string() + "\": cannot read");
+  std::string text(max_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+bool WritableByOthers(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return true;
+  return st.st_uid != ::geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
 }
 
 }  // namespace passerelle::internal

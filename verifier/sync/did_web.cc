@@ -1,15 +1,6 @@
 // Passerelle — did:web URLs and the DID-document cache.
 #include "verifier/sync/did_web.h"
 
-#include <sys/stat.h>
-
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "formats/digest.h"
@@ -37,7 +28,6 @@ std::string Percent3ADecoded(std::string_view s) {
   }
   return out;
 }
-
 
 }  // namespace
 
@@ -75,24 +65,17 @@ Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolve
   if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
   // DID documents carry no signature: a cached one is exactly as trustworthy
   // as the folder it sits in. Refuse folders and files others could write.
-  auto writable_by_others = [](const std::filesystem::path& p) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return true;
-    return st.st_uid != ::geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
-  };
-  if (writable_by_others(dir))
+  if (internal::WritableByOthers(dir))
     return Status::PermissionDenied("cached DID documents in \"" + dir.string() +
                                     "\" are writable by another user: not trusted (fix its owner and mode, or sync again)");
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".json") continue;
     std::string where = "cached DID document \"" + entry.path().string() + "\"";
-    if (writable_by_others(entry.path())) return Status::PermissionDenied(where + " is writable by another user: not trusted");
-    std::ifstream in(entry.path(), std::ios::binary);
+    if (internal::WritableByOthers(entry.path()))
+      return Status::PermissionDenied(where + " is writable by another user: not trusted");
     constexpr std::size_t kMaxDidDocumentBytes = 1 << 20;
-    std::string text(kMaxDidDocumentBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    auto parsed = ParseJson(text, JsonLimits{kMaxDidDocumentBytes, 32});
+    auto text = internal::ReadFileCapped(entry.path(), kMaxDidDocumentBytes);
+    auto parsed = text.ok() ? ParseJson(*text, JsonLimits{kMaxDidDocumentBytes, 32}) : Result<nlohmann::json>(text.status());
     auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
     if (!doc.ok()) return doc.status().Annotate(where);
     // Each file is named after the DID it was fetched for: a document

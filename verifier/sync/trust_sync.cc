@@ -1,11 +1,6 @@
 // Passerelle — trust lists in the verifier's cache.
 #include "verifier/sync/trust_sync.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "formats/digest.h"
@@ -32,22 +27,6 @@ std::filesystem::path CachePath(const std::filesystem::path& cache_dir, const st
   return TrustDir(cache_dir) / (Sha256Hex(WithoutFragment(url)).substr(0, 32) + ".json");
 }
 
-Result<std::string> ReadCapped(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("\"" + path.string() + "\": cannot read");
-  std::string text(kMaxTrustListBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxTrustListBytes) return Status::ResourceExhausted("\"" + path.string() + "\": too large");
-  return text;
-}
-
-bool WritableByOthers(const std::filesystem::path& p) {
-  struct stat st {};
-  if (::stat(p.c_str(), &st) != 0) return true;
-  return st.st_uid != ::geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
-}
-
 }  // namespace
 
 bool LooksLikeTrustList(const std::string& body) {
@@ -66,7 +45,7 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
                                       (list->id.empty() ? std::string("(no id)") : list->id) +
                                       "; a trust list is only accepted from its own URL");
   const std::filesystem::path path = CachePath(cache_dir, url);
-  if (auto cached_text = ReadCapped(path); cached_text.ok()) {
+  if (auto cached_text = internal::ReadFileCapped(path, kMaxTrustListBytes); cached_text.ok()) {
     auto cached = ParseJson(*cached_text, kTrustListLimits);
     auto cached_list = cached.ok() ? ParseTrustList(*cached) : Result<TrustList>(cached.status());
     if (cached_list.ok() && list->valid_from < cached_list->valid_from)
@@ -89,14 +68,14 @@ Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistr
   if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
   // Lists are signed and checked again below, but whoever can write here
   // could swap in an older, still valid version: the folder must be ours.
-  if (WritableByOthers(dir))
+  if (internal::WritableByOthers(dir))
     return Status::PermissionDenied("cached trust lists in \"" + dir.string() +
                                     "\" are writable by another user: not trusted (fix its owner and mode, or sync again)");
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".json") continue;
     const std::string where = "cached trust list \"" + entry.path().filename().string() + "\"";
-    if (WritableByOthers(entry.path())) return Status::PermissionDenied(where + " is writable by another user");
-    auto text = ReadCapped(entry.path());
+    if (internal::WritableByOthers(entry.path())) return Status::PermissionDenied(where + " is writable by another user");
+    auto text = internal::ReadFileCapped(entry.path(), kMaxTrustListBytes);
     auto doc = text.ok() ? ParseJson(*text, kTrustListLimits) : Result<json>(text.status());
     auto list = doc.ok() ? ParseTrustList(*doc) : Result<TrustList>(doc.status());
     Status added = !list.ok() ? list.status()
