@@ -2,6 +2,7 @@
 #include "verifier/trust_registry.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -39,28 +40,34 @@ Result<DidDocument> DocumentFor(const TrustedEntity& e) {
   return d;
 }
 
-// Checks the list's proof and validity with `signer` (an entity whose keys
-// sign it) or `resolver`, and reads it.
-Result<TrustList> ReadSignedList(std::string_view text, const std::string& name, Timestamp now,
-                                 const DidResolver& resolver, const TrustedEntity* signer) {
+// The document and the list it holds, read once. Errors: kMalformed (not
+// JSON), kInvalidCredential (format), both annotated with `name`.
+Result<std::pair<json, TrustList>> ReadList(std::string_view text, const std::string& name) {
   auto doc = ParseJson(text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth});
   if (!doc.ok()) return doc.status().Annotate(name);
   auto list = ParseTrustList(*doc);
   if (!list.ok()) return list.status().Annotate(name);
+  return std::make_pair(std::move(*doc), std::move(*list));
+}
+
+// Checks the proof and validity of `doc` (which holds `list`) with `signer`
+// (an entity whose keys sign it) or `resolver`.
+Status CheckSignedList(const json& doc, const TrustList& list, const std::string& name, Timestamp now,
+                       const DidResolver& resolver, const TrustedEntity* signer) {
   VerifyOptions options;
   options.now = now;
   options.resolver = resolver;
-  options.trusted_issuers = {list->issuer};
+  options.trusted_issuers = {list.issuer};
   if (signer != nullptr) {
-    if (signer->did != list->issuer) return Status::Internal("ReadSignedList: signer mismatch");
+    if (signer->did != list.issuer) return Status::Internal("CheckSignedList: signer mismatch");
     PSL_ASSIGN_OR_RETURN(DidDocument signer_doc, DocumentFor(*signer));
     options.resolver.Add(std::move(signer_doc));
   }
-  VerificationReport report = VerifyDocument(*doc, options);
+  VerificationReport report = VerifyDocument(doc, options);
   if (report.verified && signer != nullptr) {
     // The signer's listed keys and windows bind, whatever its DID method
     // (a did:key resolves without them).
-    const json* proofs = FindMember(*doc, "proof");
+    const json* proofs = FindMember(doc, "proof");
     const json single = proofs != nullptr && proofs->is_object() ? json::array({*proofs}) : json::array();
     const json& all = proofs != nullptr && proofs->is_array() ? *proofs : single;
     for (const auto& p : all) {
@@ -75,9 +82,9 @@ Result<TrustList> ReadSignedList(std::string_view text, const std::string& name,
         return Status::VerificationFailed(name + ": signed with " + key->id + " outside its window in the root");
       // `created` is the signer's own word: a retired (perhaps stolen) key
       // backdating a fresh list must not outlive its window through it.
-      if ((key->not_after && *key->not_after < list->valid_until) ||
-          (signer->not_after && *signer->not_after < list->valid_until))
-        return Status::VerificationFailed(name + ": valid until " + FormatDateTime(list->valid_until) +
+      if ((key->not_after && *key->not_after < list.valid_until) ||
+          (signer->not_after && *signer->not_after < list.valid_until))
+        return Status::VerificationFailed(name + ": valid until " + FormatDateTime(list.valid_until) +
                                           ", beyond the end of its signer's key or accreditation in the root");
     }
   }
@@ -86,27 +93,25 @@ Result<TrustList> ReadSignedList(std::string_view text, const std::string& name,
     Code code = Code::kVerificationFailed;
     for (const auto& c : report.checks)
       if (!c.ok && c.check == "validity") code = Code::kExpired;
-    return Status(code, name + ": trust list signed by " + list->issuer + " refused: " + why);
+    return Status(code, name + ": trust list signed by " + list.issuer + " refused: " + why);
   }
-  return list;
+  return Status::Ok();
 }
 
 }  // namespace
 
 Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& name, Timestamp now,
                               const DidResolver& resolver) {
+  PSL_ASSIGN_OR_RETURN(auto read, ReadList(json_text, name));
+  const auto& [doc, list] = read;
   // A root may list its own signer, whose keys then check its signature.
   const TrustedEntity* self = nullptr;
-  TrustList preview;
-  if (auto doc = ParseJson(json_text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth}); doc.ok())
-    if (auto parsed = ParseTrustList(*doc); parsed.ok()) preview = std::move(*parsed);
-  for (const auto& e : preview.entities)
-    if (e.did == preview.issuer) self = &e;
-  if (self == nullptr && preview.issuer.rfind("did:web:", 0) == 0)
+  for (const auto& e : list.entities)
+    if (e.did == list.issuer) self = &e;
+  if (self == nullptr && list.issuer.rfind("did:web:", 0) == 0)
     return Status::VerificationFailed(name + ": a root list signed with did:web must name its own signer " +
-                                      preview.issuer + " among its entries, so that it can be checked offline");
-  auto read = ReadSignedList(json_text, name, now, resolver, self);
-  PSL_ASSIGN_OR_RETURN(TrustList list, std::move(read));
+                                      list.issuer + " among its entries, so that it can be checked offline");
+  PSL_RETURN_IF_ERROR(CheckSignedList(doc, list, name, now, resolver, self));
   const std::string label = list.id.empty() ? name : list.id;
   for (const auto& e : list.entities)
     if (e.role == TrustRole::kAuthority) {
@@ -120,25 +125,30 @@ Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& nam
 
 Status TrustRegistry::AddList(std::string_view json_text, const std::string& name, Timestamp now,
                               const DidResolver& resolver) {
-  // Find the signer among the roots' authorities before trusting any byte.
-  std::string signer_did;
-  if (auto doc = ParseJson(json_text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth}); doc.ok())
-    if (auto issuer = ParseTrustList(*doc); issuer.ok()) signer_did = issuer->issuer;
+  PSL_ASSIGN_OR_RETURN(auto read, ReadList(json_text, name));
+  return AddReadList(read.first, read.second, name, now, resolver);
+}
+
+Status TrustRegistry::AddListDocument(const json& document, const std::string& name, Timestamp now,
+                                      const DidResolver& resolver) {
+  auto list = ParseTrustList(document);
+  if (!list.ok()) return list.status().Annotate(name);
+  return AddReadList(document, *list, name, now, resolver);
+}
+
+Status TrustRegistry::AddReadList(const json& doc, const TrustList& list, const std::string& name, Timestamp now,
+                                  const DidResolver& resolver) {
+  // The signer must be an authority of a root before any of it is trusted.
   const Authority* authority = nullptr;
   for (const auto& a : authorities_)
-    if (a.entity.did == signer_did) authority = &a;
-  if (authority == nullptr) {
-    // Let the format errors speak first, then the missing anchor.
-    auto doc = ParseJson(json_text, JsonLimits{kMaxTrustListBytes, kMaxTrustListDepth});
-    if (!doc.ok()) return doc.status().Annotate(name);
-    PSL_RETURN_IF_ERROR(ParseTrustList(*doc).status().Annotate(name));
-    return Status::UntrustedIssuer(name + ": signed by " + signer_did +
+    if (a.entity.did == list.issuer) authority = &a;
+  if (authority == nullptr)
+    return Status::UntrustedIssuer(name + ": signed by " + list.issuer +
                                    ", which no trust root names as an authority (give its root with --trust-root)");
-  }
   if (!InWindow(authority->entity.not_before, authority->entity.not_after, now))
-    return Status::UntrustedIssuer(name + ": the authority " + signer_did + " is not in force at " +
+    return Status::UntrustedIssuer(name + ": the authority " + list.issuer + " is not in force at " +
                                    FormatDateTime(now) + " according to " + authority->root);
-  PSL_ASSIGN_OR_RETURN(TrustList list, ReadSignedList(json_text, name, now, resolver, &authority->entity));
+  PSL_RETURN_IF_ERROR(CheckSignedList(doc, list, name, now, resolver, &authority->entity));
   const std::string label = list.id.empty() ? name : list.id;
   for (const auto& e : list.entities)
     if (e.role != TrustRole::kIssuer)

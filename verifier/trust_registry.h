@@ -57,6 +57,10 @@ class TrustRegistry {
   // already accredits is set aside (see warnings()), not the whole list.
   Status AddList(std::string_view json_text, const std::string& name, Timestamp now,
                  const DidResolver& resolver = {});
+  // The same for a document already parsed (within the same size and depth
+  // limits as text: at most 8 MiB, depth 16).
+  Status AddListDocument(const nlohmann::json& document, const std::string& name, Timestamp now,
+                         const DidResolver& resolver = {});
 
   // What loading the lists set aside, for the operator: issuers claimed by
   // two authorities (trusted by neither).
@@ -92,6 +96,8 @@ class TrustRegistry {
     Timestamp root_valid_from;
     Timestamp root_valid_until;
   };
+  Status AddReadList(const nlohmann::json& document, const TrustList& list, const std::string& name, Timestamp now,
+                     const DidResolver& resolver);
   Status AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
                     const std::optional<std::string>& country, Timestamp root_valid_from,
                     Timestamp root_valid_until);

@@ -53,7 +53,7 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
                                         ") is older than the one already cached (" +
                                         FormatDateTime(cached_list->valid_from) + "): not replacing it");
   }
-  PSL_RETURN_IF_ERROR(registry.AddList(body, url, now));
+  PSL_RETURN_IF_ERROR(registry.AddListDocument(*doc, url, now));
   std::error_code ec;
   std::filesystem::create_directories(TrustDir(cache_dir), ec);
   if (ec) return Status::IOError("\"" + TrustDir(cache_dir).string() + "\": " + ec.message());
@@ -82,7 +82,7 @@ Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistr
                    // Stored under the URL it was fetched from, which is its id.
                    : entry.path().filename().string() != Sha256Hex(list->id).substr(0, 32) + ".json"
                        ? Status::VerificationFailed("it is not stored under the URL it names")
-                       : registry.AddList(*text, list->id, now);
+                       : registry.AddListDocument(*doc, list->id, now);
     if (!added.ok() && skipped != nullptr) skipped->push_back(where + " skipped: " + added.message());
   }
   return Status::Ok();
