@@ -12,7 +12,6 @@
 #include <ostream>
 
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 
 #include "formats/terminal_text.h"
@@ -33,19 +32,8 @@ void Apply(const Response& from, httplib::Response& to) {
   to.set_content(from.body, from.content_type);
 }
 
-Response Refusal(int status, const std::string& detail) {
-  Response r;
-  r.status = status;
-  r.content_type = "application/problem+json";
-  r.body = nlohmann::json{{"type", "https://w3id.org/passerelle/problems#refused"},
-                          {"title", "refused"},
-                          {"status", status},
-                          {"detail", detail}}
-               .dump() +
-           "\n";
-  r.headers["X-Content-Type-Options"] = "nosniff";
-  return r;
-}
+// Refused by the transport, before the request reached Handle().
+Response Refusal(int status, const std::string& detail) { return ProblemResponse(status, "refused", detail); }
 
 }  // namespace
 
@@ -101,9 +89,7 @@ Status Serve(const ServeOptions& options, const VerifyOptions& verify, std::ostr
   svr.Options(".*", dispatch);
   svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    Response r = Refusal(res.status, res.status == 413 ? "the request body is too large" : "the request failed");
-    r.headers.erase("Connection");
-    Apply(r, res);
+    Apply(Refusal(res.status, res.status == 413 ? "the request body is too large" : "the request failed"), res);
   });
   svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     Apply(Refusal(500, "the request could not be served"), res);

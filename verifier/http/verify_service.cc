@@ -151,7 +151,9 @@ Response JsonResponse(int status, const json& body) {
   return r;
 }
 
-Response Problem(int status, const std::string& type, const std::string& detail) {
+}  // namespace
+
+Response ProblemResponse(int status, const std::string& type, const std::string& detail) {
   Response r = JsonResponse(status, {{"type", "https://w3id.org/passerelle/problems#" + type},
                                      {"title", type},
                                      {"status", status},
@@ -159,6 +161,8 @@ Response Problem(int status, const std::string& type, const std::string& detail)
   r.content_type = "application/problem+json";
   return r;
 }
+
+namespace {
 
 // POST /verify: the form.
 Response VerifyForm(const Request& request, const VerifyOptions& base) {
@@ -212,22 +216,22 @@ Response VerifyForm(const Request& request, const VerifyOptions& base) {
 // POST /credentials/verify and /presentations/verify (VC-API).
 Response VerifyApi(const Request& request, const VerifyOptions& base, bool presentation) {
   if (request.content_type.find("json") == std::string::npos)
-    return Problem(415, "unsupported_media_type", "send the request body as application/json");
+    return ProblemResponse(415, "unsupported_media_type", "send the request body as application/json");
   auto body = ParseJson(request.body, JsonLimits{kMaxDocumentBytes, 48});
   if (!body.ok())
-    return body.status().code() == Code::kResourceExhausted ? Problem(413, "resource_exhausted", body.status().message())
-                                                            : Problem(400, "malformed", body.status().message());
+    return body.status().code() == Code::kResourceExhausted ? ProblemResponse(413, "resource_exhausted", body.status().message())
+                                                            : ProblemResponse(400, "malformed", body.status().message());
   const char* member = presentation ? "verifiablePresentation" : "verifiableCredential";
   const json* document = body->is_object() ? FindMember(*body, member) : nullptr;
   if (document == nullptr || !document->is_object())
-    return Problem(400, "malformed", std::string("/") + member + ": missing, or not an object");
+    return ProblemResponse(400, "malformed", std::string("/") + member + ": missing, or not an object");
   VerifyOptions options = base;
   options.now = Now();
   if (const json* o = FindMember(*body, "options"); o != nullptr && o->is_object()) {
     for (const char* name : {"challenge", "domain"}) {
       const json* v = FindMember(*o, name);
       if (v == nullptr) continue;
-      if (!v->is_string()) return Problem(400, "malformed", std::string("/options/") + name + ": must be a string");
+      if (!v->is_string()) return ProblemResponse(400, "malformed", std::string("/options/") + name + ": must be a string");
       (std::string(name) == "challenge" ? options.challenge : options.domain) = v->get<std::string>();
     }
   }
@@ -241,7 +245,7 @@ Response Handle(const Request& request, const VerifyOptions& options) {
   const bool get = request.method == "GET" || request.method == "HEAD", post = request.method == "POST";
   auto only = [&](bool allowed, const char* allow) -> std::optional<Response> {
     if (allowed) return std::nullopt;
-    Response r = Problem(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
+    Response r = ProblemResponse(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
     r.headers["Allow"] = allow;
     return r;
   };
@@ -256,14 +260,14 @@ Response Handle(const Request& request, const VerifyOptions& options) {
   if (request.path == "/verify") {
     if (auto r = only(post, "POST")) return *r;
     if (request.content_type != "application/x-www-form-urlencoded")
-      return Problem(415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded");
+      return ProblemResponse(415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded");
     return VerifyForm(request, options);
   }
   if (request.path == "/credentials/verify" || request.path == "/presentations/verify") {
     if (auto r = only(post, "POST")) return *r;
     return VerifyApi(request, options, request.path == "/presentations/verify");
   }
-  return Problem(404, "not_found", "no route for " + request.path);
+  return ProblemResponse(404, "not_found", "no route for " + request.path);
 }
 
 }  // namespace passerelle::verifier_http

@@ -49,4 +49,8 @@ struct Response {
 // Each verification runs at the time of the request (options.now is not used).
 Response Handle(const Request& request, const VerifyOptions& options);
 
+// An application/problem+json response (RFC 9457) with this status, a type
+// under https://w3id.org/passerelle/problems# and a human detail.
+Response ProblemResponse(int status, const std::string& type, const std::string& detail);
+
 }  // namespace passerelle::verifier_http
