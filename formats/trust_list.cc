@@ -61,22 +61,13 @@ Status CheckWindow(const std::optional<Timestamp>& from, const std::optional<Tim
   return Status::Ok();
 }
 
-// A string or an array of strings, as a list (absent: empty).
+// A string or a non-empty array of strings, as a list (absent: empty).
 Result<std::vector<std::string>> Strings(const json& obj, std::string_view member, const std::string& where) {
-  const json* m = FindMember(obj, member);
-  std::vector<std::string> out;
-  if (m == nullptr) return out;
-  std::string at = where + "/" + std::string(member);
-  if (m->is_string()) {
-    out.push_back(m->get<std::string>());
-    return out;
-  }
-  if (!m->is_array() || m->empty()) return Bad(at, "must be a string or a non-empty array of strings");
-  for (std::size_t i = 0; i < m->size(); ++i) {
-    if (!(*m)[i].is_string()) return Bad(at + "/" + std::to_string(i), "must be a string");
-    out.push_back((*m)[i].get<std::string>());
-  }
-  return out;
+  if (FindMember(obj, member) == nullptr) return std::vector<std::string>();
+  auto values = GetStringOrStrings(obj, member, where);
+  if (!values.ok()) return Status::InvalidCredential(values.status().message());
+  if (values->empty()) return Bad(where + "/" + std::string(member), "must be a string or a non-empty array of strings");
+  return values;
 }
 
 Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::string& where) {
