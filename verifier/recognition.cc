@@ -18,12 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string Format(double v) {
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
 // A grade value as written in a credential ("18.1", "78"): a plain decimal.
 std::optional<double> ParseGrade(const std::string& text) {
   double v = 0;
@@ -105,7 +99,7 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const j
     const std::string scheme = StringAt(grade, "scheme");
     const std::string value = StringAt(grade, "value");
     if (value.empty()) return Status::InvalidCredential("no grade, and the rule asks for at least " +
-                                                        Format(rule.min_grade->value) + " on " + rule.min_grade->scale);
+                                                        FormatNumber(rule.min_grade->value) + " on " + rule.min_grade->scale);
     if (scheme != rule.min_grade->scale)
       return Status::InvalidCredential("graded on " + (scheme.empty() ? std::string("no named scale") : scheme) +
                                        ", and the rule's minimum is on " + rule.min_grade->scale);
@@ -113,8 +107,8 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const j
     if (!v) return Status::InvalidCredential("the grade \"" + value + "\" is not a number");
     if (*v < rule.min_grade->value)
       return Status::InvalidCredential("grade " + value + " on " + scheme + " is below the minimum " +
-                                       Format(rule.min_grade->value));
-    grade_note = "grade " + value + " on " + scheme + ", minimum " + Format(rule.min_grade->value);
+                                       FormatNumber(rule.min_grade->value));
+    grade_note = "grade " + value + " on " + scheme + ", minimum " + FormatNumber(rule.min_grade->value);
   }
   item.to_module = rule.to_module;
   item.ects = rule.ects;
@@ -124,6 +118,12 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const j
 }
 
 }  // namespace
+
+std::string FormatNumber(double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
 
 RecognitionReport Recognise(const RecognitionAgreement& a, const json& document, const VerificationReport& verification,
                             RecognitionTally* tally) {
@@ -179,7 +179,7 @@ RecognitionReport Recognise(const RecognitionAgreement& a, const json& document,
       continue;
     }
     if (a.max_recognised_ects && done.ects + rule->ects > *a.max_recognised_ects + 1e-9) {
-      refuse("recognising it would pass the agreement's cap of " + Format(*a.max_recognised_ects) + " ECTS");
+      refuse("recognising it would pass the agreement's cap of " + FormatNumber(*a.max_recognised_ects) + " ECTS");
       continue;
     }
     done.modules.insert(rule->to_module);

@@ -53,6 +53,10 @@ struct RecognitionTally {
 RecognitionReport Recognise(const RecognitionAgreement& agreement, const nlohmann::json& document,
                             const VerificationReport& verification, RecognitionTally* tally = nullptr);
 
+// A grade or a number of credits as people write it: the shortest form
+// that reads back the same ("6", "7.5", "12.25").
+std::string FormatNumber(double v);
+
 // The report as JSON: {"agreement", "targetProgramme", "recognisedEcts",
 // "maxRecognisedEcts", "items": [{credential, issuer, module, title,
 // recognised, to, ects, detail}]}.

@@ -17,20 +17,13 @@ using nlohmann::json;
 
 namespace {
 
-std::string Ects(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 void PrintHuman(const std::string& file, const RecognitionAgreement& a, const VerificationReport& v,
                 const RecognitionReport& r, std::ostream& out) {
   std::string title = a.target_title.count("en") ? a.target_title.at("en")
                       : a.target_title.empty()   ? std::string()
                                                  : a.target_title.begin()->second;
   out << SanitizeForTerminal(file) << ": " << (v.verified ? "verified" : "NOT VERIFIED") << "; "
-      << Ects(r.recognised_ects) << (a.max_recognised_ects ? " of at most " + Ects(*a.max_recognised_ects) : std::string())
+      << FormatNumber(r.recognised_ects) << (a.max_recognised_ects ? " of at most " + FormatNumber(*a.max_recognised_ects) : std::string())
       << " ECTS recognised towards " << SanitizeForTerminal(a.target_code)
       << (title.empty() ? std::string() : " \"" + SanitizeForTerminal(title) + "\"") << "\n";
   for (const auto& i : r.items) {
@@ -38,7 +31,7 @@ void PrintHuman(const std::string& file, const RecognitionAgreement& a, const Ve
                        (i.title.empty() ? std::string() : " \"" + i.title + "\"");
     if (i.recognised)
       out << "  recognised  " << SanitizeForTerminal(what) << " -> " << SanitizeForTerminal(i.to_module) << ", "
-          << Ects(i.ects) << " ECTS" << (i.detail.empty() ? std::string() : " (" + SanitizeForTerminal(i.detail) + ")")
+          << FormatNumber(i.ects) << " ECTS" << (i.detail.empty() ? std::string() : " (" + SanitizeForTerminal(i.detail) + ")")
           << "\n";
     else
       out << "  no          " << SanitizeForTerminal(what) << ": " << SanitizeForTerminal(i.detail) << "\n";
