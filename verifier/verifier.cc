@@ -209,10 +209,15 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
     bool vc_ok = VerifyCredentialObject(item, options, prefix, report);
     // Holder binding: every credential must be about the presenting holder.
     bool bound = false;
+    auto is_holder = [&](const json& subject) {
+      const json* sid = FindMember(subject, "id");
+      return sid != nullptr && JsonStringEquals(*sid, holder);
+    };
     if (const json* s = FindMember(item, "credentialSubject")) {
-      json subjects = s->is_array() ? *s : json::array({*s});
-      for (const auto& subj : subjects)
-        if (const json* sid = FindMember(subj, "id"); sid && JsonStringEquals(*sid, holder)) bound = true;
+      if (s->is_array())
+        bound = std::any_of(s->begin(), s->end(), is_holder);
+      else
+        bound = is_holder(*s);
     }
     CredentialVerdict& verdict = report.credentials.back();
     Recorder vrec(report, verdict.checks, prefix);
