@@ -288,51 +288,32 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
   return doc;
 }
 
-Result<std::string> HashDataForDetachedProof(json& unsecured, const json& all_proofs, const json& proof,
+Result<std::string> HashDataForDetachedProof(const json& unsecured, const json& all_proofs, const json& proof,
                                              Cryptosuite suite, CanonicalForms* forms) {
   if (!unsecured.is_object()) return Status::Malformed("a secured document must be an object");
   if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
-  auto& members = unsecured.get_ref<json::object_t&>();
-  if (members.count("proof") != 0) return Status::Internal("HashDataForDetachedProof: the document still has its proofs");
+  if (FindMember(unsecured, "proof") != nullptr)
+    return Status::Internal("HashDataForDetachedProof: the document still has its proofs");
   PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(all_proofs, proof));
-  json original_context;
-  bool swapped_context = false;
-  // Put the document back as it came, on every path.
-  auto restore = [&] {
-    members.erase("proof");
-    if (swapped_context) members["@context"] = std::move(original_context);
-  };
-  if (!chained.is_null()) members["proof"] = std::move(chained);
-  if (const json* pctx = FindMember(proof, "@context")) {
-    auto dit = members.find("@context");
-    if (!ContextStartsWith(dit == members.end() ? nullptr : &dit->second, *pctx)) {
-      restore();
-      return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
-    }
-    original_context = std::move(dit->second);
-    dit->second = *pctx;
-    swapped_context = true;
-  }
-  auto result = HashDataForProof(unsecured, proof, suite, forms);
-  restore();
-  return result;
+  const json* pctx = FindMember(proof, "@context");
+  const json* dctx = FindMember(unsecured, "@context");
+  if (pctx != nullptr && !ContextStartsWith(dctx, *pctx))
+    return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
+  // The usual case, a proof that chains to nothing and repeats the
+  // document's @context (or has none): the document is hashed as it is.
+  if (chained.is_null() && (pctx == nullptr || *pctx == *dctx)) return HashDataForProof(unsecured, proof, suite, forms);
+  // A proof chain, or a proof @context shorter than the document's: the
+  // document to hash differs from the one held, so it is built apart.
+  json doc = unsecured;
+  if (!chained.is_null()) doc["proof"] = std::move(chained);
+  if (pctx != nullptr) doc["@context"] = *pctx;
+  return HashDataForProof(doc, proof, suite, forms);
 }
 
-Result<std::string> HashDataForSecuredDocument(json& secured, const json& proof, Cryptosuite suite,
+Result<std::string> HashDataForSecuredDocument(const json& secured, const json& proof, Cryptosuite suite,
                                                CanonicalForms* forms) {
-  if (!secured.is_object()) return Status::Malformed("a secured document must be an object");
-  auto& members = secured.get_ref<json::object_t&>();
-  // Take the proofs out (`proof` is a copy, so it stays valid); put them back.
-  json proofs;
-  bool had_proofs = false;
-  if (auto it = members.find("proof"); it != members.end()) {
-    proofs = std::move(it->second);
-    members.erase(it);
-    had_proofs = true;
-  }
-  auto result = HashDataForDetachedProof(secured, proofs, proof, suite, forms);
-  if (had_proofs) members["proof"] = std::move(proofs);
-  return result;
+  PSL_ASSIGN_OR_RETURN(json unsecured, UnsecuredDocumentForProof(secured, proof));
+  return HashDataForProof(unsecured, proof, suite, forms);
 }
 
 json ProofConfigFromProof(const json& proof) {

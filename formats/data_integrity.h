@@ -108,20 +108,22 @@ nlohmann::json ProofsOf(const nlohmann::json& secured);
 Result<nlohmann::json> UnsecuredDocumentForProof(const nlohmann::json& secured,
                                                  const nlohmann::json& proof);
 
-// The hash data to verify proof `proof` (a copy of one of `secured`'s
-// proofs) against, computed without copying the document: `secured` is
-// modified in place (proof removed, chain and @context applied) and restored
-// before returning, whatever the outcome. Same result and errors as
-// UnsecuredDocumentForProof followed by HashDataForProof.
-Result<std::string> HashDataForSecuredDocument(nlohmann::json& secured, const nlohmann::json& proof,
+// The hash data to verify proof `proof` (one of `secured`'s proofs)
+// against: UnsecuredDocumentForProof followed by HashDataForProof, with the
+// same errors. Builds the unsecured document apart (a copy): for tests and
+// diagnostics; the verifier uses HashDataForDetachedProof.
+Result<std::string> HashDataForSecuredDocument(const nlohmann::json& secured, const nlohmann::json& proof,
                                                Cryptosuite suite, CanonicalForms* forms = nullptr);
 
-// The same, for a caller that has taken the proofs out of the document
-// itself (to verify several without copying them): `unsecured` has no
-// `proof` member, `all_proofs` is what the secured document's `proof` held
-// (one proof object or an array) and `proof` one of those proofs.
-// `unsecured` is modified in place and restored before returning.
-Result<std::string> HashDataForDetachedProof(nlohmann::json& unsecured, const nlohmann::json& all_proofs,
+// The same, for a document whose proofs are held apart (Credential keeps
+// them so): `unsecured` has no `proof` member, `all_proofs` is what the
+// secured document's `proof` held (one proof object or an array) and
+// `proof` one of those proofs. Reads `unsecured` as it is, without editing
+// or copying it, unless the proof chains to others (previousProof) or
+// carries an @context shorter than the document's: then the document to
+// hash is built apart. Same errors as UnsecuredDocumentForProof followed by
+// HashDataForProof.
+Result<std::string> HashDataForDetachedProof(const nlohmann::json& unsecured, const nlohmann::json& all_proofs,
                                              const nlohmann::json& proof, Cryptosuite suite,
                                              CanonicalForms* forms = nullptr);
 

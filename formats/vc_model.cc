@@ -198,9 +198,10 @@ Status CheckRelatedResources(const json& cred, const std::string& where) {
   return Status::Ok();
 }
 
-Status CheckProofShape(const json& doc, const std::string& where) {
-  const json* proof = FindMember(doc, "proof");
-  if (proof == nullptr) return Status::Ok();
+}  // namespace
+
+Status ValidateProofShape(const json* proof, const std::string& where) {
+  if (proof == nullptr || proof->is_null()) return Status::Ok();
   auto check_one = [&](const json& p, const std::string& at) -> Status {
     if (!p.is_object()) return Invalid(at, "must be an object");
     if (FindMember(p, "type") == nullptr) return Invalid(Ptr(at, "type"), "missing");
@@ -214,6 +215,8 @@ Status CheckProofShape(const json& doc, const std::string& where) {
   }
   return check_one(*proof, at);
 }
+
+namespace {
 
 Status ValidateCredentialAt(const json& cred, const std::string& where) {
   if (!cred.is_object()) return Invalid(where, "a credential must be a JSON object");
@@ -245,7 +248,7 @@ Status ValidateCredentialAt(const json& cred, const std::string& where) {
   PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "evidence", where, false));
   PSL_RETURN_IF_ERROR(CheckTypedObjects(cred, "refreshService", where, false));
   PSL_RETURN_IF_ERROR(CheckRelatedResources(cred, where));
-  return CheckProofShape(cred, where);
+  return ValidateProofShape(FindMember(cred, "proof"), where);
 }
 
 Status ValidateEnvelopedCredential(const json& vc, const std::string& at) {
@@ -327,7 +330,7 @@ Status ValidatePresentationModel(const json& vp) {
       }
     }
   }
-  return CheckProofShape(vp, "");
+  return ValidateProofShape(FindMember(vp, "proof"), "");
 }
 
 Result<std::string> CredentialIssuerId(const json& credential) {

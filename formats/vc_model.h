@@ -37,6 +37,12 @@ Status ValidateCredentialModel(const nlohmann::json& credential);
 // Errors: kInvalidCredential "<json pointer>: <rule>".
 Status ValidatePresentationModel(const nlohmann::json& presentation);
 
+// Checks the shape of a document's `proof` value found at `where` (an
+// object, or an array of objects, each with a type); null or absent is OK.
+// The model checks call it; the verifier calls it on a Credential's
+// detached proofs. Errors: kInvalidCredential "<where>/proof…: <rule>".
+Status ValidateProofShape(const nlohmann::json* proof, const std::string& where);
+
 // Returns the issuer's id (issuer as a string, or issuer.id).
 // Errors: kInvalidCredential.
 Result<std::string> CredentialIssuerId(const nlohmann::json& credential);

@@ -26,50 +26,13 @@ std::optional<double> ParseGrade(const std::string& text) {
   return v;
 }
 
-const json* Achievement(const json& vc) {
-  const json* subject = FindMember(vc, "credentialSubject");
-  return subject != nullptr ? FindMember(*subject, "achievement") : nullptr;
-}
-
-std::string StringAt(const json* obj, std::string_view member) {
-  if (obj == nullptr) return {};
-  const json* m = FindMember(*obj, member);
-  return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
-}
-
-std::string TitleOf(const json* achievement) {
-  if (achievement == nullptr) return {};
-  const json* t = FindMember(*achievement, "title");
-  if (t == nullptr || !t->is_object() || t->empty()) return {};
-  const json* en = FindMember(*t, "en");
-  const json& pick = en != nullptr ? *en : t->begin().value();
-  return pick.is_string() ? pick.get<std::string>() : std::string();
-}
-
-// The credentials of a presentation (or the credential itself), in order.
-std::vector<const json*> CredentialsOf(const json& document) {
-  std::vector<const json*> out;
-  if (!HasType(document, "VerifiablePresentation")) {
-    out.push_back(&document);
-    return out;
-  }
-  const json* vcs = FindMember(document, "verifiableCredential");
-  if (vcs != nullptr && vcs->is_array())
-    for (const auto& v : *vcs) out.push_back(&v);
-  else if (vcs != nullptr)
-    out.push_back(vcs);
-  return out;
-}
-
 // Checks one verified credential against its rule; fills item on success.
-Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const json& vc, const json* achievement,
-             RecognitionItem& item) {
+Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const Credential& vc,
+             const passerelle::Achievement& achievement, RecognitionItem& item) {
   // When it was awarded.
   if (a.accept_until) {
-    std::string awarded = StringAt(FindMember(vc, "credentialSubject"), "awardedOn");
-    if (awarded.empty()) awarded = StringAt(&vc, "validFrom");
-    auto t = ParseDateTime(awarded);
-    if (!t.ok()) return Status::InvalidCredential("no award date to compare with the agreement's last date");
+    std::optional<Timestamp> t = achievement.awarded_on ? achievement.awarded_on : vc.valid_from();
+    if (!t) return Status::InvalidCredential("no award date to compare with the agreement's last date");
     if (*a.accept_until < *t)
       return Status::InvalidCredential("awarded " + FormatDateTime(*t) + ", after the agreement's last date " +
                                        FormatDateTime(*a.accept_until));
@@ -79,9 +42,8 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const j
   std::string level_note;
   if (a.min_eqf_level_of_source) {
     std::optional<int> level;
-    const std::string eqf = StringAt(achievement, "eqfLevel");
-    if (eqf.size() == kEqfLevelPrefix.size() + 1 && eqf.rfind(kEqfLevelPrefix, 0) == 0) {
-      level = eqf.back() - '0';
+    if (achievement.eqf_level != 0) {
+      level = achievement.eqf_level;
       level_note = "EQF " + std::to_string(*level);
     } else if (const SourceModule* m = a.FindSourceModule(rule.from_issuer, rule.from_module); m && m->eqf_level) {
       level = m->eqf_level;
@@ -95,9 +57,8 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const j
   // The grade, on the scale the rule names.
   std::string grade_note;
   if (rule.min_grade) {
-    const json* grade = achievement != nullptr ? FindMember(*achievement, "grade") : nullptr;
-    const std::string scheme = StringAt(grade, "scheme");
-    const std::string value = StringAt(grade, "value");
+    const std::string scheme = achievement.grade ? achievement.grade->scheme : std::string();
+    const std::string value = achievement.grade ? achievement.grade->value : std::string();
     if (value.empty()) return Status::InvalidCredential("no grade, and the rule asks for at least " +
                                                         FormatNumber(rule.min_grade->value) + " on " + rule.min_grade->scale);
     if (scheme != rule.min_grade->scale)
@@ -125,28 +86,28 @@ std::string FormatNumber(double v) {
   return std::string(buf, r.ptr);
 }
 
-RecognitionReport Recognise(const RecognitionAgreement& a, const json& document, const VerificationReport& verification,
+RecognitionReport Recognise(const RecognitionAgreement& a, const VerificationReport& verification,
                             RecognitionTally* tally) {
   RecognitionReport report;
   RecognitionTally local;
   RecognitionTally& done = tally != nullptr ? *tally : local;
-  const auto credentials = CredentialsOf(document);
   // The envelope: for a presentation its own checks (the holder's proof,
   // challenge, holder binding…); for a bare credential the whole verdict,
   // which also refuses it when a holder's proof was expected.
-  const bool is_presentation = HasType(document, "VerifiablePresentation");
+  const bool is_presentation = verification.kind == "presentation";
   const bool envelope_ok =
       is_presentation ? std::all_of(verification.checks.begin(), verification.checks.end(),
                                     [](const CheckResult& c) { return c.ok; })
                       : verification.verified;
-  for (std::size_t i = 0; i < credentials.size(); ++i) {
-    const json& vc = *credentials[i];
-    const json* achievement = Achievement(vc);
+  static const passerelle::Achievement kNoAchievement;
+  for (const CredentialVerdict& verdict : verification.credentials) {
+    const Credential& vc = verdict.credential;
+    const passerelle::Achievement& achievement = vc.achievement() != nullptr ? *vc.achievement() : kNoAchievement;
     RecognitionItem item;
-    item.credential_id = StringAt(&vc, "id");
-    if (auto issuer = CredentialIssuerId(vc); issuer.ok()) item.issuer = *issuer;
-    item.module = StringAt(achievement, "code");
-    item.title = TitleOf(achievement);
+    item.credential_id = vc.id();
+    item.issuer = vc.issuer().id;
+    item.module = achievement.code;
+    item.title = std::string(PickLanguage(achievement.title, "en"));
     auto refuse = [&](std::string why) {
       item.recognised = false;
       item.detail = std::move(why);
@@ -157,8 +118,7 @@ RecognitionReport Recognise(const RecognitionAgreement& a, const json& document,
                              : "not recognised: the credential did not verify as presented");
       continue;
     }
-    const bool verified = i < verification.credentials.size() && verification.credentials[i].verified;
-    if (!verified) {
+    if (!verdict.verified) {
       refuse("not recognised: the credential did not verify");
       continue;
     }

@@ -45,13 +45,13 @@ struct RecognitionTally {
   double ects = 0;
 };
 
-// Applies `agreement` to the credentials of `document` (a presentation or a
-// credential) whose verdicts are in `verification` (VerifyDocument's report
-// for that document, credentials in document order). `tally` carries what
+// Applies `agreement` to the credentials verified in `verification` (the
+// report of Verify for one presentation or credential; the claims are read
+// from each verdict's typed credential). `tally` carries what
 // earlier documents of the same student were granted (null: this document
 // alone); report.recognised_ects counts this document's credits only.
-RecognitionReport Recognise(const RecognitionAgreement& agreement, const nlohmann::json& document,
-                            const VerificationReport& verification, RecognitionTally* tally = nullptr);
+RecognitionReport Recognise(const RecognitionAgreement& agreement, const VerificationReport& verification,
+                            RecognitionTally* tally = nullptr);
 
 // A grade or a number of credits as people write it: the shortest form
 // that reads back the same ("6", "7.5", "12.25").

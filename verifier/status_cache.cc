@@ -99,16 +99,11 @@ Result<CachedStatusList> VerifyStatusListCredential(const json& credential, cons
     return Status::VerificationFailed("status list " + url + ": its id " +
                                       (list_id != nullptr && list_id->is_string() ? "\"" + list_id->get<std::string>() + "\"" : std::string("(missing)")) +
                                       " is not the URL it is used for");
-  VerifyOptions list_options;
-  list_options.now = options.now;
-  list_options.resolver = options.resolver;
-  list_options.trusted_issuers = {expected_issuer};
-  list_options.max_clock_skew_seconds = options.max_clock_skew_seconds;
-  VerificationReport report = VerifyDocument(credential, list_options);
-  if (!report.verified) {
-    std::string why = report.errors.empty() ? "not verified" : report.errors.front().message;
-    return Status::VerificationFailed("status list " + url + ": " + why);
-  }
+  auto document = CredentialFromJson(credential);
+  if (!document.ok()) return document.status().Annotate("status list " + url);
+  auto signed_list = VerifySignedDocument(*document, expected_issuer, options);
+  if (!signed_list.ok())
+    return Status::VerificationFailed("status list " + url + ": " + signed_list.status().message());
   const json* subject = FindMember(credential, "credentialSubject");
   if (subject == nullptr || !subject->is_object() || !HasType(*subject, "BitstringStatusList"))
     return Status::InvalidCredential("status list " + url + ": credentialSubject must be a BitstringStatusList");

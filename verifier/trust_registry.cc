@@ -57,28 +57,30 @@ Status CheckSignedList(const json& doc, const TrustList& list, const std::string
   VerifyOptions options;
   options.now = now;
   options.resolver = resolver;
-  options.trusted_issuers = {list.issuer};
   if (signer != nullptr) {
     if (signer->did != list.issuer) return Status::Internal("CheckSignedList: signer mismatch");
     PSL_ASSIGN_OR_RETURN(DidDocument signer_doc, DocumentFor(*signer));
     options.resolver.Add(std::move(signer_doc));
   }
-  VerificationReport report = VerifyDocument(doc, options);
-  if (report.verified && signer != nullptr) {
+  auto document = CredentialFromJson(doc);
+  if (!document.ok()) return document.status().Annotate(name);
+  auto verified = VerifySignedDocument(*document, list.issuer, options);
+  if (!verified.ok()) {
+    Code code = verified.status().code() == Code::kExpired ? Code::kExpired : Code::kVerificationFailed;
+    return Status(code, name + ": trust list signed by " + list.issuer + " refused: " + verified.status().message());
+  }
+  if (signer != nullptr) {
     // The signer's listed keys and windows bind, whatever its DID method
     // (a did:key resolves without them).
-    const json* proofs = FindMember(doc, "proof");
-    const json single = proofs != nullptr && proofs->is_object() ? json::array({*proofs}) : json::array();
-    const json& all = proofs != nullptr && proofs->is_array() ? *proofs : single;
-    for (const auto& p : all) {
-      auto proof = ParseDataIntegrityProof(p, "/proof");
-      if (!proof.ok()) return proof.status().Annotate(name);
+    for (std::size_t i = 0; i < verified->methods.size(); ++i) {
+      const std::string& method = verified->methods[i];
+      const std::optional<Timestamp>& created = verified->created[i];
       auto key = std::find_if(signer->keys.begin(), signer->keys.end(),
-                              [&](const TrustedKey& k) { return k.id == proof->verification_method; });
+                              [&](const TrustedKey& k) { return k.id == method; });
       if (key == signer->keys.end())
-        return Status::VerificationFailed(name + ": signed with " + proof->verification_method +
-                                          ", a key the root does not give for " + signer->did);
-      if (!proof->created || !InWindow(key->not_before, key->not_after, *proof->created))
+        return Status::VerificationFailed(name + ": signed with " + method + ", a key the root does not give for " +
+                                          signer->did);
+      if (!created || !InWindow(key->not_before, key->not_after, *created))
         return Status::VerificationFailed(name + ": signed with " + key->id + " outside its window in the root");
       // `created` is the signer's own word: a retired (perhaps stolen) key
       // backdating a fresh list must not outlive its window through it.
@@ -87,13 +89,6 @@ Status CheckSignedList(const json& doc, const TrustList& list, const std::string
         return Status::VerificationFailed(name + ": valid until " + FormatDateTime(list.valid_until) +
                                           ", beyond the end of its signer's key or accreditation in the root");
     }
-  }
-  if (!report.verified) {
-    std::string why = report.errors.empty() ? "does not verify" : report.errors.front().message;
-    Code code = Code::kVerificationFailed;
-    for (const auto& c : report.checks)
-      if (!c.ok && c.check == "validity") code = Code::kExpired;
-    return Status(code, name + ": trust list signed by " + list.issuer + " refused: " + why);
   }
   return Status::Ok();
 }

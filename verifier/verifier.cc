@@ -58,25 +58,23 @@ class Recorder {
   std::string prefix_;
 };
 
-Status CheckValidity(const json& vc, const VerifyOptions& options, std::string* detail) {
-  auto get = [&](const char* name) -> std::optional<Timestamp> {
-    const json* m = FindMember(vc, name);
-    if (m == nullptr || !m->is_string()) return std::nullopt;
-    auto t = ParseDateTime(m->get<std::string>());
-    return t.ok() ? std::optional<Timestamp>(*t) : std::nullopt;
-  };
-  auto from = get("validFrom");
-  if (!from) from = get("issuanceDate");
-  auto until = get("validUntil");
-  if (!until) until = get("expirationDate");
+Status CheckValidity(const Credential& vc, const VerifyOptions& options, std::string* detail) {
+  const auto& from = vc.valid_from();
+  const auto& until = vc.valid_until();
   // The same clock-skew allowance as for proofs: an issuer's "now" may be a
   // little ahead of the verifier's.
   if (from && options.now.seconds + options.max_clock_skew_seconds < from->seconds)
     return Status::Expired("/validFrom: not valid before " + FormatDateTime(*from));
   if (until && *until < options.now)
     return Status::Expired("/validUntil: expired at " + FormatDateTime(*until));
-  *detail = until ? "valid until " + FormatDateTime(*until) : "no end of validity";
+  if (detail != nullptr) *detail = until ? "valid until " + FormatDateTime(*until) : "no end of validity";
   return Status::Ok();
+}
+
+// The data model of a credential whose proofs are held apart.
+Status CheckCredentialModel(const Credential& vc) {
+  PSL_RETURN_IF_ERROR(ValidateCredentialModel(vc.unsecured()));
+  return ValidateProofShape(&vc.proofs(), "");
 }
 
 // Whether the credential's issuer is trusted: named with --trust-issuer, or
@@ -111,82 +109,63 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const inter
   return Status::UntrustedIssuer("/issuer: " + issuer + " is trusted by no trust anchor given to the verifier");
 }
 
-std::vector<std::string> TypesOf(const json& doc) {
-  std::vector<std::string> out;
-  const json* t = FindMember(doc, "type");
-  if (t != nullptr && t->is_string()) out.push_back(t->get<std::string>());
-  if (t != nullptr && t->is_array())
-    for (const auto& e : *t)
-      if (e.is_string()) out.push_back(e.get<std::string>());
-  return out;
-}
-
 // Verifies one credential; appends its verdict to report.credentials.
-bool VerifyCredentialObject(json& vc, const VerifyOptions& options, const std::string& prefix,
+bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, const std::string& prefix,
                             VerificationReport& report) {
   CredentialVerdict verdict;
-  verdict.types = TypesOf(vc);
-  if (const json* id = FindMember(vc, "id"); id && id->is_string()) verdict.id = id->get<std::string>();
+  verdict.types = vc.types();
+  verdict.id = vc.id();
+  verdict.issuer = vc.issuer().id;
+  verdict.credential = vc;
+  verdict.pointer = prefix;
   Recorder rec(report, verdict.checks, prefix);
 
-  bool ok = rec.Record("model", ValidateCredentialModel(vc), "conforms to the VC data model");
-  auto issuer = CredentialIssuerId(vc);
-  if (issuer.ok()) verdict.issuer = *issuer;
+  bool ok = rec.Record("model", CheckCredentialModel(vc), "conforms to the VC data model");
+  std::string trust_detail;
   if (ok) {
     internal::ProofExpectations expect{"assertionMethod", verdict.issuer, std::nullopt, std::nullopt};
-    auto proofs = internal::VerifyProofs(vc, expect, options);
+    auto proofs = internal::VerifyProofs(vc.unsecured(), vc.proofs(), expect, options);
     ok &= rec.Record("proof", proofs.status(),
                      proofs.ok() ? "signed by " + proofs->methods.front() +
                                        (proofs->methods.size() > 1
                                             ? " and " + std::to_string(proofs->methods.size() - 1) + " more"
                                             : std::string())
                                  : std::string());
-    std::string trust_detail;
-    Status trusted = CheckIssuerTrusted(verdict.issuer, vc, proofs.ok() ? &*proofs : nullptr, options, report,
-                                        &trust_detail);
+    Status trusted = CheckIssuerTrusted(verdict.issuer, vc.unsecured(), proofs.ok() ? &*proofs : nullptr, options,
+                                        report, &trust_detail);
     ok &= rec.Record("issuer", trusted, trust_detail);
     std::string validity_detail;
     Status validity = CheckValidity(vc, options, &validity_detail);
     ok &= rec.Record("validity", validity, validity_detail);
-    if (FindMember(vc, "credentialStatus") != nullptr) {
+    if (vc.has_status()) {
       std::string status_detail;
-      Status status = CheckCredentialStatus(vc, options.status_cache, options, &status_detail,
+      Status status = CheckCredentialStatus(vc.unsecured(), options.status_cache, options, &status_detail,
                                             &report.status_freshness);
       ok &= rec.Record("status", status, status_detail);
     }
-    if (UsesPasserelleContext(vc))
-      ok &= rec.Record("profile", ValidateProfile(vc), "follows the Passerelle credential profile");
+    if (vc.uses_passerelle_context())
+      ok &= rec.Record("profile", ValidateProfile(vc.unsecured()), "follows the Passerelle credential profile");
   }
   verdict.verified = ok;
   report.credentials.push_back(std::move(verdict));
   return ok;
 }
 
-std::string HolderOf(const json& vp) {
-  const json* h = FindMember(vp, "holder");
-  if (h != nullptr && h->is_string()) return h->get<std::string>();
-  if (h != nullptr && h->is_object()) {
-    const json* id = FindMember(*h, "id");
-    if (id != nullptr && id->is_string()) return id->get<std::string>();
-  }
-  return {};
-}
-
-void VerifyPresentationObject(json& vp, const VerifyOptions& options,
-                              VerificationReport& report) {
+void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& options, VerificationReport& report) {
   report.kind = "presentation";
   Recorder rec(report, report.checks, "");
-  bool ok = rec.Record("model", ValidatePresentationModel(vp), "conforms to the VC data model");
-  if (!vp.is_object()) return;
+  Status model = ValidatePresentationModel(vp.unsecured());
+  if (model.ok()) model = ValidateProofShape(&vp.proofs(), "");
+  bool ok = rec.Record("model", model, "conforms to the VC data model");
   // Whatever fails at the presentation level, every credential is still
   // verified and listed below, so the verdict names each one.
-  std::string holder = HolderOf(vp);
+  const std::string& holder = vp.holder();
   if (holder.empty()) {
     ok = false;
     rec.Record("holder", Status::VerificationFailed("/holder: missing: a presentation must name its holder"), "");
   } else {
     internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
-    auto proofs = internal::VerifyProofs(vp, expect, options);
+    auto proofs = internal::VerifyProofs(vp.unsecured(), vp.proofs(), expect, options);
     ok &= rec.Record("proof", proofs.status(), proofs.ok() ? "presented by " + holder : std::string());
   }
   if (!options.challenge) {
@@ -194,31 +173,15 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
         "no challenge was given: this presentation could be a replay of an earlier one");
     report.hints.push_back("ask the holder to present with --challenge, then verify with the same --challenge");
   }
-  // The proof over the presentation is checked; now each credential in it,
-  // edited in place by the proof checks and restored.
-  json* vcs = vp.is_object() && vp.contains("verifiableCredential") ? &vp["verifiableCredential"] : nullptr;
-  std::vector<json*> items;
-  if (vcs != nullptr && vcs->is_array())
-    for (auto& e : *vcs) items.push_back(&e);
-  else if (vcs != nullptr)
-    items.push_back(vcs);
+  const auto& items = vp.credentials();
   if (items.empty()) ok &= rec.Record("credentials", Status::InvalidCredential("/verifiableCredential: the presentation carries no credential"), "");
   for (std::size_t i = 0; i < items.size(); ++i) {
-    std::string prefix = vcs->is_array() ? "/verifiableCredential/" + std::to_string(i) : "/verifiableCredential";
-    json& item = *items[i];
+    const std::string& prefix = vp.credential_pointers()[i];
+    const Credential& item = items[i];
     bool vc_ok = VerifyCredentialObject(item, options, prefix, report);
     // Holder binding: every credential must be about the presenting holder.
-    bool bound = false;
-    auto is_holder = [&](const json& subject) {
-      const json* sid = FindMember(subject, "id");
-      return sid != nullptr && JsonStringEquals(*sid, holder);
-    };
-    if (const json* s = FindMember(item, "credentialSubject")) {
-      if (s->is_array())
-        bound = std::any_of(s->begin(), s->end(), is_holder);
-      else
-        bound = is_holder(*s);
-    }
+    const auto& subjects = item.subject_ids();
+    bool bound = !holder.empty() && std::find(subjects.begin(), subjects.end(), holder) != subjects.end();
     CredentialVerdict& verdict = report.credentials.back();
     Recorder vrec(report, verdict.checks, prefix);
     bool holder_ok = vrec.Record(
@@ -235,27 +198,66 @@ void VerifyPresentationObject(json& vp, const VerifyOptions& options,
 
 }  // namespace
 
-// Verifies `document`, editing it in place during proof checks (restored).
-static VerificationReport VerifyOwned(json& document, const VerifyOptions& options) {
+// The verified credentials of a finished report, for its callers.
+class VerifiedCredentialFactory {
+ public:
+  static void Collect(VerificationReport& report) {
+    if (!report.verified) return;
+    for (const auto& c : report.credentials)
+      if (c.verified) {
+        std::string trust;
+        for (const auto& check : c.checks)
+          if (check.check == "issuer") trust = check.detail;
+        report.verified_credentials.push_back(VerifiedCredential(c.credential, std::move(trust)));
+      }
+  }
+};
+
+namespace {
+
+VerificationReport MalformedReport(const Status& s) {
   VerificationReport report;
+  report.malformed_input = true;
+  report.kind = "credential";
+  report.checks.push_back({"json", false, s.message()});
+  report.errors.push_back({CodeName(s.code()), s.message(), ""});
+  return report;
+}
+
+bool IsPresentation(const json& document) {
+  return HasType(document, "VerifiablePresentation") && !HasType(document, "VerifiableCredential");
+}
+
+// Verifies a parsed document, which it takes over.
+VerificationReport VerifyOwned(json document, std::string text, const VerifyOptions& options) {
   if (!document.is_object()) {
+    VerificationReport report;
     report.malformed_input = true;
     report.kind = "credential";
     report.errors.push_back({"malformed", "the input is not a JSON object", ""});
     return report;
   }
-  if (HasType(document, "VerifiablePresentation") && HasType(document, "VerifiableCredential")) {
-    report.kind = "credential";
+  if (IsPresentation(document)) {
+    auto vp = PresentationFromJson(std::move(document), std::move(text));
+    if (!vp.ok()) return MalformedReport(vp.status());
+    return VerifyPresentation(*vp, options);
+  }
+  auto vc = CredentialFromJson(std::move(document), std::move(text));
+  if (!vc.ok()) return MalformedReport(vc.status());
+  return VerifyCredential(*vc, options);
+}
+
+}  // namespace
+
+VerificationReport VerifyCredential(const Credential& credential, const VerifyOptions& options) {
+  VerificationReport report;
+  report.kind = "credential";
+  if (credential.HasType("VerifiablePresentation")) {
     Recorder rec(report, report.checks, "");
     rec.Record("model", Status::InvalidCredential("/type: a document cannot be both a credential and a presentation"), "");
     return report;
   }
-  if (HasType(document, "VerifiablePresentation")) {
-    VerifyPresentationObject(document, options, report);
-    return report;
-  }
-  report.kind = "credential";
-  report.verified = VerifyCredentialObject(document, options, "", report);
+  report.verified = VerifyCredentialObject(credential, options, "", report);
   report.checks = report.credentials.back().checks;
   if (options.challenge || options.domain) {
     // The caller expects a holder's proof over its challenge: a bare
@@ -268,25 +270,41 @@ static VerificationReport VerifyOwned(json& document, const VerifyOptions& optio
     report.hints.push_back("ask the holder to present it with their wallet (wallet present or wallet qr --challenge …)");
     report.verified = false;
   }
+  VerifiedCredentialFactory::Collect(report);
+  return report;
+}
+
+VerificationReport VerifyPresentation(const Presentation& presentation, const VerifyOptions& options) {
+  VerificationReport report;
+  VerifyPresentationObject(presentation, options, report);
+  VerifiedCredentialFactory::Collect(report);
   return report;
 }
 
 VerificationReport Verify(std::string_view json_text, const VerifyOptions& options) {
   auto parsed = ParseJson(json_text, JsonLimits{kMaxDocumentBytes, kMaxDepth});
-  if (!parsed.ok()) {
-    VerificationReport report;
-    report.malformed_input = true;
-    report.kind = "credential";
-    report.checks.push_back({"json", false, parsed.status().message()});
-    report.errors.push_back({CodeName(parsed.status().code()), parsed.status().message(), ""});
-    return report;
-  }
-  return VerifyOwned(*parsed, options);
+  if (!parsed.ok()) return MalformedReport(parsed.status());
+  return VerifyOwned(std::move(*parsed), std::string(json_text), options);
 }
 
 VerificationReport VerifyDocument(const json& document, const VerifyOptions& options) {
-  json copy = document;
-  return VerifyOwned(copy, options);
+  return VerifyOwned(document, {}, options);
+}
+
+Result<SignedDocument> VerifySignedDocument(const Credential& document, const std::string& signer,
+                                            const VerifyOptions& options, ValidityWindow validity) {
+  PSL_RETURN_IF_ERROR(CheckCredentialModel(document));
+  if (document.issuer().id != signer)
+    return Status::VerificationFailed("/issuer: issued by " +
+                                      (document.issuer().id.empty() ? std::string("nobody") : document.issuer().id) +
+                                      ", not by " + signer);
+  // Validity first: a list outside its window is refused whatever its
+  // proofs, and "expired" is what tells its reader to fetch a fresh one.
+  if (validity == ValidityWindow::kChecked) PSL_RETURN_IF_ERROR(CheckValidity(document, options, nullptr));
+  internal::ProofExpectations expect{"assertionMethod", signer, std::nullopt, std::nullopt};
+  PSL_ASSIGN_OR_RETURN(internal::ProofCheckOutcome proofs,
+                       internal::VerifyProofs(document.unsecured(), document.proofs(), expect, options));
+  return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};
 }
 
 }  // namespace passerelle

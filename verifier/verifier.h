@@ -1,12 +1,19 @@
 // Passerelle — the offline verification pipeline.
 //
-// Verify() takes a credential or a presentation (JSON text) and runs, in
-// order: well-formedness and limits → data model → proof(s) → issuer trust →
-// validity window → status → profile. Nothing here touches the network: keys
-// come from did:key or DID documents the caller supplies, trust from the
-// caller's anchors. A report lists every check; `verified` is true only when
-// every check passed. Verify() is thread-safe for concurrent calls sharing
-// one const VerifyOptions.
+// Verify() takes a credential or a presentation (JSON text, or the typed
+// model of formats/credential.h) and runs, in order: well-formedness and
+// limits → data model → proof(s) → issuer trust → validity window → status →
+// profile. VerifyOptions is the policy, built once and shared: trust
+// sources, time, status cache, challenge and domain. Nothing here touches
+// the network: keys come from did:key or DID documents the caller supplies,
+// trust from the caller's anchors. A report lists every check; `verified`
+// is true only when every check passed, and each credential that passed is
+// handed out as a VerifiedCredential, a type only this unit can make.
+// VerifySignedDocument is the lower level that status lists, trust lists
+// and the issuer's self-check use: proofs by one expected signer, the data
+// model and the validity window, nothing else.
+// Every function is thread-safe for concurrent calls sharing one const
+// VerifyOptions.
 #pragma once
 
 #include <optional>
@@ -16,6 +23,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "formats/credential.h"
 #include "formats/datetime.h"
 #include "formats/status.h"
 #include "keys/did_document.h"
@@ -63,6 +71,28 @@ struct CredentialVerdict {
   std::vector<std::string> types;
   bool verified = false;
   std::vector<CheckResult> checks;
+  // The credential as read (its claims are not vouched for unless
+  // `verified`); JSON Pointer of the credential in the input ("" for a bare
+  // credential).
+  Credential credential;
+  std::string pointer;
+};
+
+// A credential that passed every check of the policy it was verified
+// under. Only the verifier makes them: holding one means the claims read
+// from credential() are vouched for by a trusted issuer.
+class VerifiedCredential {
+ public:
+  const Credential& credential() const { return credential_; }
+  // Who vouched for the issuer (the trust check's sentence).
+  const std::string& trust_detail() const { return trust_detail_; }
+
+ private:
+  friend class VerifiedCredentialFactory;
+  VerifiedCredential(Credential credential, std::string trust_detail)
+      : credential_(std::move(credential)), trust_detail_(std::move(trust_detail)) {}
+  Credential credential_;
+  std::string trust_detail_;
 };
 
 struct VerificationReport {
@@ -75,6 +105,9 @@ struct VerificationReport {
   std::vector<std::string> warnings;
   std::vector<std::string> hints;
   std::vector<CredentialVerdict> credentials;
+  // The credentials that passed (for a presentation: only when the whole
+  // presentation did), in document order.
+  std::vector<VerifiedCredential> verified_credentials;
   std::optional<Timestamp> status_freshness;
   // Issue date of the oldest trust list a verdict relied on.
   std::optional<Timestamp> trust_freshness;
@@ -82,8 +115,32 @@ struct VerificationReport {
 
 // Verifies a credential or presentation given as JSON text.
 VerificationReport Verify(std::string_view json_text, const VerifyOptions& options);
-// Verifies an already parsed document.
+// Verifies an already parsed document (copied once into the typed model;
+// callers that own the document use CredentialFromJson / the overloads below).
 VerificationReport VerifyDocument(const nlohmann::json& document, const VerifyOptions& options);
+// Verifies a credential read into the typed model. A challenge or domain in
+// `options` fails it: a bare credential proves no holder.
+VerificationReport VerifyCredential(const Credential& credential, const VerifyOptions& options);
+// Verifies a presentation and every credential it carries.
+VerificationReport VerifyPresentation(const Presentation& presentation, const VerifyOptions& options);
+
+// A document verified as signed by one expected signer.
+struct SignedDocument {
+  std::vector<std::string> methods;               // verification methods that signed
+  std::vector<std::optional<Timestamp>> created;  // each proof's `created`
+};
+// The lower level for signed documents that are not a holder's credentials
+// (status lists, trust lists, the issuer's own output): the data model,
+// every proof made by `signer`'s keys (from options.resolver or did:key),
+// and (unless `validity` is kNotChecked: the issuer checking a credential
+// it signed that becomes valid later) the validity window at options.now.
+// No trust, status or profile check.
+// Errors: kInvalidCredential (model), kVerificationFailed / kMalformed /
+// kUnsupported (proofs), kExpired (validity or proof expiry).
+enum class ValidityWindow { kChecked, kNotChecked };
+Result<SignedDocument> VerifySignedDocument(const Credential& document, const std::string& signer,
+                                            const VerifyOptions& options,
+                                            ValidityWindow validity = ValidityWindow::kChecked);
 
 // The report as the JSON document of INTERFACES.md (verifier verify --json).
 nlohmann::json ReportToJson(const VerificationReport& report);

@@ -84,7 +84,7 @@ struct Exchange {
     options.trusted_issuers = {almaty_did};
     options.challenge = "c-1";
     options.domain = "umfiasi.example.ro";
-    return Recognise(Agreement(), document, VerifyDocument(document, options));
+    return Recognise(Agreement(), VerifyDocument(document, options));
   }
 };
 
@@ -149,7 +149,7 @@ TEST_CASE("recognition: what did not verify, came too late, or counts twice is n
     options.now = At("2026-09-01T00:00:00Z");
     options.trusted_issuers = {x.almaty_did};
     options.challenge = "another";
-    RecognitionReport r = Recognise(x.Agreement(), vp, VerifyDocument(vp, options));
+    RecognitionReport r = Recognise(x.Agreement(), VerifyDocument(vp, options));
     REQUIRE(r.items.size() == 1);
     CHECK_FALSE(r.items[0].recognised);
     CHECK_THAT(r.items[0].detail, Catch::Contains("presentation did not verify"));
@@ -174,11 +174,11 @@ TEST_CASE("recognition: the tally holds across a student's documents", "[recogni
   json first = x.Present({x.Module("KZ-QM-501", "78")});
   json again = x.Present({x.Module("KZ-QM-501", "79", "2026-06-21T00:00:00Z")});
   json more = x.Present({x.Module("KZ-QM-502", "80")});
-  CHECK(Recognise(a, first, VerifyDocument(first, options), &tally).recognised_ects == 6);
-  RecognitionReport twice = Recognise(a, again, VerifyDocument(again, options), &tally);
+  CHECK(Recognise(a, VerifyDocument(first, options), &tally).recognised_ects == 6);
+  RecognitionReport twice = Recognise(a, VerifyDocument(again, options), &tally);
   CHECK(twice.recognised_ects == 0);
   CHECK_THAT(twice.items[0].detail, Catch::Contains("already recognised"));
-  RecognitionReport capped = Recognise(a, more, VerifyDocument(more, options), &tally);
+  RecognitionReport capped = Recognise(a, VerifyDocument(more, options), &tally);
   CHECK(capped.recognised_ects == 0);
   CHECK_THAT(capped.items[0].detail, Catch::Contains("cap of 10"));
   CHECK(tally.ects == 6);
@@ -194,7 +194,7 @@ TEST_CASE("recognition: the cap on recognised ECTS holds", "[recognition]") {
   options.trusted_issuers = {x.almaty_did};
   options.challenge = "c-1";
   options.domain = "umfiasi.example.ro";
-  RecognitionReport r = Recognise(a, vp, VerifyDocument(vp, options));
+  RecognitionReport r = Recognise(a, VerifyDocument(vp, options));
   CHECK(r.recognised_ects == 6);
   CHECK_THAT(ItemFor(r, "KZ-QM-502").detail, Catch::Contains("cap of 10 ECTS"));
 }

@@ -72,9 +72,8 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
   RecognitionTally tally;
   for (const auto& file : args.verify.files) {
     auto text = ReadInput(file, in);
-    auto document = text.ok() ? ParseJson(*text) : Result<json>(text.status());
-    if (!document.ok()) {
-      err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(document.status().message())
+    if (!text.ok()) {
+      err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(text.status().message())
           << "\n";
       exit_code = 2;
       continue;
@@ -86,7 +85,7 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
       exit_code = 2;
       continue;
     }
-    RecognitionReport recognition = Recognise(*agreement, *document, report, &tally);
+    RecognitionReport recognition = Recognise(*agreement, report, &tally);
     if (args.verify.json) {
       all.push_back({{"file", file},
                      {"verification", ReportToJson(report)},

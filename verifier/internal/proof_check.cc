@@ -19,7 +19,7 @@ namespace {
 
 // Verifies `proof_json`, one of `all_proofs`, over `document`, from which
 // the proofs have been taken out.
-Status VerifyOne(json& document, const json& all_proofs, const json& proof_json, const std::string& where,
+Status VerifyOne(const json& document, const json& all_proofs, const json& proof_json, const std::string& where,
                  const ProofExpectations& expect, const VerifyOptions& options,
                  ProofCheckOutcome& outcome) {
   PSL_ASSIGN_OR_RETURN(DataIntegrityProof proof, ParseDataIntegrityProof(proof_json, where));
@@ -97,30 +97,18 @@ Status VerifyOne(json& document, const json& all_proofs, const json& proof_json,
 
 }  // namespace
 
-Result<ProofCheckOutcome> VerifyProofs(json& document, const ProofExpectations& expect,
+Result<ProofCheckOutcome> VerifyProofs(const json& unsecured, const json& proofs, const ProofExpectations& expect,
                                        const VerifyOptions& options) {
-  const json* found = FindMember(document, "proof");
-  if (found == nullptr) return Status::VerificationFailed("/proof: missing: the document is not signed");
-  if (!found->is_object() && !(found->is_array() && !found->empty()))
+  if (proofs.is_null()) return Status::VerificationFailed("/proof: missing: the document is not signed");
+  if (!proofs.is_object() && !(proofs.is_array() && !proofs.empty()))
     return Status::Malformed("/proof: must be an object or a non-empty array of objects");
-  // Take the proofs out of the document while they are checked, and put
-  // them back on every path: no copy of the document or of the proofs.
-  // The map node is detached and re-inserted, which allocates nothing.
-  auto& members = document.get_ref<json::object_t&>();
-  struct PutBack {
-    json::object_t& members;
-    json::object_t::node_type node;
-    ~PutBack() { members.insert(std::move(node)); }
-  } put_back{members, members.extract("proof")};
-  const json& proofs = put_back.node.mapped();
-
   ProofCheckOutcome outcome;
   if (proofs.is_object()) {
-    PSL_RETURN_IF_ERROR(VerifyOne(document, proofs, proofs, "/proof", expect, options, outcome));
+    PSL_RETURN_IF_ERROR(VerifyOne(unsecured, proofs, proofs, "/proof", expect, options, outcome));
   } else {
     for (std::size_t i = 0; i < proofs.size(); ++i)
       PSL_RETURN_IF_ERROR(
-          VerifyOne(document, proofs, proofs[i], "/proof/" + std::to_string(i), expect, options, outcome));
+          VerifyOne(unsecured, proofs, proofs[i], "/proof/" + std::to_string(i), expect, options, outcome));
   }
   return outcome;
 }

@@ -25,12 +25,13 @@ struct ProofCheckOutcome {
   std::optional<Timestamp> earliest_created;
 };
 
-// Verifies every proof of `document` (a proof set: all must hold; chains via
-// previousProof). `document` is modified during the call and restored
-// before it returns (no copy of the document is made). Errors: kVerificationFailed / kMalformed / kUnsupported /
-// kExpired / kInvalidCredential with a JSON Pointer to the failing proof.
-Result<ProofCheckOutcome> VerifyProofs(nlohmann::json& document,
-                                       const ProofExpectations& expect,
-                                       const VerifyOptions& options);
+// Verifies every proof in `proofs` (what a document's `proof` member held:
+// one proof or an array, null when unsigned) over `unsecured`, the document
+// without it (Credential::unsecured()). A proof set: all must hold; chains
+// via previousProof. Neither argument is edited or copied.
+// Errors: kVerificationFailed / kMalformed / kUnsupported / kExpired /
+// kInvalidCredential with a JSON Pointer to the failing proof.
+Result<ProofCheckOutcome> VerifyProofs(const nlohmann::json& unsecured, const nlohmann::json& proofs,
+                                       const ProofExpectations& expect, const VerifyOptions& options);
 
 }  // namespace passerelle::internal
