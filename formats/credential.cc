@@ -2,6 +2,7 @@
 #include "formats/credential.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -192,7 +193,9 @@ struct Credential::State {
   std::optional<Timestamp> valid_from, valid_until;
   bool has_status = false;
   bool passerelle = false;
-  std::optional<Achievement> achievement;
+  // Read on first use: the verifier's hot path needs none of it.
+  mutable std::once_flag achievement_once;
+  mutable std::optional<Achievement> achievement;
 };
 
 Credential::Credential() : state_(std::make_shared<const State>()) {}
@@ -219,7 +222,10 @@ const std::optional<Timestamp>& Credential::valid_until() const { return state_-
 bool Credential::has_status() const { return state_->has_status; }
 bool Credential::uses_passerelle_context() const { return state_->passerelle; }
 const Achievement* Credential::achievement() const {
-  return state_->achievement ? &*state_->achievement : nullptr;
+  if (!state_->passerelle) return nullptr;
+  std::call_once(state_->achievement_once,
+                 [this] { state_->achievement = AchievementOf(state_->unsecured, state_->issuer); });
+  return &*state_->achievement;
 }
 
 Result<Credential> CredentialFromJson(json document, std::string text) {
@@ -245,7 +251,6 @@ Result<Credential> CredentialFromJson(json document, std::string text) {
   if (!state->valid_until) state->valid_until = DateMember(doc, "expirationDate");
   state->has_status = FindMember(doc, "credentialStatus") != nullptr;
   state->passerelle = ContextIncludes(doc, kPasserelleContextV1);
-  if (state->passerelle) state->achievement = AchievementOf(doc, state->issuer);
   return Credential(std::move(state));
 }
 

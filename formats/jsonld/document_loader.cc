@@ -23,7 +23,7 @@ namespace passerelle::jsonld {
 namespace {
 
 struct BundledContext {
-  const char* url;
+  std::string_view url;  // a string_view: Load compares lengths before bytes
   const char* file;    // name in formats/contexts/
   const char* sha256;  // lower-case hex of the file's bytes
 };
@@ -138,18 +138,18 @@ void LoadSlot(const BundledContext& entry, Slot& slot) {
   }
   std::string digest = HexSha256(file->bytes());
   if (digest != entry.sha256) {
-    slot.status = Status::VerificationFailed(std::string("bundled context ") + entry.url +
+    slot.status = Status::VerificationFailed("bundled context " + std::string(entry.url) +
                                              ": sha-256 " + digest + " does not match pinned " +
                                              entry.sha256);
     return;
   }
   auto parsed = nlohmann::json::parse(file->bytes(), nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
-    slot.status = Status::Malformed(std::string("bundled context ") + entry.url +
+    slot.status = Status::Malformed("bundled context " + std::string(entry.url) +
                                     ": not valid JSON");
     return;
   }
-  Status depth = internal::CheckDepth(parsed, kMaxContextDepth, entry.url);
+  Status depth = internal::CheckDepth(parsed, kMaxContextDepth, std::string(entry.url));
   if (!depth.ok()) {
     slot.status = depth;
     return;
@@ -175,6 +175,12 @@ class Bundled final : public DocumentLoader {
 };
 
 }  // namespace
+
+bool IsBundledContext(std::string_view url) {
+  for (const auto& entry : kBundledContexts)
+    if (entry.url == url) return true;
+  return false;
+}
 
 const DocumentLoader& BundledLoader() {
   static const Bundled* loader = new Bundled();

@@ -26,4 +26,8 @@ class DocumentLoader {
 // The process-wide loader over the bundled, hash-pinned contexts.
 const DocumentLoader& BundledLoader();
 
+// True when `url` names a bundled context: the offline allow-list, checked
+// without loading the document (eddsa-jcs-2022 needs none).
+bool IsBundledContext(std::string_view url);
+
 }  // namespace passerelle::jsonld
