@@ -371,3 +371,64 @@ TEST_CASE("verifier: eddsa-jcs-2022 credentials follow the same offline context 
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("verifier: only what passed every check is handed out as verified", "[verifier]") {
+  Fixture f;
+  json good = f.Sign(f.Unsigned());
+  auto report = VerifyDocument(good, f.Options());
+  REQUIRE(report.verified);
+  REQUIRE(report.verified_credentials.size() == 1);
+  const VerifiedCredential& v = report.verified_credentials[0];
+  CHECK(v.credential().id() == "urn:uuid:0b4a6f1e-1c0a-4c7e-9a55-2f3e1d2c3b4a");
+  CHECK(v.credential().ToJson() == good);
+  CHECK(v.trust_detail().find(f.did) != std::string::npos);
+
+  json tampered = good;
+  tampered["credentialSubject"]["name"] = "Someone Else";
+  auto refused = VerifyDocument(tampered, f.Options());
+  CHECK_FALSE(refused.verified);
+  CHECK(refused.verified_credentials.empty());
+  // The verdict still carries the credential as read, for the report.
+  REQUIRE(refused.credentials.size() == 1);
+  CHECK(refused.credentials[0].credential.subject_ids() == std::vector<std::string>{"did:example:learner"});
+}
+
+TEST_CASE("verifier: verifying the typed model reads it without changing it", "[verifier]") {
+  Fixture f;
+  for (Cryptosuite suite : {Cryptosuite::kEddsaJcs2022, Cryptosuite::kEddsaRdfc2022}) {
+    auto vc = CredentialFromJson(f.Sign(f.Unsigned(), suite)).value();
+    const json before = vc.ToJson();
+    CHECK(VerifyCredential(vc, f.Options()).verified);
+    CHECK(VerifyCredential(vc, f.Options()).verified);  // twice: nothing was left edited
+    CHECK(vc.ToJson() == before);
+  }
+}
+
+TEST_CASE("verifier: a signed document is checked against its one expected signer", "[verifier]") {
+  Fixture f;
+  Fixture other;
+  auto vc = CredentialFromJson(f.Sign(f.Unsigned())).value();
+  VerifyOptions options = f.Options();
+  options.trusted_issuers.clear();  // the lower level needs no trust anchor
+  auto signed_doc = VerifySignedDocument(vc, f.did, options);
+  REQUIRE(signed_doc.ok());
+  CHECK(signed_doc->methods == std::vector<std::string>{DidKeyVerificationMethod(f.key.public_key())});
+  CHECK(VerifySignedDocument(vc, other.did, options).status().code() == Code::kVerificationFailed);
+
+  json late = f.Unsigned();
+  late["validFrom"] = "2027-01-01T00:00:00Z";
+  auto future = CredentialFromJson(f.Sign(late)).value();
+  CHECK(VerifySignedDocument(future, f.did, options).status().code() == Code::kExpired);
+  CHECK(VerifySignedDocument(future, f.did, options, ValidityWindow::kNotChecked).ok());
+
+  json forged = f.Sign(f.Unsigned());
+  forged["credentialSubject"]["name"] = "Someone Else";
+  CHECK(VerifySignedDocument(CredentialFromJson(forged).value(), f.did, options).status().code() ==
+        Code::kVerificationFailed);
+}
+
+}  // namespace
+}  // namespace passerelle
