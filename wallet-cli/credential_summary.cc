@@ -9,57 +9,39 @@ namespace passerelle::wallet {
 
 using nlohmann::json;
 
-namespace {
-
-std::string StringMember(const json& o, std::string_view name) {
-  const json* m = o.is_object() ? FindMember(o, name) : nullptr;
-  return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
-}
-
-const json* FirstSubject(const json& vc) {
-  const json* s = FindMember(vc, "credentialSubject");
-  if (s != nullptr && s->is_array()) return s->empty() ? nullptr : &(*s)[0];
-  return s != nullptr && s->is_object() ? s : nullptr;
-}
-
-int EqfLevelOf(const json& achievement) {
-  std::string iri = StringMember(achievement, "eqfLevel");
-  if (iri.rfind(kEqfLevelPrefix, 0) != 0) return 0;
-  std::string digits = iri.substr(kEqfLevelPrefix.size());
-  if (digits.size() != 1 || digits[0] < '1' || digits[0] > '8') return 0;
-  return digits[0] - '0';
-}
-
-}  // namespace
-
-CredentialSummary SummarizeCredential(const json& vc) {
+CredentialSummary SummarizeCredential(const Credential& vc) {
   CredentialSummary s;
-  s.credential_id = StringMember(vc, "id");
-  auto kind = KindOf(vc);
-  s.kind = UsesPasserelleContext(vc) && kind.ok() ? CredentialKindName(*kind) : "credential";
-  if (auto issuer = CredentialIssuerId(vc); issuer.ok()) s.issuer_id = *issuer;
-  if (const json* issuer = FindMember(vc, "issuer"); issuer != nullptr && issuer->is_object()) {
-    const json* name = FindMember(*issuer, "name");
-    if (name != nullptr && name->is_string()) s.issuer_name = name->get<std::string>();
-  }
-  s.valid_from = StringMember(vc, "validFrom");
-  if (s.valid_from.empty()) s.valid_from = StringMember(vc, "issuanceDate");
-  s.valid_until = StringMember(vc, "validUntil");
-  if (s.valid_until.empty()) s.valid_until = StringMember(vc, "expirationDate");
-  s.has_status = FindMember(vc, "credentialStatus") != nullptr;
-  s.status = s.has_status ? "unknown" : "none";
-  if (const json* subject = FirstSubject(vc)) {
-    s.subject_id = StringMember(*subject, "id");
-    const json* achievement = FindMember(*subject, "achievement");
-    if (achievement != nullptr && achievement->is_object()) {
-      if (const json* t = FindMember(*achievement, "title"); t && (t->is_object() || t->is_string()))
-        s.title = *t;
-      s.eqf_level = EqfLevelOf(*achievement);
-      if (const json* e = FindMember(*achievement, "ects"); e && e->is_number()) s.ects = e->get<double>();
+  s.credential_id = vc.id();
+  const Achievement* achievement = vc.achievement();
+  s.kind = achievement != nullptr && achievement->kind ? CredentialKindName(*achievement->kind) : "credential";
+  s.issuer_id = vc.issuer().id;
+  s.issuer_name = std::string(PickLanguage(vc.issuer().name, ""));
+  // As written: the index shows dates the way the credential states them.
+  const json& doc = vc.unsecured();
+  for (auto [names, field] : {std::pair{std::pair{"validFrom", "issuanceDate"}, &s.valid_from},
+                              {{"validUntil", "expirationDate"}, &s.valid_until}}) {
+    for (const char* name : {names.first, names.second}) {
+      const json* m = FindMember(doc, name);
+      if (field->empty() && m != nullptr && m->is_string()) *field = m->get<std::string>();
     }
   }
+  s.has_status = vc.has_status();
+  s.status = s.has_status ? "unknown" : "none";
+  if (!vc.subject_ids().empty()) s.subject_id = vc.subject_ids().front();
+  if (achievement != nullptr) {
+    if (!achievement->title.empty()) {
+      if (achievement->title.size() == 1 && achievement->title[0].first.empty()) {
+        s.title = achievement->title[0].second;
+      } else {
+        s.title = json::object();
+        for (const auto& [lang, text] : achievement->title) s.title[lang] = text;
+      }
+    }
+    s.eqf_level = achievement->eqf_level;
+    s.ects = achievement->ects;
+  }
   if (s.title.is_null()) {
-    if (const json* name = FindMember(vc, "name"); name && (name->is_string() || name->is_object()))
+    if (const json* name = FindMember(doc, "name"); name && (name->is_string() || name->is_object()))
       s.title = *name;
   }
   return s;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/credential.h"
 #include "formats/status.h"
 
 namespace passerelle::wallet {
@@ -31,7 +32,7 @@ struct CredentialSummary {
 };
 
 // Reads the summary fields of a (verified) credential; missing fields stay empty.
-CredentialSummary SummarizeCredential(const nlohmann::json& credential);
+CredentialSummary SummarizeCredential(const Credential& credential);
 
 // The index form, and back. Errors: kMalformed naming the member.
 nlohmann::json SummaryToJson(const CredentialSummary& summary);

@@ -5,7 +5,7 @@
 
 #include "formats/datetime.h"
 #include "formats/json.h"
-#include "formats/vc_model.h"
+#include "formats/credential.h"
 
 namespace passerelle::wallet {
 
@@ -24,19 +24,17 @@ bool IsStatusUnknown(const ReportError& e) {
 ImportCheck CheckForImport(std::string_view credential_json, const std::string& holder_did,
                            VerifyOptions options) {
   ImportCheck out;
-  auto parsed = ParseJson(credential_json, JsonLimits{kMaxImportJsonBytes, 48});
+  auto parsed = ParseCredential(credential_json, JsonLimits{kMaxImportJsonBytes, 48});
   if (!parsed.ok()) {
     out.malformed = true;
-    out.refusals.push_back("not JSON: " + parsed.status().message());
+    out.refusals.push_back(parsed.status().code() == Code::kMalformed &&
+                                   parsed.status().message() == "the credential is not a JSON object"
+                               ? "not a credential: the input is not a JSON object"
+                               : "not JSON: " + parsed.status().message());
     return out;
   }
-  const json& doc = *parsed;
-  if (!doc.is_object()) {
-    out.malformed = true;
-    out.refusals.push_back("not a credential: the input is not a JSON object");
-    return out;
-  }
-  if (HasType(doc, "VerifiablePresentation")) {
+  const Credential& vc = *parsed;
+  if (vc.HasType("VerifiablePresentation")) {
     out.malformed = true;
     out.refusals.push_back("this is a presentation, not a credential");
     out.hints.push_back("import each credential it carries as its own file");
@@ -44,13 +42,13 @@ ImportCheck CheckForImport(std::string_view credential_json, const std::string& 
   }
   // Issuer trust is not the wallet's decision: trust the issuer named, so
   // that every other check is judged on its own.
-  auto issuer = CredentialIssuerId(doc);
+  const std::string& issuer = vc.issuer().id;
   options.trusted_issuers.clear();
-  if (issuer.ok()) options.trusted_issuers.push_back(*issuer);
+  if (!issuer.empty()) options.trusted_issuers.push_back(issuer);
   options.challenge.reset();
   options.domain.reset();
 
-  VerificationReport report = VerifyDocument(doc, options);
+  VerificationReport report = VerifyCredential(vc, options);
   bool status_unknown = false;
   for (const auto& e : report.errors) {
     if (IsStatusUnknown(e)) {
@@ -67,13 +65,13 @@ ImportCheck CheckForImport(std::string_view credential_json, const std::string& 
     return out;
   }
   out.accepted = true;
-  out.summary = SummarizeCredential(doc);
+  out.summary = SummarizeCredential(vc);
   if (out.summary.has_status) {
     out.summary.status = status_unknown ? "unknown" : "active";
     if (!status_unknown) out.summary.status_checked_at = FormatDateTime(options.now);
   }
-  if (issuer.ok())
-    out.warnings.push_back("issuer " + *issuer +
+  if (!issuer.empty())
+    out.warnings.push_back("issuer " + issuer +
                            " is not checked against a trust list: the wallet keeps what is validly signed; "
                            "a verifier decides whether it trusts this issuer");
   if (status_unknown)

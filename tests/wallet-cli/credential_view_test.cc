@@ -17,7 +17,7 @@ const std::string kEsc = "\x1b";
 const std::string kRlo = "\xe2\x80\xae";  // U+202E RIGHT-TO-LEFT OVERRIDE
 
 IndexEntry EntryFor(const json& vc) {
-  return IndexEntry{"0123456789abcdef0123456789abcdef", "2026-07-01T10:00:00Z", "m.json", SummarizeCredential(vc)};
+  return IndexEntry{"0123456789abcdef0123456789abcdef", "2026-07-01T10:00:00Z", "m.json", SummarizeCredential(CredentialFromJson(vc).value())};
 }
 
 bool HasRawControl(const std::string& s) {

@@ -54,7 +54,7 @@ std::string AllBytes(const fs::path& dir) {
 IndexEntry AddOne(WalletStore& store, const std::string& credential) {
   auto vc = ParseJson(credential);
   REQUIRE(vc.ok());
-  auto entry = store.Add(credential, SummarizeCredential(*vc), "test.json");
+  auto entry = store.Add(credential, SummarizeCredential(CredentialFromJson(*vc).value()), "test.json");
   INFO(entry.status().ToString());
   REQUIRE(entry.ok());
   return *entry;
@@ -129,7 +129,7 @@ TEST_CASE("a credential already held is detected, whatever its formatting", "[wa
   REQUIRE(dup.ok());
   REQUIRE(*dup != nullptr);
   CHECK((*dup)->record == first.record);
-  auto again = store.Add(compact, SummarizeCredential(*ParseJson(vc)), "again");
+  auto again = store.Add(compact, SummarizeCredential(ParseCredential(vc).value()), "again");
   CHECK(again.status().code() == Code::kAlreadyExists);
   CHECK(store.entries().size() == 1);
   // Another credential is not a duplicate.
@@ -212,7 +212,7 @@ TEST_CASE("a store opened to read refuses to write", "[wallet][store]") {
   { f.Create(); }
   WalletStore store = f.Open(LockMode::kShared);
   std::string vc = f.Credential(store.holder_did(), "urn:uuid:ro");
-  auto r = store.Add(vc, SummarizeCredential(*ParseJson(vc)), "x");
+  auto r = store.Add(vc, SummarizeCredential(ParseCredential(vc).value()), "x");
   CHECK(r.status().code() == Code::kInvalidArgument);
 }
 
