@@ -19,10 +19,11 @@ using nlohmann::json;
 // Messages are built only on failure: these checks run on every
 // credential verified, and nearly all pass.
 Status Missing(std::string_view where, std::string_view element) {
-  return Status::InvalidCredential(std::string(where) + ": missing mandatory element " + std::string(element));
+  return Status::InvalidCredential(std::string(where) + ": missing mandatory element " + std::string(element))
+      .AtPointer(std::string(where));
 }
 Status Rule(std::string_view where, std::string_view rule) {
-  return Status::InvalidCredential(std::string(where) + ": " + std::string(rule));
+  return Status::InvalidCredential(std::string(where) + ": " + std::string(rule)).AtPointer(std::string(where));
 }
 // "<where>/<member>", for messages.
 std::string At(std::string_view where, std::string_view member) {
@@ -111,8 +112,9 @@ Status CheckAchievement(const json& achievement, const std::string& at, Credenti
     if (!grade->is_object()) return Rule(at + "/grade", "must be an object {value, scheme}");
     for (const char* part : {"value", "scheme"}) {
       const json* v = FindMember(*grade, part);
-      if (v == nullptr) return Status::Malformed(At(at + "/grade", part) + ": missing");
-      if (!v->is_string()) return Status::Malformed(At(at + "/grade", part) + ": not a string");
+      if (v == nullptr) return Status::Malformed(At(at + "/grade", part) + ": missing").AtPointer(At(at + "/grade", part));
+      if (!v->is_string())
+        return Status::Malformed(At(at + "/grade", part) + ": not a string").AtPointer(At(at + "/grade", part));
     }
   }
   return Status::Ok();
@@ -177,13 +179,14 @@ Result<CredentialKind> KindOf(const json& credential) {
       // scope checks as whichever came first.
       if (found)
         return Status::InvalidCredential("/type: a Passerelle credential has one kind, not both " +
-                                         std::string(CredentialKindType(*found)) + " and " + CredentialKindType(k));
+                                         std::string(CredentialKindType(*found)) + " and " + CredentialKindType(k))
+            .AtPointer("/type");
       found = k;
     }
   if (found) return *found;
   return Status::InvalidCredential(
       "/type: a Passerelle credential names its kind (ModuleCredential, CertificationCredential, "
-      "DiplomaCredential or RecognitionCredential)");
+      "DiplomaCredential or RecognitionCredential)").AtPointer("/type");
 }
 
 Status ValidateProfile(const json& credential) {

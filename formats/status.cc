@@ -29,7 +29,16 @@ Status Status::Annotate(std::string_view context) const {
   std::string m(context);
   m += ": ";
   m += message_;
-  return Status(code_, std::move(m));
+  Status out(code_, std::move(m));
+  out.pointer_ = pointer_;
+  return out;
+}
+
+Status Status::AtPointer(std::string pointer) const& { return Status(*this).AtPointer(std::move(pointer)); }
+
+Status Status::AtPointer(std::string pointer) && {
+  if (!ok()) pointer_ = std::move(pointer);
+  return std::move(*this);
 }
 
 std::string Status::ToString() const {

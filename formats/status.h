@@ -1,8 +1,10 @@
 // Passerelle — Status and Result<T>: how every module reports failure.
 //
 // Errors never cross a module boundary as exceptions. A Status carries a Code
-// (what kind of failure, stable, tested against) and a message (for humans,
-// lowercase, layered with Annotate: "sign proof: key file: wrong passphrase").
+// (what kind of failure, stable, tested against), a message (for humans,
+// lowercase, layered with Annotate: "sign proof: key file: wrong passphrase")
+// and, for failures in a JSON input, the JSON Pointer of where it failed, as
+// data (reports carry it; nobody parses it back out of the message).
 // Both types are values: cheap to move, safe to copy, not thread-hostile.
 #pragma once
 
@@ -64,13 +66,20 @@ class [[nodiscard]] Status {
   const std::string& message() const { return message_; }
 
   // Returns a copy with "context: " prepended to the message; OK stays OK.
+  // The pointer is kept.
   Status Annotate(std::string_view context) const;
+  // The JSON Pointer of the failing value in the input; "" when unknown.
+  const std::string& pointer() const { return pointer_; }
+  // Returns a copy located at `pointer` (a JSON Pointer); OK stays OK.
+  Status AtPointer(std::string pointer) const&;
+  Status AtPointer(std::string pointer) &&;
   // "verification_failed: proof: signature does not match", or "ok".
   std::string ToString() const;
 
  private:
   Code code_ = Code::kOk;
   std::string message_;
+  std::string pointer_;
 };
 
 // Holds either a T or a non-OK Status. value() on an error aborts in every build.

@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 Status Invalid(const std::string& where, const std::string& rule) {
-  return Status::InvalidCredential((where.empty() ? std::string("/") : where) + ": " + rule);
+  return Status::InvalidCredential((where.empty() ? std::string("/") : where) + ": " + rule).AtPointer(where);
 }
 
 std::string Ptr(const std::string& base, std::string_view member) {

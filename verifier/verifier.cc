@@ -22,19 +22,12 @@ namespace {
 constexpr std::size_t kMaxDocumentBytes = 512 * 1024;
 constexpr int kMaxDepth = 48;
 
-// Splits "/credentialSubject/id: missing" into pointer and message.
-ReportError ErrorFrom(const Status& s, const std::string& prefix) {
-  ReportError e{CodeName(s.code()), s.message(), ""};
-  const std::string& m = s.message();
-  std::size_t start = m.find('/');
-  if (start != std::string::npos) {
-    std::size_t colon = m.find(": ", start);
-    std::size_t space = m.find(' ', start);
-    if (colon != std::string::npos && (space == std::string::npos || colon <= space))
-      e.path = prefix + m.substr(start, colon - start);
-  }
-  if (e.path.empty() && !prefix.empty()) e.path = prefix;
-  return e;
+// A report error for a failed check: the Status's own JSON Pointer, or the
+// check's natural place when the Status names none, under `prefix` (the
+// credential's place in a presentation).
+ReportError ErrorFrom(const Status& s, const std::string& prefix, std::string_view fallback) {
+  return ReportError{CodeName(s.code()), s.message(),
+                     prefix + (s.pointer().empty() ? std::string(fallback) : s.pointer())};
 }
 
 class Recorder {
@@ -48,9 +41,21 @@ class Recorder {
       return true;
     }
     checks_.push_back({check, false, s.message()});
-    report_.errors.push_back(ErrorFrom(s, prefix_));
+    report_.errors.push_back(ErrorFrom(s, prefix_, NaturalPointer(check)));
     return false;
   }
+
+ private:
+  // Where a check's failure is when its Status does not say.
+  static std::string_view NaturalPointer(const std::string& check) {
+    if (check == "proof") return "/proof";
+    if (check == "issuer") return "/issuer";
+    if (check == "status") return "/credentialStatus";
+    if (check == "credentials") return "/verifiableCredential";
+    return "";
+  }
+
+ public:
 
  private:
   VerificationReport& report_;
@@ -64,9 +69,11 @@ Status CheckValidity(const Credential& vc, const VerifyOptions& options, std::st
   // The same clock-skew allowance as for proofs: an issuer's "now" may be a
   // little ahead of the verifier's.
   if (from && options.now.seconds + options.max_clock_skew_seconds < from->seconds)
-    return Status::Expired("/validFrom: not valid before " + FormatDateTime(*from));
+    return Status::Expired("/validFrom: not valid before " + FormatDateTime(*from))
+        .AtPointer(vc.unsecured().contains("validFrom") ? "/validFrom" : "/issuanceDate");
   if (until && *until < options.now)
-    return Status::Expired("/validUntil: expired at " + FormatDateTime(*until));
+    return Status::Expired("/validUntil: expired at " + FormatDateTime(*until))
+        .AtPointer(vc.unsecured().contains("validUntil") ? "/validUntil" : "/expirationDate");
   if (detail != nullptr) *detail = until ? "valid until " + FormatDateTime(*until) : "no end of validity";
   return Status::Ok();
 }
@@ -162,7 +169,9 @@ void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& optio
   const std::string& holder = vp.holder();
   if (holder.empty()) {
     ok = false;
-    rec.Record("holder", Status::VerificationFailed("/holder: missing: a presentation must name its holder"), "");
+    rec.Record("holder",
+               Status::VerificationFailed("/holder: missing: a presentation must name its holder").AtPointer("/holder"),
+               "");
   } else {
     internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
     auto proofs = internal::VerifyProofs(vp.unsecured(), vp.proofs(), expect, options);
@@ -188,7 +197,8 @@ void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& optio
         "holder",
         bound ? Status::Ok()
               : Status::VerificationFailed("/credentialSubject/id: the credential is not about the holder " +
-                                           (holder.empty() ? std::string("(the presentation names none)") : holder)),
+                                           (holder.empty() ? std::string("(the presentation names none)") : holder))
+                    .AtPointer("/credentialSubject/id"),
         "about the presenting holder");
     verdict.verified = vc_ok && holder_ok;
     ok &= verdict.verified;
@@ -254,7 +264,10 @@ VerificationReport VerifyCredential(const Credential& credential, const VerifyOp
   report.kind = "credential";
   if (credential.HasType("VerifiablePresentation")) {
     Recorder rec(report, report.checks, "");
-    rec.Record("model", Status::InvalidCredential("/type: a document cannot be both a credential and a presentation"), "");
+    rec.Record("model",
+               Status::InvalidCredential("/type: a document cannot be both a credential and a presentation")
+                   .AtPointer("/type"),
+               "");
     return report;
   }
   report.verified = VerifyCredentialObject(credential, options, "", report);

@@ -25,26 +25,33 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
   PSL_ASSIGN_OR_RETURN(DataIntegrityProof proof, ParseDataIntegrityProof(proof_json, where));
   if (proof.proof_purpose != expect.purpose)
     return Status::VerificationFailed(where + "/proofPurpose: \"" + proof.proof_purpose +
-                                      "\" where \"" + expect.purpose + "\" is required");
+                                      "\" where \"" + expect.purpose + "\" is required")
+        .AtPointer(where + "/proofPurpose");
   if (DidOf(proof.verification_method) != expect.controller)
     return Status::VerificationFailed(where + "/verificationMethod: " + proof.verification_method +
-                                      " is not controlled by " + expect.controller);
+                                      " is not controlled by " + expect.controller)
+        .AtPointer(where + "/verificationMethod");
   if (expect.challenge) {
     if (!proof.challenge || *proof.challenge != *expect.challenge)
-      return Status::VerificationFailed(where + "/challenge: does not match the expected challenge");
+      return Status::VerificationFailed(where + "/challenge: does not match the expected challenge")
+        .AtPointer(where + "/challenge");
   }
   if (expect.domain) {
     if (std::find(proof.domains.begin(), proof.domains.end(), *expect.domain) == proof.domains.end())
-      return Status::VerificationFailed(where + "/domain: does not match the expected domain");
+      return Status::VerificationFailed(where + "/domain: does not match the expected domain")
+        .AtPointer(where + "/domain");
   }
   if (proof.created && proof.created->seconds > options.now.seconds + options.max_clock_skew_seconds)
     return Status::VerificationFailed(where + "/created: the proof is dated in the future (" +
-                                      FormatDateTime(*proof.created) + ")");
+                                      FormatDateTime(*proof.created) + ")")
+        .AtPointer(where + "/created");
   if (proof.expires && *proof.expires < options.now)
-    return Status::Expired(where + "/expires: the proof expired at " + FormatDateTime(*proof.expires));
+    return Status::Expired(where + "/expires: the proof expired at " + FormatDateTime(*proof.expires))
+        .AtPointer(where + "/expires");
 
   auto resolved = ResolveVerificationMethod(options.resolver, proof.verification_method, proof.proof_purpose);
-  if (!resolved.ok()) return resolved.status().Annotate(where + "/verificationMethod");
+  if (!resolved.ok())
+    return resolved.status().Annotate(where + "/verificationMethod").AtPointer(where + "/verificationMethod");
   if (resolved->method.revoked) {
     if (!proof.created || proof.created->seconds > resolved->method.revoked->seconds)
       return Status::VerificationFailed(where + ": key " + proof.verification_method +
@@ -65,7 +72,7 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
         if (!item.is_string()) return Status::Ok();
         const std::string& url = item.get_ref<const std::string&>();
         if (jsonld::IsBundledContext(url)) return Status::Ok();
-        return Status::Unsupported(at + ": context not bundled: " + url);
+        return Status::Unsupported(at + ": context not bundled: " + url).AtPointer(at);
       };
       if (ctx->is_array()) {
         for (std::size_t i = 0; i < ctx->size(); ++i)
@@ -81,7 +88,8 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
   if (!resolved->method.key.Verify(*hash, proof.signature))
     return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +
                                       std::string(CryptosuiteName(proof.suite)) + ", key " +
-                                      proof.verification_method + ")");
+                                      proof.verification_method + ")")
+        .AtPointer(where + "/proofValue");
   // The signature holds for the RDF; make sure the JSON the rest of the
   // pipeline reads says the same (RDFC suites only: JCS signs the JSON itself).
   if (proof.suite != Cryptosuite::kEddsaJcs2022) {
@@ -100,16 +108,19 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
 
 Result<ProofCheckOutcome> VerifyProofs(const json& unsecured, const json& proofs, const ProofExpectations& expect,
                                        const VerifyOptions& options) {
-  if (proofs.is_null()) return Status::VerificationFailed("/proof: missing: the document is not signed");
+  if (proofs.is_null()) return Status::VerificationFailed("/proof: missing: the document is not signed").AtPointer("/proof");
   if (!proofs.is_object() && !(proofs.is_array() && !proofs.empty()))
-    return Status::Malformed("/proof: must be an object or a non-empty array of objects");
+    return Status::Malformed("/proof: must be an object or a non-empty array of objects").AtPointer("/proof");
   ProofCheckOutcome outcome;
+  // Failures that name no member more precisely are located at their proof.
+  auto one = [&](const json& proof, std::string where) -> Status {
+    Status s = VerifyOne(unsecured, proofs, proof, where, expect, options, outcome);
+    return s.ok() || !s.pointer().empty() ? s : std::move(s).AtPointer(std::move(where));
+  };
   if (proofs.is_object()) {
-    PSL_RETURN_IF_ERROR(VerifyOne(unsecured, proofs, proofs, "/proof", expect, options, outcome));
+    PSL_RETURN_IF_ERROR(one(proofs, "/proof"));
   } else {
-    for (std::size_t i = 0; i < proofs.size(); ++i)
-      PSL_RETURN_IF_ERROR(
-          VerifyOne(unsecured, proofs, proofs[i], "/proof/" + std::to_string(i), expect, options, outcome));
+    for (std::size_t i = 0; i < proofs.size(); ++i) PSL_RETURN_IF_ERROR(one(proofs[i], "/proof/" + std::to_string(i)));
   }
   return outcome;
 }

@@ -114,7 +114,8 @@ struct SignedGraph {
     if (id != nullptr && id->is_string()) {
       for (const auto& c : candidates)
         if (c.is_iri && c.value == id->get_ref<const std::string&>()) return c;
-      return Status::VerificationFailed(std::string("/id: the signed form has no ") + what + " with this id");
+      return Status::VerificationFailed(std::string("/id: the signed form has no ") + what + " with this id")
+          .AtPointer("/id");
     }
     std::vector<Node> roots;
     for (const auto& c : candidates)
@@ -189,7 +190,8 @@ Status Compare(const SignedGraph& g, const Node& node, const json& object, std::
                                       std::to_string(signed_values.size()) + " value(s) where the JSON shows " +
                                       std::to_string(json_values.size()) +
                                       (signed_values.size() == json_values.size() ? " different ones" : "") +
-                                      ": a signed claim is written in a form this verifier does not read");
+                                      ": a signed claim is written in a form this verifier does not read")
+        .AtPointer(std::string(where) + "/" + std::string(member));
   return Status::Ok();
 }
 
