@@ -41,11 +41,15 @@ Router ClientRoutes() {
   return r;
 }
 
-TEST_CASE("client: the body of a 200, redirects followed, the Accept header sent", "[http][client]") {
+// The routes above on a loopback server; options capped at 1 KiB.
+struct ClientFixture {
+  ClientFixture() { options.max_bytes = 1024; }
   Router routes = ClientRoutes();
-  testing::LoopbackServer server(routes);
+  testing::LoopbackServer server{routes};
   GetOptions options;
-  options.max_bytes = 1024;
+};
+
+TEST_CASE_METHOD(ClientFixture, "client: the body of a 200, redirects followed, the Accept header sent", "[http][client]") {
   auto body = GetBody(server.Url("/vc.json"), options);
   INFO(body.status().ToString());
   REQUIRE(body.ok());
@@ -61,11 +65,7 @@ TEST_CASE("client: the body of a 200, redirects followed, the Accept header sent
   CHECK(*GetBody(server.Url("/accept"), options) == "application/vc+ld+json, application/json");
 }
 
-TEST_CASE("client: other statuses, oversize bodies, bad URLs, redirect loops", "[http][client]") {
-  Router routes = ClientRoutes();
-  testing::LoopbackServer server(routes);
-  GetOptions options;
-  options.max_bytes = 1024;
+TEST_CASE_METHOD(ClientFixture, "client: other statuses, oversize bodies, bad URLs, redirect loops", "[http][client]") {
   auto missing = Get(server.Url("/missing"), options);
   REQUIRE(missing.ok());
   CHECK(missing->status == 404);
@@ -83,10 +83,7 @@ TEST_CASE("client: other statuses, oversize bodies, bad URLs, redirect loops", "
   CHECK_FALSE(IsHttpUrl("vc.json"));
 }
 
-TEST_CASE("client: conditional requests: validators out, 304 in", "[http][client]") {
-  Router routes = ClientRoutes();
-  testing::LoopbackServer server(routes);
-  GetOptions options;
+TEST_CASE_METHOD(ClientFixture, "client: conditional requests: validators out, 304 in", "[http][client]") {
   auto first = Get(server.Url("/list"), options);
   REQUIRE(first.ok());
   CHECK(first->status == 200);
