@@ -59,6 +59,7 @@ TEST_CASE("server: routes, path parameters, 404, 405 with Allow, HEAD answered a
     CHECK(refused.headers["allow"] == "GET, HEAD");
   }
   CHECK(HttpCall(s.port(), "GET", "/echo").headers["allow"] == "POST");
+  CHECK(HttpCall(s.port(), "HEAD", "/echo").status == 405);
 }
 
 TEST_CASE("server: the pre-route hook refuses before the body is read and names the principal", "[http][server]") {

@@ -1,7 +1,7 @@
 // Passerelle tests — the one VC-API verify request parser and handler
 // (shared by `verifier serve` and the issuer node): what a request may hold,
 // and the problems for what it may not. End-to-end verdicts (200/422/400)
-// are covered by tests/cli/verifier_serve_test.cc and the issuer's
+// of real credentials are covered by tests/cli/verifier_serve_test.cc and the issuer's
 // handlers_test.cc.
 #include "verifier/http/vc_api_verify.h"
 
@@ -69,10 +69,11 @@ TEST_CASE("vc-api verify: the handler answers problems for bad requests", "[veri
   CHECK_THAT(missing.body, Catch::Contains("\"pointer\":\"/verifiableCredential\""));
   request.headers.clear();  // no Content-Type: read as JSON
   request.body = "{\"verifiableCredential\": {}}";
-  auto unreadable = HandleVcApiVerify(request, false, options);
-  CHECK(unreadable.status == 400);
-  CHECK(unreadable.content_type == "application/json");
-  CHECK_THAT(unreadable.body, Catch::Contains("\"verified\":false"));
+  // Read, but not a credential: a verdict (not verified), not a problem.
+  auto not_verified = HandleVcApiVerify(request, false, options);
+  CHECK(not_verified.status == 422);
+  CHECK(not_verified.content_type == "application/json");
+  CHECK_THAT(not_verified.body, Catch::Contains("\"verified\":false"));
 }
 
 }  // namespace
