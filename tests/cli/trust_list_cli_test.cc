@@ -151,14 +151,8 @@ TEST_CASE("cli: verifier sync --trust-root caches a published list, then verify 
   const std::string root = w.SignList(
       "root", json::array({w.Entry("root", {"--authority"}), w.Entry("authority-fr", {"--authority"})}), "root.json");
   // The authority publishes its list on a web server (here on loopback).
-  http::Router routes;
   std::string published;
-  routes.Register("GET", "/healthz", [](const http::HttpRequest&) { return testing::TextResponse("ok"); });
-  routes.Register("GET", "/trust-list.json", [&](const http::HttpRequest&) {
-    http::HttpResponse res = testing::TextResponse(published);
-    res.content_type = "application/vc+ld+json";
-    return res;
-  });
+  http::Router routes = testing::DocumentRoutes("/trust-list.json", &published);
   testing::LoopbackServer server(routes);
   const std::string url = server.Url("/trust-list.json");
   published = testing::ReadFile(

@@ -124,13 +124,7 @@ TEST_CASE("cli: import from stdin and from a file, duplicates detected", "[cli][
 TEST_CASE("cli: import from an http URL", "[cli][wallet][store]") {
   Scenario s;
   std::string credential = testing::ReadFile(s.IssueModule("m1.json", s.holder_did));
-  http::Router routes;
-  routes.Register("GET", "/healthz", [](const http::HttpRequest&) { return testing::TextResponse("ok"); });
-  routes.Register("GET", "/credentials/m1", [&](const http::HttpRequest&) {
-    http::HttpResponse res = testing::TextResponse(credential);
-    res.content_type = "application/vc+ld+json";
-    return res;
-  });
+  http::Router routes = testing::DocumentRoutes("/credentials/m1", &credential);
   testing::LoopbackServer server(routes);
   std::string base = server.Url("");
   auto ok = s.Wallet({"import", base + "/credentials/m1"});

@@ -58,4 +58,19 @@ inline http::HttpResponse TextResponse(std::string body, int status = 200) {
   return r;
 }
 
+// Routes for a static document server: GET `path` answers `*document`
+// (read at each request, so it may be set after the server starts) as
+// `content_type`, and GET /healthz. `document` must outlive the router.
+inline http::Router DocumentRoutes(const std::string& path, const std::string* document,
+                                   const std::string& content_type = "application/vc+ld+json") {
+  http::Router routes;
+  routes.Register("GET", "/healthz", [](const http::HttpRequest&) { return TextResponse("ok"); });
+  routes.Register("GET", path, [document, content_type](const http::HttpRequest&) {
+    http::HttpResponse res = TextResponse(*document);
+    res.content_type = content_type;
+    return res;
+  });
+  return routes;
+}
+
 }  // namespace passerelle::testing
