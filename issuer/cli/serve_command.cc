@@ -2,40 +2,20 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <charconv>
 #include <iostream>
 #include <thread>
 
 #include "issuer/cli/commands.h"
+#include "http/server.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/http/auth.h"
 #include "issuer/http/node.h"
 #include "issuer/http/routes.h"
-#include "issuer/http/server.h"
 #include "keys/passphrase.h"
 
 namespace passerelle::cli {
 
 namespace {
-
-struct HostPort {
-  std::string host;
-  int port = 0;
-};
-
-// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0".
-Result<HostPort> ParseListen(const std::string& listen) {
-  std::size_t colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0)
-    return Status::InvalidArgument("--listen \"" + listen + "\": expected HOST:PORT, e.g. 127.0.0.1:8080");
-  HostPort hp;
-  hp.host = listen.substr(0, colon);
-  if (hp.host.size() > 2 && hp.host.front() == '[' && hp.host.back() == ']') hp.host = hp.host.substr(1, hp.host.size() - 2);
-  std::string port = listen.substr(colon + 1);
-  auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), hp.port);
-  if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || hp.port < 0 || hp.port > 65535)
-    return Status::InvalidArgument("--listen \"" + listen + "\": the port must be 0 to 65535");
-  return hp;
-}
 
 sigset_t StopSignals() {
   sigset_t set;
@@ -76,7 +56,7 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
     err << "issuer: error: " << s.message() << "\n";
     return 2;
   };
-  auto listen = ParseListen(args.listen);
+  auto listen = http::ParseListenAddress(args.listen);
   if (!listen.ok()) return fail(listen.status());
   if (args.tls_cert.has_value() != args.tls_key.has_value())
     return fail(Status::InvalidArgument("--tls-cert and --tls-key go together"));
@@ -87,8 +67,7 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   auto store = OpenNodeStore(args.common.dir);
   if (!store.ok()) return fail(store.status());
   std::string scheme = args.tls_cert ? "https://" : "http://";
-  std::string listen_url = scheme + (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host) +
-                           ":" + std::to_string(listen->port);
+  std::string listen_url = scheme + http::UrlHost(listen->host) + ":" + std::to_string(listen->port);
   auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err,
                                      listen->port == 0 ? std::nullopt : std::optional<std::string>(listen_url));
   if (!public_url.ok()) return fail(public_url.status());
@@ -119,11 +98,12 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   server_options.threads = args.threads;
   server_options.read_timeout_seconds = args.timeout_seconds;
   server_options.write_timeout_seconds = args.timeout_seconds;
-  http::Server server(server_options, router, **store, args.quiet ? nullptr : &err);
+  server_options.log_name = "issuer";
+  http::Server server(server_options, router, http::AccessHook(**store), args.quiet ? nullptr : &err);
   SignalStopper stopper(server);
   Status started = server.Start();
   if (!started.ok()) return fail(started);
-  err << "issuer: serving " << issuer->did << " on " << scheme << listen->host << ":" << server.port()
+  err << "issuer: serving " << issuer->did << " on " << scheme << http::UrlHost(listen->host) << ":" << server.port()
       << " (status lists under " << *public_url << "/status-lists/)\n";
   if (listen->host != "127.0.0.1" && listen->host != "localhost" && listen->host != "::1" && !args.tls_cert)
     err << "issuer: warning: serving plain HTTP on " << listen->host

@@ -6,7 +6,7 @@
 // Thread-safe.
 #pragma once
 
-#include "issuer/http/handler.h"
+#include "http/message.h"
 #include "issuer/http/node.h"
 
 namespace passerelle::http {

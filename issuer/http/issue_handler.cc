@@ -4,7 +4,7 @@
 #include "formats/json.h"
 #include "issuer/http/credential_input.h"
 #include "issuer/http/handlers.h"
-#include "issuer/http/problem.h"
+#include "http/problem.h"
 #include "issuer/store/issuance.h"
 
 namespace passerelle::http {
@@ -31,7 +31,7 @@ HttpResponse HandleIssue(Node& node, const HttpRequest& request) {
   IssueRequest issue;
   issue.credential = std::move(input->credential);
   issue.suite = input->suite;
-  issue.actor = request.token ? "token:" + request.token->id : "anonymous";
+  issue.actor = request.principal.empty() ? "anonymous" : "token:" + request.principal;
   auto signed_issuance = SignForIssuance(IssuanceContext{node.signer, node.slots, node.options.public_base_url},
                                          std::move(issue));
   if (!signed_issuance.ok()) return ProblemResponse(signed_issuance.status(), "/credential", request.request_id);

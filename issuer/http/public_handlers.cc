@@ -3,7 +3,7 @@
 
 #include "formats/json.h"
 #include "issuer/http/handlers.h"
-#include "issuer/http/problem.h"
+#include "http/problem.h"
 #include "keys/did_document.h"
 
 namespace passerelle::http {

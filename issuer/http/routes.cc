@@ -1,6 +1,7 @@
 // Passerelle — the whole HTTP surface of an issuer node.
 #include "issuer/http/routes.h"
 
+#include "issuer/http/auth.h"
 #include "issuer/http/handlers.h"
 
 namespace passerelle::http {
@@ -25,20 +26,19 @@ void RegisterRoutes(Router& r, Node& n, std::string_view did) {
   auto h = [&n](HttpResponse (*f)(Node&, const HttpRequest&)) {
     return [&n, f](const HttpRequest& req) { return f(n, req); };
   };
-  const Access kPublic = Access::Public(), kAnyToken = Access::AnyToken(), kIssue = Access::Scope("issue"),
-               kStatus = Access::Scope("status");
+  const std::string kPublic(kPublicRoute), kToken(kAnyToken), kIssue = "issue", kStatus = "status";
 
-  //     method  path                          who may call it   handler
-  r.Post("/credentials/issue",          kIssue,           h(HandleIssue));
-  r.Post("/credentials/status",         kStatus,          h(HandleStatusChange));
-  r.Post("/credentials/verify",         kAnyToken,        h(HandleVerifyCredential));
-  r.Post("/presentations/verify",       kAnyToken,        h(HandleVerifyPresentation));
-  r.Get ("/status-lists/:id",           kPublic,          h(HandleGetStatusList));
-  r.Post("/status-lists/:id/publish",   kStatus,          h(HandlePublishStatusList));
-  r.Get ("/.well-known/did.json",       kPublic,          h(HandleDidDocument));
-  r.Get ("/healthz",                    kPublic,          h(HandleHealth));
+  //          method  path                          handler                        who may call it
+  r.Register("POST", "/credentials/issue",          h(HandleIssue),                kIssue);
+  r.Register("POST", "/credentials/status",         h(HandleStatusChange),         kStatus);
+  r.Register("POST", "/credentials/verify",         h(HandleVerifyCredential),     kToken);
+  r.Register("POST", "/presentations/verify",       h(HandleVerifyPresentation),   kToken);
+  r.Register("GET",  "/status-lists/:id",           h(HandleGetStatusList),        kPublic);
+  r.Register("POST", "/status-lists/:id/publish",   h(HandlePublishStatusList),    kStatus);
+  r.Register("GET",  "/.well-known/did.json",       h(HandleDidDocument),          kPublic);
+  r.Register("GET",  "/healthz",                    h(HandleHealth),               kPublic);
   if (std::string path = DidWebPathDocument(did); !path.empty())
-    r.Get(path,                         kPublic,          h(HandleDidDocument));
+    r.Register("GET", path,                         h(HandleDidDocument),          kPublic);
 }
 
 }  // namespace passerelle::http

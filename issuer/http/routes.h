@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "issuer/http/node.h"
-#include "issuer/http/router.h"
+#include "http/router.h"
 
 namespace passerelle::http {
 

@@ -4,7 +4,7 @@
 
 #include "formats/json.h"
 #include "issuer/http/handlers.h"
-#include "issuer/http/problem.h"
+#include "http/problem.h"
 #include "issuer/status/status_entries.h"
 
 namespace passerelle::http {
@@ -70,7 +70,7 @@ HttpResponse HandleStatusChange(Node& node, const HttpRequest& request) {
   }
   auto record = node.store->FindCredential(*id);
   if (!record.ok()) return ProblemResponse(record.status().Annotate("/credentialId"), "", request.request_id);
-  std::string actor = request.token ? "token:" + request.token->id : "anonymous";
+  std::string actor = request.principal.empty() ? "anonymous" : "token:" + request.principal;
   bool changed = false;
   store::CredentialRecord latest = *record;
   for (const auto& w : wanted) {

@@ -6,16 +6,11 @@
 #include <fstream>
 #include <thread>
 
-// The same macros as cpp-httplib's pkg-config flags, which built the library.
-#define CPPHTTPLIB_OPENSSL_SUPPORT
-#define CPPHTTPLIB_ZLIB_SUPPORT
-#define CPPHTTPLIB_BROTLI_SUPPORT
-#include <httplib.h>
-
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/http/loopback_server.h"
 #include "tests/testing/paths.h"
 #include "tests/testing/process.h"
 #include "tests/testing/temp_dir.h"
@@ -156,23 +151,17 @@ TEST_CASE("cli: verifier sync --trust-root caches a published list, then verify 
   const std::string root = w.SignList(
       "root", json::array({w.Entry("root", {"--authority"}), w.Entry("authority-fr", {"--authority"})}), "root.json");
   // The authority publishes its list on a web server (here on loopback).
-  httplib::Server server;
   std::string published;
-  server.Get("/trust-list.json", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(published, "application/vc+ld+json");
-  });
-  const int port = server.bind_to_any_port("127.0.0.1");
-  std::thread thread([&] { server.listen_after_bind(); });
-  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/trust-list.json";
+  http::Router routes = testing::DocumentRoutes("/trust-list.json", &published);
+  testing::LoopbackServer server(routes);
+  const std::string url = server.Url("/trust-list.json");
   published = testing::ReadFile(
       w.SignList("authority-fr", json::array({w.Entry("lyon", {"--kind", "module"})}), "fr.json", url));
   const std::string cache = w.Path("cache");
 
   auto without_root = RunTool("verifier", {"sync", "--from", url, "--cache", cache});
   auto synced = RunTool("verifier", {"sync", "--from", url, "--cache", cache, "--trust-root", root});
-  server.stop();
-  thread.join();
+  server.Stop();
   CHECK(without_root.exit_code == 2);
   CHECK_THAT(without_root.err, Catch::Contains("--trust-root"));
   INFO(synced.out << synced.err);

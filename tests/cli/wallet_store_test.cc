@@ -5,16 +5,11 @@
 #include <filesystem>
 #include <thread>
 
-// The same macros as cpp-httplib's pkg-config flags, which built the library.
-#define CPPHTTPLIB_OPENSSL_SUPPORT
-#define CPPHTTPLIB_ZLIB_SUPPORT
-#define CPPHTTPLIB_BROTLI_SUPPORT
-#include <httplib.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/wallet_cli_fixture.h"
+#include "tests/http/loopback_server.h"
 
 namespace passerelle {
 namespace {
@@ -129,18 +124,12 @@ TEST_CASE("cli: import from stdin and from a file, duplicates detected", "[cli][
 TEST_CASE("cli: import from an http URL", "[cli][wallet][store]") {
   Scenario s;
   std::string credential = testing::ReadFile(s.IssueModule("m1.json", s.holder_did));
-  httplib::Server server;
-  server.Get("/credentials/m1", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(credential, "application/vc+ld+json");
-  });
-  int port = server.bind_to_any_port("127.0.0.1");
-  std::thread thread([&] { server.listen_after_bind(); });
-  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  http::Router routes = testing::DocumentRoutes("/credentials/m1", &credential);
+  testing::LoopbackServer server(routes);
+  std::string base = server.Url("");
   auto ok = s.Wallet({"import", base + "/credentials/m1"});
   auto missing = s.Wallet({"import", base + "/credentials/none"});
-  server.stop();
-  thread.join();
+  server.Stop();
   INFO(ok.err);
   CHECK(ok.exit_code == 0);
   CHECK(missing.exit_code == 2);

@@ -1,31 +1,23 @@
-// Passerelle verifier CLI — `verifier serve`.
+// Passerelle verifier CLI — `verifier serve`: the verify service's route
+// table on the shared HTTP server (http/server.h). No authentication:
+// verifying is public, and nothing is stored. Put TLS and rate limits in a
+// reverse proxy in front.
 #include "verifier/cli/serve_command.h"
 
-#include <charconv>
 #include <iostream>
 
-#include "formats/terminal_text.h"
+#include "http/server.h"
 #include "verifier/cli/verify_setup.h"
-#include "verifier/http/serve.h"
+#include "verifier/http/verify_service.h"
 
 namespace passerelle::cli {
 
 int RunServe(const ServeArgs& args, std::ostream& err) {
-  verifier_http::ServeOptions options;
-  std::size_t colon = args.listen.rfind(':');
-  int port = -1;
-  if (colon != std::string::npos) {
-    auto r = std::from_chars(args.listen.data() + colon + 1, args.listen.data() + args.listen.size(), port);
-    if (r.ec != std::errc() || r.ptr != args.listen.data() + args.listen.size()) port = -1;
-  }
-  if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
-    err << "verifier: error: --listen \"" << SanitizeForTerminal(args.listen) << "\": expected HOST:PORT\n";
+  auto listen = http::ParseListenAddress(args.listen);
+  if (!listen.ok()) {
+    err << "verifier: error: " << listen.status().message() << "\n";
     return 2;
   }
-  options.host = args.listen.substr(0, colon);
-  if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']')
-    options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8081
-  options.port = port;
   if (args.max_request_bytes < 1024 || args.max_request_bytes > (16u << 20)) {
     err << "verifier: error: --max-request-bytes must be between 1 KiB and 16 MiB\n";
     return 2;
@@ -34,18 +26,25 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     err << "verifier: error: --threads must be between 1 and 256\n";
     return 2;
   }
-  options.max_body_bytes = args.max_request_bytes;
-  options.threads = args.threads;
   VerificationSetup setup;
   if (int rc = SetUpVerification(args.verify, std::cin, err, setup); rc != 0) return rc;
   if (args.verify.trust_issuers.empty() && args.verify.trust_roots.empty())
     err << "verifier: warning: no trust anchor given: every issuer will be reported untrusted\n"
         << "verifier: hint: start it with --trust-root and --trust-list (or --trust-issuer)\n";
-  Status served = verifier_http::Serve(options, setup.options, args.quiet ? nullptr : &err, [&](int bound) {
-    const bool v6 = options.host.find(':') != std::string::npos;
-    err << "verifier: serving on http://" << (v6 ? "[" + options.host + "]" : options.host) << ":" << bound << "/\n"
-        << std::flush;
-  });
+  http::Router router;
+  verifier_http::RegisterRoutes(router, setup.options);
+  http::ServerOptions options;
+  options.host = listen->host;
+  options.port = listen->port;
+  options.max_body_bytes = args.max_request_bytes;
+  options.threads = args.threads;
+  options.log_name = "verifier";
+  http::Server server(options, router, nullptr, args.quiet ? nullptr : &err);
+  Status served = server.Start();
+  if (served.ok()) {
+    err << "verifier: serving on http://" << http::UrlHost(options.host) << ":" << server.port() << "/\n" << std::flush;
+    served = server.Serve();
+  }
   if (!served.ok()) {
     err << "verifier: error: " << served.message() << "\n";
     return 2;

@@ -8,6 +8,7 @@
 
 #include "formats/json.h"
 #include "formats/terminal_text.h"
+#include "http/client.h"
 #include "verifier/status_cache.h"
 #include "verifier/sync/fetch.h"
 #include "verifier/sync/sync.h"
@@ -39,11 +40,11 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
       return 2;
     }
   }
-  FetchOptions fetch_options;
-  fetch_options.timeout_seconds = args.timeout_seconds;
-  fetch_options.max_bytes = kMaxTrustListFileBytes;
-  if (args.ca_file) fetch_options.ca_file = *args.ca_file;
-  Fetcher http = HttpFetcher(fetch_options);
+  http::GetOptions get_options;
+  get_options.timeout_seconds = args.timeout_seconds;
+  get_options.max_bytes = kMaxTrustListFileBytes;
+  if (args.ca_file) get_options.ca_file = *args.ca_file;
+  Fetcher http = [get_options](const std::string& url) { return http::GetBody(url, get_options); };
   int exit_code = 0;
   nlohmann::json report = nlohmann::json::array();
   for (const auto& url : args.from) {

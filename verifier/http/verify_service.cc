@@ -1,24 +1,21 @@
-// Passerelle — `verifier serve`'s routes: the employer's page and VC-API verify.
+// Passerelle — `verifier serve`'s route table and the employer's page.
 #include "verifier/http/verify_service.h"
 
 #include <sodium.h>
 
-#include <optional>
+#include <cctype>
+#include <memory>
 
-#include <nlohmann/json.hpp>
-
-#include "formats/json.h"
 #include "formats/multibase.h"
+#include "http/problem.h"
+#include "verifier/http/vc_api_verify.h"
 #include "verifier/qr/qr_scan.h"
 
 namespace passerelle::verifier_http {
 
-using nlohmann::json;
-
 namespace {
 
 constexpr std::size_t kMaxFormFields = 16;
-constexpr std::size_t kMaxDocumentBytes = 512 * 1024;
 
 std::string Escape(std::string_view text) {
   std::string out;
@@ -78,8 +75,8 @@ std::string FreshChallenge() {
   return HexEncode(std::string_view(reinterpret_cast<char*>(bytes), sizeof bytes));
 }
 
-Response Page(int status, const std::string& title, const std::string& content) {
-  Response r;
+http::HttpResponse Page(int status, const std::string& title, const std::string& content) {
+  http::HttpResponse r;
   r.status = status;
   r.content_type = "text/html; charset=utf-8";
   r.headers["Content-Security-Policy"] =
@@ -141,40 +138,35 @@ std::string VerdictHtml(const VerificationReport& r) {
   return out;
 }
 
-Response JsonResponse(int status, const json& body) {
-  Response r;
-  r.status = status;
-  r.content_type = "application/json";
-  r.body = DumpJsonPretty(body) + "\n";
-  r.headers["Cache-Control"] = "no-store";
-  r.headers["X-Content-Type-Options"] = "nosniff";
-  return r;
+std::string LowerHeader(const http::HttpRequest& request, const std::string& name) {
+  std::string v = request.Header(name);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v;
 }
 
-}  // namespace
-
-Response ProblemResponse(int status, const std::string& type, const std::string& detail) {
-  Response r = JsonResponse(status, {{"type", "https://w3id.org/passerelle/problems#" + type},
-                                     {"title", type},
-                                     {"status", status},
-                                     {"detail", detail}});
-  r.content_type = "application/problem+json";
-  return r;
+// The media type without parameters ("text/html; charset=utf-8" → "text/html").
+std::string MediaType(const http::HttpRequest& request) {
+  std::string type = LowerHeader(request, "content-type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type;
 }
-
-namespace {
 
 // POST /verify: the form.
-Response VerifyForm(const Request& request, const VerifyOptions& base) {
+http::HttpResponse VerifyForm(const http::HttpRequest& request, const VerifyOptions& base) {
+  if (MediaType(request) != "application/x-www-form-urlencoded")
+    return http::ProblemResponse(415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded",
+                                 "", request.request_id);
   // A page on another site must not be able to post here and have the
   // employer read its verdict on this verifier's page.
   // Browsers that send Sec-Fetch-Site say it directly (and a reverse proxy
   // rewriting Host cannot fool it); older ones are judged by Origin vs Host.
-  const bool cross_site =
-      !request.sec_fetch_site.empty()
-          ? request.sec_fetch_site != "same-origin" && request.sec_fetch_site != "none"
-          : !request.origin.empty() && request.origin != "null" && request.origin != "http://" + request.host &&
-                request.origin != "https://" + request.host;
+  const std::string sec_fetch_site = LowerHeader(request, "sec-fetch-site"), origin = request.Header("origin"),
+                    host = request.Header("host");
+  const bool cross_site = !sec_fetch_site.empty()
+                              ? sec_fetch_site != "same-origin" && sec_fetch_site != "none"
+                              : !origin.empty() && origin != "null" && origin != "http://" + host &&
+                                    origin != "https://" + host;
   if (cross_site)
     return Page(403, "Refused", "<p class=\"verdict no\">REFUSED</p><p>This form only accepts posts from its own page.</p>\n" +
                                     Form(FreshChallenge(), ""));
@@ -213,61 +205,27 @@ Response VerifyForm(const Request& request, const VerifyOptions& base) {
               VerdictHtml(report) + checked + "<hr>\n<h2>Next candidate</h2>\n" + Form(FreshChallenge(), domain));
 }
 
-// POST /credentials/verify and /presentations/verify (VC-API).
-Response VerifyApi(const Request& request, const VerifyOptions& base, bool presentation) {
-  if (request.content_type.find("json") == std::string::npos)
-    return ProblemResponse(415, "unsupported_media_type", "send the request body as application/json");
-  auto body = ParseJson(request.body, JsonLimits{kMaxDocumentBytes, 48});
-  if (!body.ok())
-    return body.status().code() == Code::kResourceExhausted ? ProblemResponse(413, "resource_exhausted", body.status().message())
-                                                            : ProblemResponse(400, "malformed", body.status().message());
-  const char* member = presentation ? "verifiablePresentation" : "verifiableCredential";
-  const json* document = body->is_object() ? FindMember(*body, member) : nullptr;
-  if (document == nullptr || !document->is_object())
-    return ProblemResponse(400, "malformed", std::string("/") + member + ": missing, or not an object");
-  VerifyOptions options = base;
-  options.now = Now();
-  if (const json* o = FindMember(*body, "options"); o != nullptr && o->is_object()) {
-    for (const char* name : {"challenge", "domain"}) {
-      const json* v = FindMember(*o, name);
-      if (v == nullptr) continue;
-      if (!v->is_string()) return ProblemResponse(400, "malformed", std::string("/options/") + name + ": must be a string");
-      (std::string(name) == "challenge" ? options.challenge : options.domain) = v->get<std::string>();
-    }
-  }
-  VerificationReport report = VerifyDocument(*document, options);
-  return JsonResponse(report.malformed_input ? 400 : report.verified ? 200 : 422, ReportToJson(report));
-}
-
 }  // namespace
 
-Response Handle(const Request& request, const VerifyOptions& options) {
-  const bool get = request.method == "GET" || request.method == "HEAD", post = request.method == "POST";
-  auto only = [&](bool allowed, const char* allow) -> std::optional<Response> {
-    if (allowed) return std::nullopt;
-    Response r = ProblemResponse(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
-    r.headers["Allow"] = allow;
-    return r;
+void RegisterRoutes(http::Router& router, const VerifyOptions& options) {
+  auto api = std::make_shared<VcApiVerifyOptions>();
+  api->verify = options;
+  auto vc_api = [api](bool presentation) {
+    return [api, presentation](const http::HttpRequest& r) { return HandleVcApiVerify(r, presentation, *api); };
   };
-  if (request.path == "/") {
-    if (auto r = only(get, "GET, HEAD")) return *r;
-    return Page(200, "Passerelle verifier", Form(FreshChallenge(), ""));
-  }
-  if (request.path == "/healthz") {
-    if (auto r = only(get, "GET, HEAD")) return *r;
-    return JsonResponse(200, {{"status", "ok"}});
-  }
-  if (request.path == "/verify") {
-    if (auto r = only(post, "POST")) return *r;
-    if (request.content_type != "application/x-www-form-urlencoded")
-      return ProblemResponse(415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded");
-    return VerifyForm(request, options);
-  }
-  if (request.path == "/credentials/verify" || request.path == "/presentations/verify") {
-    if (auto r = only(post, "POST")) return *r;
-    return VerifyApi(request, options, request.path == "/presentations/verify");
-  }
-  return ProblemResponse(404, "not_found", "no route for " + request.path);
+  //               method  path                        handler
+  router.Register("GET",  "/",                        [](const http::HttpRequest&) {
+                    return Page(200, "Passerelle verifier", Form(FreshChallenge(), ""));
+                  });
+  router.Register("GET",  "/healthz",                 [](const http::HttpRequest&) {
+                    http::HttpResponse r;
+                    r.body = "{\"status\":\"ok\"}";
+                    r.headers["Cache-Control"] = "no-store";
+                    return r;
+                  });
+  router.Register("POST", "/verify",                  [options](const http::HttpRequest& r) { return VerifyForm(r, options); });
+  router.Register("POST", "/credentials/verify",      vc_api(false));
+  router.Register("POST", "/presentations/verify",    vc_api(true));
 }
 
 }  // namespace passerelle::verifier_http

@@ -4,10 +4,10 @@
 #include <ostream>
 
 #include "formats/terminal_text.h"
+#include "http/client.h"
 #include "verifier/status_cache.h"
 #include "wallet-cli/commands/commands.h"
 #include "wallet-cli/commands/common.h"
-#include "wallet-cli/fetch.h"
 #include "wallet-cli/import_check.h"
 #include "wallet-cli/language.h"
 #include "wallet-cli/store/atomic_file.h"
@@ -29,7 +29,13 @@ Result<std::string> ReadSource(const std::string& source, std::istream& in) {
     }
     return data;
   }
-  if (IsHttpUrl(source)) return FetchUrl(source, kMaxImportBytes);
+  if (http::IsHttpUrl(source)) {
+    http::GetOptions options;
+    options.timeout_seconds = 15;
+    options.max_bytes = kMaxImportBytes;
+    options.accept = "application/vc+ld+json, application/json";
+    return http::GetBody(source, options);
+  }
   return ReadFileBounded(source, kMaxImportBytes);
 }
 

@@ -10,7 +10,7 @@
 #include "formats/json.h"
 #include "issuer/http/auth.h"
 #include "issuer/http/node.h"
-#include "issuer/http/problem.h"
+#include "http/problem.h"
 #include "issuer/http/routes.h"
 #include "tests/issuer/issuer_test_support.h"
 
@@ -54,9 +54,7 @@ struct NodeFixture {
     http::RouteMatch m = router.Match(method, path);
     if (m.route == nullptr) return http::ProblemResponse(m.path_known ? 405 : 404, "route", "no route");
     req.params = m.params;
-    std::optional<store::TokenRecord> record;
-    if (auto refusal = http::CheckAccess(m.route->access, req, *store, &record)) return *refusal;
-    req.token = record;
+    if (auto refusal = http::CheckAccess(m.route->guard, req, *store, &req.principal)) return *refusal;
     return m.route->handler(req);
   }
   http::HttpResponse Post(const std::string& path, const nlohmann::json& body) {

@@ -1,10 +1,8 @@
-// Passerelle — the issuer's HTTP(S) transport: the only file that includes
-// httplib.h. Debian's libcpp-httplib is built with OpenSSL, zlib and brotli
-// support; the macros below must match it (they change class layouts).
-#define CPPHTTPLIB_OPENSSL_SUPPORT
-#define CPPHTTPLIB_ZLIB_SUPPORT
-#define CPPHTTPLIB_BROTLI_SUPPORT
-#include "issuer/http/server.h"
+// Passerelle — the HTTP(S) server: one of the two files that include
+// httplib.h (the other is client.cc). Debian's libcpp-httplib is built with
+// OpenSSL, zlib and brotli support; CMake defines the matching macros for
+// this target (they change class layouts).
+#include "http/server.h"
 
 #include <sodium.h>
 
@@ -17,17 +15,17 @@
 #include <httplib.h>
 
 #include "formats/multibase.h"
-#include "issuer/http/auth.h"
-#include "issuer/http/problem.h"
+#include "formats/terminal_text.h"
+#include "http/problem.h"
 
 namespace passerelle::http {
 
 struct Server::Impl {
-  Impl(ServerOptions o, const Router& r, const store::IssuerStore& s, std::ostream* l)
-      : options(std::move(o)), router(r), store(s), log(l) {}
+  Impl(ServerOptions o, const Router& r, PreRouteHook h, std::ostream* l)
+      : options(std::move(o)), router(r), hook(std::move(h)), log(l) {}
   ServerOptions options;
   const Router& router;
-  const store::IssuerStore& store;
+  PreRouteHook hook;
   std::ostream* log;
   std::unique_ptr<httplib::Server> server;
   int port = 0;
@@ -39,8 +37,10 @@ struct Server::Impl {
   void Log(const std::string& line) {
     if (log == nullptr) return;
     std::lock_guard<std::mutex> lock(log_mu);
-    *log << line << '\n' << std::flush;
+    *log << options.log_name << ": " << line << '\n' << std::flush;
   }
+  std::optional<HttpResponse> Refusal(const httplib::Request& req, const std::string& id);
+  HttpResponse Dispatch(const httplib::Request& req, const std::string& id);
   void Install();
 };
 
@@ -56,12 +56,13 @@ std::string Lower(std::string s) {
 // The method routes are registered under (HEAD is answered as GET).
 std::string RouteMethod(const httplib::Request& req) { return req.method == "HEAD" ? "GET" : req.method; }
 
-HttpRequest ToRequest(const httplib::Request& req, bool with_body) {
+HttpRequest ToRequest(const httplib::Request& req, const std::string& id, bool with_body) {
   HttpRequest r;
   r.method = req.method;
   r.path = req.path;
   if (with_body) r.body = req.body;
   for (const auto& [name, value] : req.headers) r.headers.emplace(Lower(name), value);
+  r.request_id = id;
   return r;
 }
 
@@ -76,6 +77,16 @@ bool HasBody(const httplib::Request& req) {
          (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
 }
 
+// 404, or 405 with Allow (HEAD wherever GET is).
+HttpResponse NoRoute(const RouteMatch& match, const httplib::Request& req, const std::string& id) {
+  if (!match.path_known) return ProblemResponse(404, "not_found", "no route for " + req.path, "", id);
+  std::string allow;
+  for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m + (m == "GET" ? ", HEAD" : "");
+  HttpResponse r = ProblemResponse(405, "method_not_allowed", req.method + " is not allowed on " + req.path, "", id);
+  r.headers["Allow"] = allow;
+  return r;
+}
+
 std::string Timestamp() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -87,6 +98,49 @@ std::string Timestamp() {
 
 }  // namespace
 
+// Everything decided before the body is read: route, hook, body framing.
+std::optional<HttpResponse> Server::Impl::Refusal(const httplib::Request& req, const std::string& id) {
+  RouteMatch match = router.Match(RouteMethod(req), req.path);
+  if (match.route == nullptr) return NoRoute(match, req, id);
+  if (hook) {
+    HttpRequest head = ToRequest(req, id, false);
+    head.params = match.params;
+    std::string principal;
+    if (auto refusal = hook(head, *match.route, &principal)) return refusal;
+  }
+  // httplib caps bodies by Content-Length only: a chunked body would be read
+  // whole before any limit applies, so it is refused unread.
+  if (req.has_header("Transfer-Encoding"))
+    return ProblemResponse(411, "length_required", "send the body with a Content-Length, not chunked", "", id);
+  // A compressed body would be inflated with no limit before any of ours
+  // applies (a 1 MiB gzip request can become gigabytes): refused unread.
+  if (req.has_header("Content-Encoding") && Lower(req.get_header_value("Content-Encoding")) != "identity")
+    return ProblemResponse(415, "unsupported_media_type", "send the request body uncompressed (no Content-Encoding)",
+                           "", id);
+  return std::nullopt;
+}
+
+// The route's handler, behind the hook (run again for the principal) and a
+// catch-all: an exception is a generic 500, its text only in the log.
+HttpResponse Server::Impl::Dispatch(const httplib::Request& req, const std::string& id) {
+  HttpRequest request = ToRequest(req, id, true);
+  RouteMatch match = router.Match(RouteMethod(req), req.path);
+  if (match.route == nullptr) return NoRoute(match, req, id);
+  request.params = std::move(match.params);
+  if (hook) {
+    HttpRequest head = request;
+    head.body.clear();
+    if (auto refusal = hook(head, *match.route, &request.principal)) return *refusal;
+  }
+  try {
+    return match.route->handler(request);
+  } catch (const std::exception& e) {
+    return ProblemResponse(Status::Internal(std::string("handler threw: ") + e.what()), "", id);
+  } catch (...) {
+    return ProblemResponse(Status::Internal("handler threw a non-exception"), "", id);
+  }
+}
+
 void Server::Impl::Install() {
   httplib::Server& svr = *server;
   int threads = options.threads < 2 ? 2 : options.threads;
@@ -94,42 +148,17 @@ void Server::Impl::Install() {
   svr.set_payload_max_length(options.max_body_bytes);
   svr.set_read_timeout(options.read_timeout_seconds, 0);
   svr.set_write_timeout(options.write_timeout_seconds, 0);
-  svr.set_keep_alive_timeout(options.keep_alive_seconds);
-  svr.set_keep_alive_max_count(static_cast<std::size_t>(options.keep_alive_max_requests));
+  // One request per connection, not an option: httplib leaves a refused body
+  // unread (and never reads a GET's) and ignores "Connection: close" from
+  // the client, so a kept connection would parse that body as the next
+  // request (request smuggling). A reverse proxy keeps clients' connections.
+  svr.set_keep_alive_max_count(1);
   svr.set_tcp_nodelay(true);
 
-  // Route, then authenticate, before the body is read.
   svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     std::string id = NewRequestId();
     res.set_header(kRequestIdHeader, id);
-    RouteMatch match = router.Match(RouteMethod(req), req.path);
-    std::optional<HttpResponse> refusal;
-    if (match.route == nullptr && match.path_known) {
-      std::string allow;
-      for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
-      refusal = ProblemResponse(405, "method_not_allowed", req.method + " is not allowed on " + req.path, "", id);
-      refusal->headers["Allow"] = allow;
-    } else if (match.route == nullptr) {
-      refusal = ProblemResponse(404, "not_found", "no route for " + req.path, "", id);
-    } else {
-      HttpRequest head = ToRequest(req, false);
-      head.request_id = id;
-      std::optional<store::TokenRecord> token;
-      refusal = CheckAccess(match.route->access, head, store, &token);
-      if (!refusal && req.method == "POST" && req.has_header("Content-Type") &&
-          Lower(req.get_header_value("Content-Type")).find("json") == std::string::npos)
-        refusal = ProblemResponse(415, "unsupported_media_type", "send the request body as application/json", "", id);
-      // httplib caps bodies by Content-Length only: a chunked body would be
-      // read whole before any limit applies, so it is refused unread.
-      if (!refusal && req.has_header("Transfer-Encoding"))
-        refusal = ProblemResponse(411, "length_required", "send the body with a Content-Length, not chunked", "", id);
-      // A compressed body would be inflated with no limit before any of ours
-      // applies (a 1 MiB gzip request can become gigabytes): refused unread.
-      if (!refusal && req.has_header("Content-Encoding") &&
-          Lower(req.get_header_value("Content-Encoding")) != "identity")
-        refusal = ProblemResponse(415, "unsupported_media_type",
-                                  "send the request body uncompressed (no Content-Encoding)", "", id);
-    }
+    std::optional<HttpResponse> refusal = Refusal(req, id);
     if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
     // The body was not read: the connection cannot carry another request.
     if (HasBody(req)) refusal->headers["Connection"] = "close";
@@ -138,37 +167,22 @@ void Server::Impl::Install() {
   });
 
   auto dispatch = [this](const httplib::Request& req, httplib::Response& res) {
-    HttpRequest request = ToRequest(req, true);
-    request.request_id = res.get_header_value(kRequestIdHeader);
-    RouteMatch match = router.Match(RouteMethod(req), req.path);
-    HttpResponse out;
-    if (match.route == nullptr) {
-      out = ProblemResponse(404, "not_found", "no route for " + req.path, "", request.request_id);
-    } else {
-      request.params = std::move(match.params);
-      std::optional<store::TokenRecord> token;
-      if (auto refusal = CheckAccess(match.route->access, request, store, &token)) {
-        out = std::move(*refusal);
-      } else {
-        request.token = std::move(token);
-        try {
-          out = match.route->handler(request);
-        } catch (const std::exception& e) {
-          out = ProblemResponse(Status::Internal(std::string("handler threw: ") + e.what()), "", request.request_id);
-        } catch (...) {
-          out = ProblemResponse(Status::Internal("handler threw a non-exception"), "", request.request_id);
-        }
-      }
-    }
-    if (!out.internal_error.empty()) Log("issuer: error: request " + request.request_id + ": " + out.internal_error);
+    HttpResponse out = Dispatch(req, res.get_header_value(kRequestIdHeader));
+    if (!out.internal_error.empty())
+      Log("error: request " + res.get_header_value(kRequestIdHeader) + ": " + out.internal_error);
     Apply(out, res);
   };
+  // Every method reaches the router (the pre-routing handler already
+  // answered 404/405); httplib needs a handler per method to call it.
   svr.Get(".*", dispatch);
   svr.Post(".*", dispatch);
+  svr.Put(".*", dispatch);
+  svr.Patch(".*", dispatch);
+  svr.Delete(".*", dispatch);
+  svr.Options(".*", dispatch);
 
   // Errors httplib produces itself (413, 400 on a broken request line, …).
-  svr.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req,
-                                                                    httplib::Response& res) {
+  svr.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string id = res.get_header_value(kRequestIdHeader);
     HttpResponse p;
@@ -183,19 +197,20 @@ void Server::Impl::Install() {
   }));
   svr.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     std::string id = res.get_header_value(kRequestIdHeader);
-    Log("issuer: error: request " + id + ": an exception escaped the transport");
+    Log("error: request " + id + ": an exception escaped the transport");
     Apply(ProblemResponse(Status::Internal("exception"), "", id), res);
   });
+  // The path arrives percent-decoded: no line breaks or escapes in the log.
   svr.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    Log("issuer: " + Timestamp() + " " + req.remote_addr + " \"" + req.method + " " + req.path + "\" " +
-        std::to_string(res.status) + " " + std::to_string(res.body.size()) + " " +
-        res.get_header_value(kRequestIdHeader));
+    Log(Timestamp() + " " + req.remote_addr + " \"" + SanitizeForTerminal(req.method) + " " +
+        SanitizeForTerminal(req.path) + "\" " + std::to_string(res.status) + " " + std::to_string(res.body.size()) +
+        " " + res.get_header_value(kRequestIdHeader));
   });
 }
 
-Server::Server(ServerOptions options, const Router& router, const store::IssuerStore& store, std::ostream* log)
-    : impl_(std::make_unique<Impl>(std::move(options), router, store, log)) {
-  unsigned char prefix[4];
+Server::Server(ServerOptions options, const Router& router, PreRouteHook hook, std::ostream* log)
+    : impl_(std::make_unique<Impl>(std::move(options), router, std::move(hook), log)) {
+  unsigned char prefix[4] = {};
   if (sodium_init() >= 0) randombytes_buf(prefix, sizeof prefix);
   impl_->id_prefix = HexEncode(std::string_view(reinterpret_cast<char*>(prefix), sizeof prefix));
 }
@@ -218,11 +233,11 @@ Status Server::Start() {
   impl_->Install();
   if (o.port == 0) {
     int port = impl_->server->bind_to_any_port(o.host);
-    if (port < 0) return Status::IOError("cannot listen on " + o.host + " (any port)");
+    if (port < 0) return Status::IOError("cannot listen on " + UrlHost(o.host) + " (any port)");
     impl_->port = port;
   } else {
     if (!impl_->server->bind_to_port(o.host, o.port))
-      return Status::IOError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+      return Status::IOError("cannot listen on " + UrlHost(o.host) + ":" + std::to_string(o.port) +
                              " (address in use, or not an address of this machine)");
     impl_->port = o.port;
   }

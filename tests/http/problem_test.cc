@@ -1,43 +1,17 @@
-// Passerelle tests — route matching and problem responses.
-#include "issuer/http/router.h"
+// Passerelle tests — the one problem+json builder: Codes to HTTP statuses,
+// the one `type` scheme, pointers lifted from messages, 5xx kept generic.
+#include "http/problem.h"
 
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
-#include "issuer/http/problem.h"
 
 namespace passerelle::http {
 namespace {
 
-HttpResponse Ok(const HttpRequest&) { return HttpResponse{}; }
-
-TEST_CASE("router: literal and parameter segments, 404 versus 405", "[issuer][http]") {
-  Router r;
-  r.Get("/status-lists/:id", Access::Public(), Ok);
-  r.Post("/status-lists/:id/publish", Access::Scope("status"), Ok);
-  r.Post("/credentials/issue", Access::Scope("issue"), Ok);
-  auto m = r.Match("GET", "/status-lists/revocation-1");
-  REQUIRE(m.route != nullptr);
-  CHECK(m.params.at("id") == "revocation-1");
-  CHECK(m.route->access.is_public());
-  auto publish = r.Match("POST", "/status-lists/revocation-1/publish");
-  REQUIRE(publish.route != nullptr);
-  CHECK(publish.route->access.scope == "status");
-  auto wrong_method = r.Match("DELETE", "/credentials/issue");
-  CHECK(wrong_method.route == nullptr);
-  CHECK(wrong_method.path_known);
-  CHECK(wrong_method.allowed == std::vector<std::string>{"POST"});
-  auto nowhere = r.Match("GET", "/credentials");
-  CHECK(nowhere.route == nullptr);
-  CHECK(!nowhere.path_known);
-  CHECK(r.Match("GET", "/status-lists/").route == nullptr);
-  CHECK(r.Match("POST", "/credentials/issue/").route == nullptr);
-  CHECK(r.Match("GET", "/status-lists/a/b").route == nullptr);
-}
-
-TEST_CASE("problem: codes map to HTTP statuses, the pointer is lifted from the message", "[issuer][http]") {
+TEST_CASE("problem: codes map to HTTP statuses, the pointer is lifted from the message", "[http]") {
   CHECK(HttpStatusFor(Code::kMalformed) == 400);
   CHECK(HttpStatusFor(Code::kInvalidCredential) == 422);
   CHECK(HttpStatusFor(Code::kUnsupported) == 422);
@@ -63,6 +37,20 @@ TEST_CASE("problem: codes map to HTTP statuses, the pointer is lifted from the m
   CHECK(internal.status == 500);
   CHECK(internal.body.find("self-check") == std::string::npos);
   CHECK(internal.internal_error.find("self-check") != std::string::npos);
+  CHECK(internal.body.find("r-2") != std::string::npos);
+}
+
+TEST_CASE("problem: one type scheme, RFC 9457 members", "[http]") {
+  auto body = ParseJson(ProblemResponse(405, "method_not_allowed", "DELETE is not allowed on /").body).value();
+  CHECK(body["type"] == "https://w3id.org/passerelle/problems/method_not_allowed");
+  CHECK(body["status"] == 405);
+  CHECK(body["title"] == "Method not allowed");
+  CHECK(body["detail"] == "DELETE is not allowed on /");
+  CHECK(body.count("instance") == 0);
+  CHECK(body.count("pointer") == 0);
+  auto from_status = ParseJson(ProblemResponse(Status::Malformed("/x: bad")).body).value();
+  CHECK(from_status["type"] == std::string(kProblemTypeBase) + "malformed");
+  CHECK(from_status["status"] == 400);
 }
 
 }  // namespace

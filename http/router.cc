@@ -1,5 +1,5 @@
-// Passerelle — path matching for the route table.
-#include "issuer/http/router.h"
+// Passerelle — path matching for the route table (see router.h).
+#include "http/router.h"
 
 #include <algorithm>
 
@@ -42,8 +42,8 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
 
 }  // namespace
 
-void Router::Register(std::string method, std::string pattern, Access access, Handler handler) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(access), std::move(handler)});
+void Router::Register(std::string method, std::string pattern, Handler handler, std::string guard) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(guard)});
 }
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {

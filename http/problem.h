@@ -1,10 +1,17 @@
-// Passerelle — RFC 9457 problem details: the one error envelope of the
-// issuer's HTTP API, and the only place where a Status becomes an HTTP code.
+// Passerelle — RFC 9457 problem details: the one error envelope of every
+// Passerelle HTTP service (issuer node, verifier serve), and the only place
+// where a Status becomes an HTTP code.
+//
+// One `type` scheme: https://w3id.org/passerelle/problems/CODE, where CODE is
+// the `code` member: a Status code name ("malformed", "invalid_credential")
+// or a transport refusal ("not_found", "method_not_allowed",
+// "length_required", "unsupported_media_type", "unauthenticated").
 //
 //   {"type": "https://w3id.org/passerelle/problems/invalid_credential",
-//    "title": "Invalid credential", "status": 422,
+//    "title": "Unprocessable content", "status": 422,
 //    "detail": "/credential/issuer: \"did:x\" is not this issuer (did:web:…)",
-//    "code": "invalid_credential", "pointer": "/credential/issuer"}
+//    "code": "invalid_credential", "pointer": "/credential/issuer",
+//    "instance": "urn:passerelle:request:1f2e3d4c-17"}
 //
 // `pointer` (a JSON Pointer into the request body) is present when the
 // failure names a field. 500s never carry internal details: the server logs
@@ -15,11 +22,13 @@
 #include <string_view>
 
 #include "formats/status.h"
-#include "issuer/http/handler.h"
+#include "http/message.h"
 
 namespace passerelle::http {
 
 inline constexpr std::string_view kProblemContentType = "application/problem+json";
+// Every problem's `type` is this followed by its `code`.
+inline constexpr std::string_view kProblemTypeBase = "https://w3id.org/passerelle/problems/";
 
 // The HTTP status for a Code: kMalformed/kInvalidArgument 400,
 // kPermissionDenied 403, kNotFound 404, kAlreadyExists/kRevoked 409,

@@ -1,5 +1,5 @@
-// Passerelle — problem+json responses.
-#include "issuer/http/problem.h"
+// Passerelle — problem+json responses (see problem.h).
+#include "http/problem.h"
 
 #include <nlohmann/json.hpp>
 
@@ -60,7 +60,7 @@ std::string LeadingPointer(std::string_view m) {
 
 HttpResponse ProblemResponse(int http_status, std::string_view code, std::string_view detail,
                              std::string_view pointer, std::string_view request_id) {
-  nlohmann::json body = {{"type", "https://w3id.org/passerelle/problems/" + std::string(code)},
+  nlohmann::json body = {{"type", std::string(kProblemTypeBase) + std::string(code)},
                          {"title", Title(http_status)},
                          {"status", http_status},
                          {"code", std::string(code)},
@@ -78,7 +78,7 @@ HttpResponse ProblemResponse(const Status& status, std::string_view prefix, std:
   int http = HttpStatusFor(status.code());
   if (http >= 500) {
     HttpResponse r = ProblemResponse(http, CodeName(status.code()),
-                                     "the issuer could not complete the request; the operator can find it in "
+                                     "the server could not complete the request; the operator can find it in "
                                      "the log under request " + std::string(request_id),
                                      "", request_id);
     r.internal_error = status.ToString();
