@@ -127,6 +127,7 @@ Result<std::string> Env::ReadFileBounded(const std::filesystem::path& path, std:
 }
 
 Status Env::CreateDirectories(const std::filesystem::path& dir, mode_t mode) {
+  if (dir.empty()) return Status::Ok();  // the current folder
   std::filesystem::path partial;
   for (const auto& part : dir) {
     partial /= part;
@@ -143,6 +144,15 @@ Status Env::CreateDirectories(const std::filesystem::path& dir, mode_t mode) {
 Status Env::RemoveFile(const std::filesystem::path& path) {
   int rc = Unlink(path);
   if (rc < 0 && rc != -ENOENT) return Failed(path, "remove", rc);
+  return Status::Ok();
+}
+
+Status Env::SyncFileSystemOf(const std::filesystem::path& path) {
+  int fd = Open(path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0) return Failed(path, "open", fd);
+  int rc = SyncFileSystem(fd);
+  Close(fd);
+  if (rc < 0) return Failed(path, "syncfs", rc);
   return Status::Ok();
 }
 

@@ -92,12 +92,18 @@ class Env {
   Result<std::string> ReadFileBounded(const std::filesystem::path& path, std::size_t max_bytes);
 
   // Creates `dir` and its missing parents with `mode` (0700: private to the
-  // user); existing folders are left as they are. Errors: kIOError (also when
-  // `dir` exists but is not a folder).
+  // user); existing folders are left as they are, and an empty path (the
+  // current folder) is fine. Errors: kIOError (also when `dir` exists but is
+  // not a folder).
   Status CreateDirectories(const std::filesystem::path& dir, mode_t mode = 0700);
 
   // Removes the file `path`. A missing file is not an error. Errors: kIOError.
   Status RemoveFile(const std::filesystem::path& path);
+
+  // Flushes every pending write of the file system holding `path`
+  // (syncfs(2)): one sync after many Durability::kRenameOnly writes.
+  // Errors: kIOError.
+  Status SyncFileSystemOf(const std::filesystem::path& path);
 
   // The names (not paths) of the entries of `dir`, sorted, without "." and
   // "..". Errors: kNotFound (no such folder), kIOError.
@@ -112,6 +118,7 @@ class Env {
   virtual long Read(int fd, char* buffer, std::size_t size) = 0;                    // bytes read, 0 at end
   virtual long Write(int fd, const char* data, std::size_t size) = 0;               // bytes written (may be fewer)
   virtual int Fsync(int fd) = 0;
+  virtual int SyncFileSystem(int fd) = 0;  // syncfs(2)
   virtual int Close(int fd) = 0;
   virtual int Fstat(int fd, struct stat* st) = 0;
   virtual int Rename(const std::filesystem::path& from, const std::filesystem::path& to) = 0;

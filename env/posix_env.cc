@@ -37,6 +37,8 @@ long PosixEnv::Write(int fd, const char* data, std::size_t size) {
 
 int PosixEnv::Fsync(int fd) { return OrErrno(::fsync(fd)); }
 
+int PosixEnv::SyncFileSystem(int fd) { return OrErrno(::syncfs(fd)); }
+
 int PosixEnv::Close(int fd) { return OrErrno(::close(fd)); }
 
 int PosixEnv::Fstat(int fd, struct stat* st) { return OrErrno(::fstat(fd, st)); }

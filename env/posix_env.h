@@ -17,6 +17,7 @@ class PosixEnv : public Env {
   long Read(int fd, char* buffer, std::size_t size) override;
   long Write(int fd, const char* data, std::size_t size) override;
   int Fsync(int fd) override;
+  int SyncFileSystem(int fd) override;
   int Close(int fd) override;
   int Fstat(int fd, struct stat* st) override;
   int Rename(const std::filesystem::path& from, const std::filesystem::path& to) override;
