@@ -3,6 +3,7 @@
 #include <iterator>
 #include <ostream>
 
+#include "env/env.h"
 #include "formats/terminal_text.h"
 #include "verifier/status_cache.h"
 #include "wallet-cli/commands/commands.h"
@@ -10,7 +11,6 @@
 #include "wallet-cli/fetch.h"
 #include "wallet-cli/import_check.h"
 #include "wallet-cli/language.h"
-#include "wallet-cli/store/atomic_file.h"
 
 namespace passerelle::wallet::cli {
 
@@ -30,7 +30,7 @@ Result<std::string> ReadSource(const std::string& source, std::istream& in) {
     return data;
   }
   if (IsHttpUrl(source)) return FetchUrl(source, kMaxImportBytes);
-  return ReadFileBounded(source, kMaxImportBytes);
+  return Env::Default().ReadFileBounded(source, kMaxImportBytes);
 }
 
 }  // namespace
