@@ -8,6 +8,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "env/env.h"
 #include "formats/data_integrity.h"
 #include "formats/status.h"
 #include "issuer/issuer_dir.h"
@@ -17,7 +18,7 @@ namespace passerelle {
 
 struct SignRequest {
   Cryptosuite suite = Cryptosuite::kEddsaRdfc2022;
-  Timestamp now = Now();
+  Timestamp now = Env::Default().Now();  // the proof's `created`
 };
 
 // Signs `credential` as given. Its issuer (string or object id) must be

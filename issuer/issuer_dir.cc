@@ -1,14 +1,6 @@
 // Passerelle — the issuer's data folder.
 #include "issuer/issuer_dir.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
@@ -29,7 +21,9 @@ bool ValidDidWeb(const std::string& did) {
   return true;
 }
 
-Status WriteConfig(const IssuerDir& d) {
+constexpr std::size_t kMaxConfigBytes = 1 << 20;
+
+Status WriteConfig(const IssuerDir& d, Env& env) {
   json keys = json::array();
   for (const auto& k : d.keys) {
     json jk = {{"id", k.method_id},
@@ -42,18 +36,22 @@ Status WriteConfig(const IssuerDir& d) {
   json config = {{"format", kIssuerDirFormat}, {"did", d.did}, {"name", d.name},
                  {"country", d.country}, {"keys", keys}};
   std::string text = DumpJsonPretty(config) + "\n";
-  std::filesystem::path path = d.dir / "issuer.json", tmp = d.dir / "issuer.json.tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::IOError("\"" + path.string() + "\": cannot write");
-  return Status::Ok();
+  // Public (0644): the DID document is served from it.
+  return env.WriteFileAtomic(d.dir / "issuer.json", text, WriteOptions{0644, Durability::kSynced})
+      .Annotate("issuer.json");
+}
+
+// Writes issuer.json naming d.keys.back(), a key file just created. When that
+// fails the previous issuer.json stands, and the new key file, which nothing
+// names, is removed so that a retry can create it again.
+Status WriteConfigOrForgetKey(const IssuerDir& d, Env& env) {
+  Status written = WriteConfig(d, env);
+  if (!written.ok()) (void)env.RemoveFile(d.dir / d.keys.back().file);
+  return written;
 }
 
 Result<IssuerKeyRecord> NewKey(const IssuerDir& d, int number, const SecretBytes& passphrase,
-                               Timestamp now, const KdfParams& kdf) {
+                               Timestamp now, const KdfParams& kdf, Env& env) {
   PSL_ASSIGN_OR_RETURN(auto key, Ed25519SigningKey::Generate());
   IssuerKeyRecord rec{};
   rec.file = "keys/key-" + std::to_string(number) + ".key";
@@ -61,7 +59,7 @@ Result<IssuerKeyRecord> NewKey(const IssuerDir& d, int number, const SecretBytes
   rec.created = now;
   rec.method_id = d.did.rfind("did:key:", 0) == 0 ? DidKeyVerificationMethod(key.public_key())
                                                    : d.did + "#key-" + std::to_string(number);
-  PSL_RETURN_IF_ERROR(WriteKeyFile(d.dir / rec.file, key, passphrase, kdf));
+  PSL_RETURN_IF_ERROR(WriteKeyFile(d.dir / rec.file, key, passphrase, kdf, env));
   return rec;
 }
 
@@ -79,27 +77,27 @@ DidDocument IssuerDir::Document() const {
 }
 
 Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOptions& options,
-                                const SecretBytes& passphrase) {
+                                const SecretBytes& passphrase, Env& env) {
   if (std::filesystem::exists(dir / "issuer.json"))
     return Status::AlreadyExists("\"" + dir.string() + "\" already holds an issuer; refusing to overwrite it");
   if (options.did_web && !ValidDidWeb(*options.did_web))
     return Status::InvalidArgument("--did \"" + *options.did_web + "\" is not a did:web DID (did:web:host[:path])");
   if (!options.country.empty() && options.country.size() != 2)
     return Status::InvalidArgument("--country must be an ISO 3166-1 alpha-2 code, e.g. FR");
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0777));  // the umask decides, as for any folder
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(dir / "keys", 0700));
   std::error_code ec;
-  std::filesystem::create_directories(dir / "keys", ec);
-  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
   std::filesystem::permissions(dir / "keys", std::filesystem::perms::owner_all, ec);
 
   IssuerDir d;
   d.dir = dir;
   d.name = options.name;
   d.country = options.country;
-  Timestamp now = Now();
+  Timestamp now = env.Now();
   now.nanos = 0;
   if (options.did_web) {
     d.did = *options.did_web;
-    PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, 1, passphrase, now, options.kdf));
+    PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, 1, passphrase, now, options.kdf, env));
     d.keys.push_back(std::move(rec));
   } else {
     // did:key: the DID is derived from the key itself.
@@ -107,20 +105,19 @@ Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOpti
     d.did = DidKeyFor(key.public_key());
     IssuerKeyRecord rec{DidKeyVerificationMethod(key.public_key()), "keys/key-1.key",
                         key.public_key(), now, std::nullopt};
-    PSL_RETURN_IF_ERROR(WriteKeyFile(dir / rec.file, key, passphrase, options.kdf));
+    PSL_RETURN_IF_ERROR(WriteKeyFile(dir / rec.file, key, passphrase, options.kdf, env));
     d.keys.push_back(std::move(rec));
   }
-  PSL_RETURN_IF_ERROR(WriteConfig(d));
+  PSL_RETURN_IF_ERROR(WriteConfigOrForgetKey(d, env));
   return d;
 }
 
-Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir) {
-  std::ifstream in(dir / "issuer.json", std::ios::binary);
-  if (!in)
+Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir, Env& env) {
+  auto text = env.ReadFileBounded(dir / "issuer.json", kMaxConfigBytes);
+  if (!text.ok() && text.status().code() == Code::kNotFound)
     return Status::NotFound("\"" + dir.string() + "\" holds no issuer (run: issuer init --dir " + dir.string() + ")");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  auto parsed = ParseJson(ss.str(), JsonLimits{1 << 20, 16});
+  if (!text.ok()) return text.status();
+  auto parsed = ParseJson(*text, JsonLimits{kMaxConfigBytes, 16});
   if (!parsed.ok()) return parsed.status().Annotate("issuer.json");
   const json& c = *parsed;
   if (const json* f = FindMember(c, "format"); f == nullptr || *f != kIssuerDirFormat)
@@ -154,29 +151,29 @@ Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir) {
   return d;
 }
 
-Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase) {
+Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase, Env& env) {
   const auto& rec = issuer.current_key();
-  PSL_ASSIGN_OR_RETURN(auto key, ReadKeyFile(issuer.dir / rec.file, passphrase));
+  PSL_ASSIGN_OR_RETURN(auto key, ReadKeyFile(issuer.dir / rec.file, passphrase, env));
   if (!(key.public_key() == rec.public_key))
     return Status::Malformed("key file \"" + rec.file + "\" does not hold the key issuer.json names");
   return key;
 }
 
 Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphrase, Timestamp now,
-                            const KdfParams& kdf) {
+                            const KdfParams& kdf, Env& env) {
   if (issuer.did.rfind("did:key:", 0) == 0)
     return Status::InvalidArgument("a did:key issuer cannot rotate its key (the DID is the key); use did:web");
   // Prove the passphrase opens the current key before adding another under it.
-  PSL_RETURN_IF_ERROR(LoadCurrentKey(issuer, passphrase).status());
+  PSL_RETURN_IF_ERROR(LoadCurrentKey(issuer, passphrase, env).status());
   IssuerDir d = issuer;
   now.nanos = 0;
   // The old key stays good for a short grace period, so that a running node
   // (which picks up the new key within a second) never releases a signature
   // dated after its key's retirement.
   d.keys.back().retired = Timestamp{now.seconds + kRotationGraceSeconds, 0};
-  PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, static_cast<int>(d.keys.size()) + 1, passphrase, now, kdf));
+  PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, static_cast<int>(d.keys.size()) + 1, passphrase, now, kdf, env));
   d.keys.push_back(std::move(rec));
-  PSL_RETURN_IF_ERROR(WriteConfig(d));
+  PSL_RETURN_IF_ERROR(WriteConfigOrForgetKey(d, env));
   return d;
 }
 

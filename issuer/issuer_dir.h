@@ -4,7 +4,9 @@
 //   DIR/issuer.json      public configuration: DID, name, country, key history
 //   DIR/keys/key-N.key   encrypted Ed25519 keys (docs/formats/key-file.md)
 // An IssuerDir is a value loaded from disk; writing goes through the
-// functions below, which replace issuer.json atomically.
+// functions below, which write through an Env (env/env.h): key files are
+// created exclusively, issuer.json is replaced atomically and durably, so a
+// failure leaves the previous issuer.json (and every key it names) intact.
 #pragma once
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "env/env.h"
 #include "formats/datetime.h"
 #include "formats/status.h"
 #include "keys/did_document.h"
@@ -52,25 +55,30 @@ struct InitOptions {
   KdfParams kdf;
 };
 
-// Creates a new issuer folder with one fresh key encrypted under `passphrase`.
+// Creates a new issuer folder with one fresh key encrypted under
+// `passphrase`, dated env.Now().
 // Errors: kAlreadyExists (never overwrites), kInvalidArgument (bad did:web),
-// kIOError.
+// kIOError (naming the file and the failing step).
 Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOptions& options,
-                                const SecretBytes& passphrase);
+                                const SecretBytes& passphrase, Env& env = Env::Default());
 
-// Loads issuer.json. Errors: kNotFound (with a hint to run init), kMalformed.
-Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir);
+// Loads issuer.json (at most 1 MiB). Errors: kNotFound (with a hint to run
+// init), kMalformed, kResourceExhausted, kIOError.
+Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir, Env& env = Env::Default());
 
 // Decrypts the current signing key. Errors: kPermissionDenied, kIOError.
-Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase);
+Result<Ed25519SigningKey> LoadCurrentKey(const IssuerDir& issuer, const SecretBytes& passphrase,
+                                         Env& env = Env::Default());
 
 // How long a rotated-out key still vouches for new signatures.
 inline constexpr std::int64_t kRotationGraceSeconds = 10;
 
 // Adds a new key (did:web only: a did:key cannot rotate), retiring the
 // current one at `now` + kRotationGraceSeconds (a compromised key is not
-// rotated but removed from the DID document). Errors: kInvalidArgument for did:key, kIOError.
+// rotated but removed from the DID document). On failure issuer.json is
+// unchanged, so the current key stays current.
+// Errors: kInvalidArgument for did:key, kPermissionDenied, kIOError.
 Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphrase, Timestamp now,
-                            const KdfParams& kdf = {});
+                            const KdfParams& kdf = {}, Env& env = Env::Default());
 
 }  // namespace passerelle

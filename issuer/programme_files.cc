@@ -1,22 +1,22 @@
 // Passerelle — programme files from disk.
 #include "issuer/programme_files.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/json.h"
 
 namespace passerelle {
 
 namespace {
+constexpr std::size_t kMaxProgrammeFileBytes = 8u << 20;
+
 Result<nlohmann::json> ReadJsonFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read \"" + path.string() + "\"");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  auto parsed = ParseJson(ss.str(), JsonLimits{8u << 20, 32});
+  auto text = Env::Default().ReadFileBounded(path, kMaxProgrammeFileBytes);
+  if (!text.ok() && text.status().code() != Code::kResourceExhausted)
+    return Status::IOError(text.status().message());
+  if (!text.ok()) return text.status();
+  auto parsed = ParseJson(*text, JsonLimits{kMaxProgrammeFileBytes, 32});
   if (!parsed.ok()) return parsed.status().Annotate("\"" + path.string() + "\"");
   return parsed;
 }

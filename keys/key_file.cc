@@ -1,14 +1,6 @@
 // Passerelle — encrypted key files: Argon2id + XChaCha20-Poly1305 (libsodium).
 #include "keys/key_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "formats/jcs.h"
@@ -40,13 +32,13 @@ Result<std::string> HeaderAad(const json& file) {
   return CanonicalizeJson(header);
 }
 
-Result<json> ReadHeader(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("key file \"" + path.string() + "\": cannot open: " + std::strerror(errno));
-  std::string text(kMaxKeyFileBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  auto parsed = ParseJson(text, JsonLimits{kMaxKeyFileBytes, 8});
+Result<json> ReadHeader(const std::filesystem::path& path, Env& env) {
+  auto text = env.ReadFileBounded(path, kMaxKeyFileBytes);
+  if (!text.ok()) {
+    if (text.status().code() == Code::kNotFound) return Status::IOError("key file: " + text.status().message());
+    return text.status().Annotate("key file");
+  }
+  auto parsed = ParseJson(*text, JsonLimits{kMaxKeyFileBytes, 8});
   if (!parsed.ok()) return parsed.status().Annotate("key file \"" + path.string() + "\"");
   const json& f = *parsed;
   const json* format = FindMember(f, "format");
@@ -62,7 +54,7 @@ Result<json> ReadHeader(const std::filesystem::path& path) {
 }  // namespace
 
 Status WriteKeyFile(const std::filesystem::path& path, const Ed25519SigningKey& key,
-                    const SecretBytes& passphrase, const KdfParams& params) {
+                    const SecretBytes& passphrase, const KdfParams& params, Env& env) {
   internal::EnsureSodium();
   if (passphrase.empty()) return Status::InvalidArgument("key file: empty passphrase");
   std::string salt(crypto_pwhash_SALTBYTES, '\0');
@@ -92,32 +84,15 @@ Status WriteKeyFile(const std::filesystem::path& path, const Ed25519SigningKey& 
   file["ciphertext"] = EncodeMultibase(Multibase::kBase64Url, ciphertext);
   std::string text = DumpJsonPretty(file) + "\n";
 
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST)
-      return Status::AlreadyExists("key file \"" + path.string() + "\" already exists; refusing to overwrite it");
-    return Status::IOError("key file \"" + path.string() + "\": " + std::strerror(errno));
-  }
-  std::size_t off = 0;
-  while (off < text.size()) {
-    ssize_t n = ::write(fd, text.data() + off, text.size() - off);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(path.c_str());
-      return Status::IOError("key file \"" + path.string() + "\": write: " + std::strerror(err));
-    }
-    off += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0)
-    return Status::IOError("key file \"" + path.string() + "\": fsync: " + std::strerror(errno));
-  return Status::Ok();
+  Status written = env.CreateFileExclusive(path, text, 0600);
+  if (written.code() == Code::kAlreadyExists)
+    return Status::AlreadyExists("key file \"" + path.string() + "\" already exists; refusing to overwrite it");
+  return written.Annotate("write key file");
 }
 
-Result<Ed25519SigningKey> ReadKeyFile(const std::filesystem::path& path, const SecretBytes& passphrase) {
+Result<Ed25519SigningKey> ReadKeyFile(const std::filesystem::path& path, const SecretBytes& passphrase, Env& env) {
   internal::EnsureSodium();
-  PSL_ASSIGN_OR_RETURN(json file, ReadHeader(path));
+  PSL_ASSIGN_OR_RETURN(json file, ReadHeader(path, env));
   std::string where = "key file \"" + path.string() + "\"";
   const json* kdf = FindMember(file, "kdf");
   if (kdf == nullptr || !kdf->is_object()) return Status::Malformed(where + ": missing kdf");
@@ -166,8 +141,8 @@ Result<Ed25519SigningKey> ReadKeyFile(const std::filesystem::path& path, const S
   return key;
 }
 
-Result<Ed25519PublicKey> ReadKeyFilePublicKey(const std::filesystem::path& path) {
-  PSL_ASSIGN_OR_RETURN(json file, ReadHeader(path));
+Result<Ed25519PublicKey> ReadKeyFilePublicKey(const std::filesystem::path& path, Env& env) {
+  PSL_ASSIGN_OR_RETURN(json file, ReadHeader(path, env));
   PSL_ASSIGN_OR_RETURN(std::string pk_mb, GetString(file, "publicKeyMultibase", ""));
   return Ed25519PublicKey::FromMultibase(pk_mb);
 }

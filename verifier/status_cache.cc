@@ -1,18 +1,12 @@
 // Passerelle — status-list cache and offline status checks.
 #include "verifier/status_cache.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "formats/digest.h"
 #include "formats/json.h"
 #include "formats/status_list.h"
 #include "formats/vc_model.h"
-#include "verifier/internal/durable_file.h"
 #include "verifier/verifier.h"
 
 namespace passerelle {
@@ -36,11 +30,10 @@ std::vector<std::string> PurposesOf(const json& subject) {
 
 }  // namespace
 
-Result<StatusListCache> StatusListCache::Open(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IOError("status cache \"" + dir.string() + "\": " + ec.message());
-  return StatusListCache(dir);
+Result<StatusListCache> StatusListCache::Open(const std::filesystem::path& dir, Env& env) {
+  // 0777 less the umask, as for any folder the user creates.
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0777).Annotate("status cache"));
+  return StatusListCache(dir, env);
 }
 
 std::filesystem::path StatusListCache::PathFor(const std::string& url) const {
@@ -49,12 +42,14 @@ std::filesystem::path StatusListCache::PathFor(const std::string& url) const {
 
 Status StatusListCache::Store(const std::string& url, const json& credential, Timestamp fetched_at) const {
   json entry = {{"url", url}, {"fetchedAt", FormatDateTime(fetched_at)}, {"credential", credential}};
-  return internal::WriteFileDurably(PathFor(url), DumpJson(entry));
+  return env_->WriteFileAtomic(PathFor(url), DumpJson(entry), WriteOptions{0644, Durability::kSynced})
+      .Annotate("status cache");
 }
 
 Result<CachedStatusList> StatusListCache::Load(const std::string& url) const {
   std::filesystem::path p = PathFor(url);
-  auto text = internal::ReadFileCapped(p, kMaxCacheEntryBytes);
+  auto text = env_->ReadFileBounded(p, kMaxCacheEntryBytes);
+  if (!text.ok() && text.status().code() != Code::kNotFound) return text.status().Annotate("status cache entry");
   if (!text.ok())
     return Status::NotFound("status list " + url + " is not in the status cache \"" + dir_.string() +
                             "\" (run: verifier sync --from " + url + " --cache " + dir_.string() + ")");

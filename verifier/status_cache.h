@@ -5,7 +5,10 @@
 // in a folder; `verifier verify --status-cache DIR` reads them back, checks
 // their signature again (the folder is not trusted more than the network),
 // and answers revocation and suspension questions without the network.
-// A cache object is immutable after Open and safe to share across threads.
+// Files are read and written through an Env (env/env.h): a stored list
+// replaces the old one atomically and durably, or not at all.
+// A cache object is immutable after Open and safe to share across threads
+// (when its Env is: Env::Default() is).
 #pragma once
 
 #include <filesystem>
@@ -16,6 +19,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "env/env.h"
 #include "formats/datetime.h"
 #include "formats/status.h"
 
@@ -35,24 +39,29 @@ struct CachedStatusList {
 
 class StatusListCache {
  public:
-  // Opens (and creates when missing) a cache folder.
+  // Opens (and creates when missing) a cache folder; every file operation
+  // goes through `env`, which must outlive the cache.
   // Errors: kIOError.
-  static Result<StatusListCache> Open(const std::filesystem::path& dir);
+  static Result<StatusListCache> Open(const std::filesystem::path& dir, Env& env = Env::Default());
 
-  // Stores a fetched list credential for `url` (atomic rename; fsync'd).
-  // REQUIRES: the caller verified it. Errors: kIOError, kMalformed.
+  // Stores a fetched list credential for `url` with env.WriteFileAtomic
+  // (0644, fsync'd): on failure the list cached before stays, whole.
+  // REQUIRES: the caller verified it. Errors: kIOError naming the file and
+  // the failing step.
   Status Store(const std::string& url, const nlohmann::json& credential, Timestamp fetched_at) const;
 
   // Loads the cached list for `url`. Errors: kNotFound with a hint to sync,
-  // kMalformed for a damaged entry.
+  // kMalformed for a damaged entry, kResourceExhausted (over 4 MiB), kIOError.
   Result<CachedStatusList> Load(const std::string& url) const;
 
   const std::filesystem::path& dir() const { return dir_; }
+  Env& env() const { return *env_; }
 
  private:
-  explicit StatusListCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  StatusListCache(std::filesystem::path dir, Env& env) : dir_(std::move(dir)), env_(&env) {}
   std::filesystem::path PathFor(const std::string& url) const;
   std::filesystem::path dir_;
+  Env* env_;
 };
 
 // Checks a list credential as the verifier trusts it: valid signature by

@@ -23,6 +23,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "env/env.h"
 #include "formats/credential.h"
 #include "formats/datetime.h"
 #include "formats/status.h"
@@ -35,7 +36,7 @@ class TrustRegistry;    // verifier/trust_registry.h
 
 struct VerifyOptions {
   // The time the verdict is for (--at); validity and proof expiry use it.
-  Timestamp now = passerelle::Now();
+  Timestamp now = Env::Default().Now();
   // Issuers trusted for any kind of credential (--trust-issuer).
   std::vector<std::string> trusted_issuers;
   // Issuers accredited by signed trust lists (--trust-root, --trust-list),

@@ -1,15 +1,10 @@
 // Passerelle — the cohort batch engine.
 #include "issuer/batch/batch_runner.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cstring>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -120,7 +115,7 @@ class Engine {
     std::error_code ec;
     if (std::filesystem::exists(file, ec)) return Status::Ok();
     PSL_ASSIGN_OR_RETURN(std::string bytes, store_.FindDocument(id));
-    PSL_RETURN_IF_ERROR(WriteFileAtomically(file, bytes));
+    PSL_RETURN_IF_ERROR(WriteCredentialFile(*options_.env, file, bytes));
     ++summary_.files_restored;
     return Status::Ok();
   }
@@ -163,7 +158,7 @@ class Engine {
     for (auto& s : group) {
       const Status& outcome = s.issuance->pending.outcome;
       if (outcome.ok()) {
-        PSL_RETURN_IF_ERROR(WriteFileAtomically(s.item->file, s.issuance->pending.document));
+        PSL_RETURN_IF_ERROR(WriteCredentialFile(*options_.env, s.item->file, s.issuance->pending.document));
         ++(s.item->grade != nullptr ? summary_.issued_modules : summary_.issued_certifications);
       } else if (outcome.code() == Code::kAlreadyExists) {
         // Another run issued this pair meanwhile: keep theirs.
@@ -193,29 +188,9 @@ class Engine {
 
 }  // namespace
 
-Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) return Status::IOError("\"" + path.parent_path().string() + "\": " + ec.message());
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
-  std::size_t off = 0;
-  while (off < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int e = errno;
-      ::close(fd);
-      return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(e));
-    }
-    off += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0) return Status::IOError("\"" + tmp.string() + "\": " + std::strerror(errno));
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::IOError("\"" + path.string() + "\": " + std::strerror(errno));
-  return Status::Ok();
+Status WriteCredentialFile(Env& env, const std::filesystem::path& path, std::string_view bytes) {
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(path.parent_path(), 0777));  // the umask decides, as before
+  return env.WriteFileAtomic(path, bytes, WriteOptions{0644, Durability::kRenameOnly});
 }
 
 Result<BatchSummary> RunCohortBatch(const ProgrammeBundle& bundle, const TraineeTable& table,
@@ -268,11 +243,8 @@ Result<BatchSummary> RunCohortBatch(const ProgrammeBundle& bundle, const Trainee
 
   // One sync for every file written (they can be rewritten from the
   // register, but a finished batch should leave them on disk).
-  int dir_fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    ::syncfs(dir_fd);
-    ::close(dir_fd);
-  }
+  // Best effort, as the files themselves are: the register is the durable copy.
+  (void)options.env->SyncFileSystemOf(out_dir);
   if (options.progress != nullptr) options.progress->Finish();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

@@ -8,7 +8,8 @@
 //
 // Crash safety: signing runs on `threads` threads; a committer commits what
 // is signed in groups (one synced transaction each) and only then writes
-// OUT/<trainee>/<code>.json (tmp + rename). The register keeps the signed
+// OUT/<trainee>/<code>.json (tmp + rename, through options.env, not fsync'd:
+// the register is the durable copy). The register keeps the signed
 // bytes, so a re-run rewrites any file missing for a recorded credential;
 // a credential that was signed but not committed is simply signed again.
 // Not thread-safe (one batch at a time per call; several processes may run
@@ -20,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "env/env.h"
 #include "formats/data_integrity.h"
 #include "formats/status.h"
 #include "issuer/batch/progress.h"
@@ -36,6 +38,7 @@ struct BatchOptions {
   std::size_t max_group = 512;   // credentials per commit at most
   std::string actor = "batch";
   ProgressBar* progress = nullptr;  // may be null
+  Env* env = &Env::Default();       // where the credential files are written; never null
 };
 
 struct BatchFailure {
@@ -61,8 +64,11 @@ Result<BatchSummary> RunCohortBatch(const ProgrammeBundle& bundle, const Trainee
                                     const std::filesystem::path& out_dir, store::IssuerStore& store,
                                     const IssuanceContext& context, const BatchOptions& options);
 
-// Writes `bytes` to `path` atomically (a sibling .tmp file, then rename),
-// creating the folder. Not fsync'd: the register is the durable copy.
-Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes);
+// Writes a credential file: `path`'s folder is created when missing, then
+// env.WriteFileAtomic with Durability::kRenameOnly (mode 0644) — a reader
+// sees the old file or the new one, never a torn one, but the write is not
+// fsync'd: the register is the durable copy, and a re-run restores a file a
+// crash lost. Errors: kIOError naming the file and the failing step.
+Status WriteCredentialFile(Env& env, const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace passerelle::batch

@@ -2,12 +2,11 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "issuer/batch/batch_runner.h"
@@ -20,13 +19,7 @@ namespace passerelle::cli {
 
 namespace {
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read \"" + path + "\"");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+constexpr std::size_t kMaxCsvBytes = 64u << 20;  // ParseCsv's own cap
 
 nlohmann::json SummaryJson(const batch::BatchSummary& s, const std::vector<batch::RowError>& rows) {
   nlohmann::json bad = nlohmann::json::array(), failures = nlohmann::json::array();
@@ -57,7 +50,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   if (args.threads < 1 || args.threads > 64) return fail(Status::InvalidArgument("--threads must be 1 to 64"));
   auto bundle = LoadProgrammeBundle(args.programme, args.grading_scales.value_or(""));
   if (!bundle.ok()) return fail(bundle.status());
-  auto text = ReadWholeFile(args.csv);
+  auto text = Env::Default().ReadFileBounded(args.csv, kMaxCsvBytes);
   if (!text.ok()) return fail(text.status());
   auto table = batch::ReadTrainees(*text, *bundle);
   if (!table.ok()) return fail(table.status().Annotate("\"" + args.csv + "\""));

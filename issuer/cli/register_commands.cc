@@ -1,9 +1,9 @@
 // Passerelle issuer CLI — `issuer list` (the register) and `issuer audit` (the log, signed checkpoints).
-#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/data_integrity.h"
 #include "formats/json.h"
 #include "formats/vc_model.h"
@@ -100,17 +100,14 @@ int SignCheckpoint(const AuditArgs& args, const store::IssuerStore& store, std::
 
 int CheckAgainst(const std::string& file, const std::string& dir, const store::IssuerStore& store, std::ostream& out,
                  std::ostream& err) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    err << "issuer: error: cannot read \"" << file << "\"\n";
+  constexpr std::size_t kMaxCheckpointBytes = 1 << 16;  // a checkpoint is under 1 KB
+  auto text = Env::Default().ReadFileBounded(file, kMaxCheckpointBytes);
+  if (!text.ok()) {
+    err << "issuer: error: " << text.status().message() << "\n";
     return 2;
   }
-  constexpr std::size_t kMaxCheckpointBytes = 1 << 16;  // a checkpoint is under 1 KB
-  std::string text(kMaxCheckpointBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
   auto issuer = OpenIssuerDir(dir);
-  auto doc = ParseJson(text, JsonLimits{kMaxCheckpointBytes, 16});
+  auto doc = ParseJson(*text, JsonLimits{kMaxCheckpointBytes, 16});
   if (!issuer.ok() || !doc.ok()) {
     err << "issuer: error: " << (issuer.ok() ? doc.status().message() : issuer.status().message()) << "\n";
     return 2;

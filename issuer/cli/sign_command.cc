@@ -1,10 +1,10 @@
 // Passerelle issuer CLI — sign a credential as given.
-#include <fstream>
 #include <iostream>
 #include <iterator>
 
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/json.h"
 #include "issuer/cli/commands.h"
 #include "issuer/credential_signer.h"
@@ -22,12 +22,12 @@ int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostr
   if (args.file == "-") {
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   } else {
-    std::ifstream f(args.file, std::ios::binary);
-    if (!f) {
-      err << "issuer: error: cannot read \"" << args.file << "\"\n";
+    auto read = Env::Default().ReadFileBounded(args.file, JsonLimits{}.max_bytes);
+    if (!read.ok()) {
+      err << "issuer: error: " << read.status().message() << "\n";
       return 2;
     }
-    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    text = std::move(*read);
   }
   auto credential = ParseJson(text);
   if (!credential.ok()) {

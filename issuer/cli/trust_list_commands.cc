@@ -1,7 +1,6 @@
 // Passerelle issuer CLI — trust lists: an issuer's entry, an authority's list.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -9,7 +8,7 @@
 #include "formats/json.h"
 #include "formats/profile.h"
 #include "formats/trust_list.h"
-#include "issuer/batch/batch_runner.h"
+#include "env/env.h"
 #include "issuer/cli/commands.h"
 #include "issuer/credential_signer.h"
 #include "issuer/issuer_dir.h"
@@ -26,12 +25,11 @@ constexpr std::size_t kMaxEntriesFileBytes = 8u << 20;
 // Reads the entries file: an array of entities, or an object holding one
 // under "trustedEntity" (a previous list's credentialSubject, say).
 Result<std::vector<TrustedEntity>> ReadEntries(const std::string& file) {
-  std::ifstream f(file, std::ios::binary);
-  if (!f) return Status::IOError("cannot read \"" + file + "\"");
-  std::string text(kMaxEntriesFileBytes + 1, '\0');  // never more than the cap plus one byte
-  f.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(f.gcount()));
-  auto doc = ParseJson(text, JsonLimits{kMaxEntriesFileBytes, 16});
+  auto text = Env::Default().ReadFileBounded(file, kMaxEntriesFileBytes);
+  if (!text.ok() && text.status().code() != Code::kResourceExhausted)
+    return Status::IOError(text.status().message());  // exit status 2: the file could not be read
+  if (!text.ok()) return text.status();
+  auto doc = ParseJson(*text, JsonLimits{kMaxEntriesFileBytes, 16});
   if (!doc.ok()) return doc.status().Annotate(file);
   const json* items = &*doc;
   std::string base;
@@ -48,6 +46,14 @@ Result<std::vector<TrustedEntity>> ReadEntries(const std::string& file) {
     out.push_back(std::move(*e));
   }
   return out;
+}
+
+// Writes the signed list to `path` (0644, replaced atomically and durably),
+// creating its folder when missing.
+Status WriteSignedList(const std::filesystem::path& path, std::string_view text) {
+  Env& env = Env::Default();
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(path.parent_path(), 0777));
+  return env.WriteFileAtomic(path, text, WriteOptions{0644, Durability::kSynced});
 }
 
 }  // namespace
@@ -111,7 +117,7 @@ int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostr
   const std::string text = DumpJsonPretty(*signed_list) + "\n";
   if (args.out == "-") {
     out << text;
-  } else if (Status w = batch::WriteFileAtomically(std::filesystem::absolute(args.out), text); !w.ok()) {
+  } else if (Status w = WriteSignedList(std::filesystem::absolute(args.out), text); !w.ok()) {
     err << "issuer: error: --out: " << w.message() << "\n";
     return 2;
   } else {

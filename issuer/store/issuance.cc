@@ -43,7 +43,7 @@ Result<std::unique_ptr<SignedIssuance>> SignForIssuance(const IssuanceContext& c
     PSL_RETURN_IF_ERROR(AddStatusEntries(credential, slots, context.public_base_url));
   }
   auto snapshot = context.signer->Current();
-  Timestamp now = Now();
+  Timestamp now = context.env->Now();
   now.nanos = 0;
   PSL_ASSIGN_OR_RETURN(json signed_credential,
                        SignCredential(snapshot->issuer, snapshot->key, credential, SignRequest{request.suite, now}));

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/data_integrity.h"
 #include "formats/status.h"
 #include "issuer/status/slot_pool.h"
@@ -41,6 +42,7 @@ struct IssuanceContext {
   SigningIdentity* signer = nullptr;
   SlotPool* slots = nullptr;         // null: no status entries (a node without a store)
   std::string public_base_url;       // where status lists are served
+  Env* env = &Env::Default();        // its clock dates the proof and the record; never null
 };
 
 // Adds status entries (one revocation and one suspension slot from the

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/testing/failing_env.h"
 #include "tests/testing/paths.h"
 #include "tests/testing/temp_dir.h"
 
@@ -80,6 +81,52 @@ TEST_CASE("key file: hostile KDF parameters are capped before any work", "[keys]
   std::ofstream(hostile, std::ios::trunc) << R"({"format":"passerelle-key/v9"})";
   CHECK_THAT(ReadKeyFile(hostile, Pass("p")).status().message(), Catch::Contains("unsupported format"));
   CHECK(ReadKeyFile(dir.path() / "missing.key", Pass("p")).status().code() == Code::kIOError);
+}
+
+TEST_CASE("key file: a failing disk leaves no key file, and the key already written intact", "[keys][faults]") {
+  testing::TempDir dir;
+  testing::FailingEnv env;
+  const KdfParams fast{1, 1u << 16};
+  auto kept = Ed25519SigningKey::Generate().value();
+  auto kept_path = dir.path() / "key-1.key";
+  REQUIRE(WriteKeyFile(kept_path, kept, Pass("p"), fast, env).ok());
+  std::string kept_bytes = testing::ReadFile(kept_path);
+
+  auto fresh = Ed25519SigningKey::Generate().value();
+  auto fresh_path = dir.path() / "key-2.key";
+  struct Case {
+    testing::Fault fault;
+    const char* expected;
+  };
+  for (const Case& c : {Case{testing::Fault::kWriteNoSpace, "write: No space left on device"},
+                        Case{testing::Fault::kWriteIo, "write: Input/output error"},
+                        Case{testing::Fault::kFsync, "fsync: Input/output error"},
+                        Case{testing::Fault::kLink, "link: Input/output error"}}) {
+    DYNAMIC_SECTION(c.expected) {
+      env.Fail(c.fault);
+      Status s = WriteKeyFile(fresh_path, fresh, Pass("p"), fast, env);
+      CHECK(s.code() == Code::kIOError);
+      CHECK_THAT(s.message(), Catch::Contains("write key file") && Catch::Contains(c.expected) &&
+                                  Catch::Contains("key-2.key"));
+      env.Heal();
+      // Nothing half-written is visible, and the acknowledged key still opens.
+      CHECK(std::vector<std::string>{"key-1.key"} == env.ListDirectory(dir.path()).value());
+      CHECK(testing::ReadFile(kept_path) == kept_bytes);
+      CHECK(ReadKeyFile(kept_path, Pass("p"), env).value().public_key() == kept.public_key());
+      // The disk healed: the same write succeeds.
+      REQUIRE(WriteKeyFile(fresh_path, fresh, Pass("p"), fast, env).ok());
+      CHECK(ReadKeyFilePublicKey(fresh_path, env).value() == fresh.public_key());
+    }
+  }
+}
+
+TEST_CASE("key file: short writes still produce the whole file", "[keys][faults]") {
+  testing::TempDir dir;
+  testing::FailingEnv env;
+  env.ShortWrites(5);
+  auto key = Ed25519SigningKey::Generate().value();
+  REQUIRE(WriteKeyFile(dir.path() / "k.key", key, Pass("p"), KdfParams{1, 1u << 16}, env).ok());
+  CHECK(ReadKeyFile(dir.path() / "k.key", Pass("p")).value().public_key() == key.public_key());
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "formats/json.h"
+#include "tests/testing/failing_env.h"
 #include "tests/testing/temp_dir.h"
 #include "tests/wallet-cli/wallet_test_support.h"
 #include "wallet-cli/credential_summary.h"
@@ -214,6 +215,87 @@ TEST_CASE("a store opened to read refuses to write", "[wallet][store]") {
   std::string vc = f.Credential(store.holder_did(), "urn:uuid:ro");
   auto r = store.Add(vc, SummarizeCredential(ParseCredential(vc).value()), "x");
   CHECK(r.status().code() == Code::kInvalidArgument);
+}
+
+// No temporary file is left among the credential files.
+void CheckNoTemporaryFiles(const fs::path& credentials) {
+  for (const auto& e : fs::directory_iterator(credentials))
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("a failing disk during an import: a clear error, and the credentials stored before stay whole",
+          "[wallet][store][faults]") {
+  Fixture f;
+  passerelle::testing::FailingEnv env;
+  std::string holder, first;
+  {
+    auto created = WalletStore::Create(f.dir, Passphrase("correct horse"), FastKdf(), env);
+    REQUIRE(created.ok());
+    holder = created->holder_did();
+    first = f.Credential(holder, "urn:uuid:first");
+    AddOne(*created, first);
+  }
+  std::string second = f.Credential(holder, "urn:uuid:second");
+  auto vc = ParseJson(second);
+  REQUIRE(vc.ok());
+
+  struct Case {
+    passerelle::testing::Fault fault;
+    const char* expected;
+  };
+  using passerelle::testing::Fault;
+  // The credential file is created exclusively (tmp, write, fsync, link): a
+  // failure there leaves the store exactly as it was.
+  for (const Case& c : {Case{Fault::kWriteNoSpace, "write: No space left on device"},
+                        Case{Fault::kWriteIo, "write: Input/output error"},
+                        Case{Fault::kFsync, "fsync: Input/output error"},
+                        Case{Fault::kLink, "link: Input/output error"}}) {
+    DYNAMIC_SECTION(c.expected) {
+      {
+        auto store = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kExclusive, env);
+        REQUIRE(store.ok());
+        env.ShortWrites(1000);  // the disk fills up part way through the sealed file
+        env.Fail(c.fault, c.fault == Fault::kWriteNoSpace ? 1 : 0);
+        auto added = store->Add(second, SummarizeCredential(CredentialFromJson(*vc).value()), "second.json");
+        CHECK(added.status().code() == Code::kIOError);
+        CHECK_THAT(added.status().message(), Catch::Contains(c.expected) && Catch::Contains("credentials/"));
+        CHECK(store->entries().size() == 1);
+        env.Heal();
+      }
+      WalletStore store = f.Open(LockMode::kShared);
+      REQUIRE(store.entries().size() == 1);
+      CHECK(store.Load(store.entries()[0]).value().credential_json == first);
+      CHECK(store.notes().empty());
+      CheckNoTemporaryFiles(f.dir / "credentials");
+    }
+  }
+  SECTION("the index cannot be replaced: the credential is stored, and the next open indexes it") {
+    {
+      auto store = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kExclusive, env);
+      REQUIRE(store.ok());
+      env.Fail(Fault::kRename);  // the credential file is linked into place; the index is renamed
+      auto added = store->Add(second, SummarizeCredential(CredentialFromJson(*vc).value()), "second.json");
+      CHECK(added.status().code() == Code::kIOError);
+      CHECK_THAT(added.status().message(), Catch::Contains("the index was not updated") &&
+                                               Catch::Contains("index.pws\": rename: Input/output error"));
+      env.Heal();
+    }
+    WalletStore store = f.Open();
+    REQUIRE(store.entries().size() == 2);
+    CHECK(store.Load(*store.Find("urn:uuid:first")).value().credential_json == first);
+    CHECK(store.Load(*store.Find("urn:uuid:second")).value().credential_json == second);
+    CheckNoTemporaryFiles(f.dir / "credentials");
+  }
+}
+
+TEST_CASE("an import is dated by the store's clock", "[wallet][store]") {
+  Fixture f;
+  passerelle::testing::FailingEnv env;
+  env.SetNow(Timestamp{1767225600, 0});
+  auto store = WalletStore::Create(f.dir, Passphrase("correct horse"), FastKdf(), env);
+  REQUIRE(store.ok());
+  IndexEntry entry = AddOne(*store, f.Credential(store->holder_did(), "urn:uuid:dated"));
+  CHECK(entry.imported_at == "2026-01-01T00:00:00Z");
 }
 
 }  // namespace

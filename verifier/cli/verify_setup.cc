@@ -1,11 +1,11 @@
 // Passerelle verifier CLI — options shared by `verify` and `recognise`.
 #include "verifier/cli/verify_setup.h"
 
-#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/did_document.h"
@@ -16,18 +16,10 @@
 namespace passerelle::cli {
 
 Result<std::string> ReadInput(const std::string& file, std::istream& in, std::size_t max_bytes) {
-  std::string data;
-  if (file == "-") {
-    data.resize(max_bytes + 1);  // never more than the cap plus one byte in memory
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    data.resize(static_cast<std::size_t>(in.gcount()));
-  } else {
-    std::ifstream f(file, std::ios::binary);
-    if (!f) return Status::IOError("cannot read \"" + file + "\"");
-    data.resize(max_bytes + 1);
-    f.read(data.data(), static_cast<std::streamsize>(data.size()));
-    data.resize(static_cast<std::size_t>(f.gcount()));
-  }
+  if (file != "-") return Env::Default().ReadFileBounded(file, max_bytes);
+  std::string data(max_bytes + 1, '\0');  // never more than the cap plus one byte in memory
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.resize(static_cast<std::size_t>(in.gcount()));
   if (data.size() > max_bytes)
     return Status::ResourceExhausted("\"" + file + "\" is larger than " + std::to_string(max_bytes) + " bytes");
   return data;

@@ -11,12 +11,12 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
-#include <fstream>
 
 #include <ZXing/DecodeHints.h>
 #include <ZXing/ImageView.h>
 #include <ZXing/ReadBarcode.h>
 
+#include "env/env.h"
 #include "formats/qr_payload.h"
 
 namespace passerelle::qr {
@@ -142,14 +142,11 @@ Result<std::string> ScanQrCode(const GrayImage& image) {
 
 Result<std::string> ReadQrCodeFile(const std::filesystem::path& path) {
   std::string where = "\"" + path.string() + "\"";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read " + where);
-  std::string bytes(kMaxImageBytes + 1, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (bytes.size() > kMaxImageBytes)
-    return Status::ResourceExhausted(where + " is larger than " + std::to_string(kMaxImageBytes) + " bytes");
-  auto image = DecodeImage(bytes);
+  auto bytes = Env::Default().ReadFileBounded(path, kMaxImageBytes);
+  // kNotFound is kept for "no QR code in the image": a file that cannot be read is an I/O error.
+  if (!bytes.ok() && bytes.status().code() != Code::kResourceExhausted) return Status::IOError(bytes.status().message());
+  if (!bytes.ok()) return bytes.status();
+  auto image = DecodeImage(*bytes);
   if (!image.ok()) return image.status().Annotate(where);
   auto text = ScanQrCode(*image);
   if (!text.ok()) {

@@ -5,7 +5,7 @@
 
 #include "formats/digest.h"
 #include "formats/json.h"
-#include "verifier/internal/durable_file.h"
+#include "verifier/internal/folder_trust.h"
 
 namespace passerelle {
 
@@ -50,16 +50,15 @@ Result<std::string> DidWebDocumentUrl(std::string_view did, std::string_view loo
   return url + path + "/did.json";
 }
 
-Status StoreCachedDidDocument(const std::filesystem::path& cache_dir, const nlohmann::json& document) {
+Status StoreCachedDidDocument(const std::filesystem::path& cache_dir, const nlohmann::json& document, Env& env) {
   PSL_ASSIGN_OR_RETURN(std::string did, GetString(document, "id", ""));
   std::filesystem::path dir = cache_dir / "did";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
-  return internal::WriteFileDurably(dir / (Sha256Hex(did).substr(0, 32) + ".json"), DumpJson(document));
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0777));
+  return env.WriteFileAtomic(dir / (Sha256Hex(did).substr(0, 32) + ".json"), DumpJson(document),
+                             WriteOptions{0644, Durability::kSynced});
 }
 
-Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolver& resolver) {
+Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolver& resolver, Env& env) {
   std::filesystem::path dir = cache_dir / "did";
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
@@ -74,7 +73,7 @@ Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolve
     if (internal::WritableByOthers(entry.path()))
       return Status::PermissionDenied(where + " is writable by another user: not trusted");
     constexpr std::size_t kMaxDidDocumentBytes = 1 << 20;
-    auto text = internal::ReadFileCapped(entry.path(), kMaxDidDocumentBytes);
+    auto text = env.ReadFileBounded(entry.path(), kMaxDidDocumentBytes);
     auto parsed = text.ok() ? ParseJson(*text, JsonLimits{kMaxDidDocumentBytes, 32}) : Result<nlohmann::json>(text.status());
     auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
     if (!doc.ok()) return doc.status().Annotate(where);

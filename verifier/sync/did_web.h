@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "env/env.h"
 #include "formats/status.h"
 #include "keys/did_document.h"
 
@@ -24,12 +25,14 @@ namespace passerelle {
 Result<std::string> DidWebDocumentUrl(std::string_view did, std::string_view loopback_scheme = "https");
 
 // Stores a DID document (already checked: its id is the DID) in
-// CACHE/did/<hash>.json, atomically. Errors: kIOError.
-Status StoreCachedDidDocument(const std::filesystem::path& cache_dir, const nlohmann::json& document);
+// CACHE/did/<hash>.json with env.WriteFileAtomic (fsync'd). Errors: kIOError.
+Status StoreCachedDidDocument(const std::filesystem::path& cache_dir, const nlohmann::json& document,
+                              Env& env = Env::Default());
 
 // Adds the DID documents stored in CACHE/did/ to `resolver`, except for
 // DIDs it already resolves (documents given explicitly win); a missing
 // folder adds nothing. Errors: kMalformed naming a damaged file, kIOError.
-Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolver& resolver);
+Status LoadCachedDidDocuments(const std::filesystem::path& cache_dir, DidResolver& resolver,
+                              Env& env = Env::Default());
 
 }  // namespace passerelle

@@ -62,7 +62,7 @@ Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache&
   }
   auto list = VerifyStatusListCredential(credential, url, *issuer, options);
   if (!list.ok()) return list.status();
-  if (did_document) PSL_RETURN_IF_ERROR(StoreCachedDidDocument(cache.dir(), *did_document));
+  if (did_document) PSL_RETURN_IF_ERROR(StoreCachedDidDocument(cache.dir(), *did_document, cache.env()));
   PSL_RETURN_IF_ERROR(cache.Store(url, credential, now));
   out.url = url;
   out.issuer = *issuer;

@@ -7,7 +7,7 @@
 #include "formats/json.h"
 #include "formats/trust_list.h"
 #include "formats/vc_model.h"
-#include "verifier/internal/durable_file.h"
+#include "verifier/internal/folder_trust.h"
 
 namespace passerelle {
 
@@ -35,7 +35,7 @@ bool LooksLikeTrustList(const std::string& body) {
 }
 
 Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string& body, TrustRegistry& registry,
-                                      const std::filesystem::path& cache_dir, Timestamp now) {
+                                      const std::filesystem::path& cache_dir, Timestamp now, Env& env) {
   auto doc = ParseJson(body, kTrustListLimits);
   if (!doc.ok()) return doc.status().Annotate(url);
   auto list = ParseTrustList(*doc);
@@ -45,7 +45,7 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
                                       (list->id.empty() ? std::string("(no id)") : list->id) +
                                       "; a trust list is only accepted from its own URL");
   const std::filesystem::path path = CachePath(cache_dir, url);
-  if (auto cached_text = internal::ReadFileCapped(path, kMaxTrustListBytes); cached_text.ok()) {
+  if (auto cached_text = env.ReadFileBounded(path, kMaxTrustListBytes); cached_text.ok()) {
     auto cached = ParseJson(*cached_text, kTrustListLimits);
     auto cached_list = cached.ok() ? ParseTrustList(*cached) : Result<TrustList>(cached.status());
     if (cached_list.ok() && list->valid_from < cached_list->valid_from)
@@ -54,15 +54,13 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
                                         FormatDateTime(cached_list->valid_from) + "): not replacing it");
   }
   PSL_RETURN_IF_ERROR(registry.AddListDocument(*doc, url, now));
-  std::error_code ec;
-  std::filesystem::create_directories(TrustDir(cache_dir), ec);
-  if (ec) return Status::IOError("\"" + TrustDir(cache_dir).string() + "\": " + ec.message());
-  PSL_RETURN_IF_ERROR(internal::WriteFileDurably(path, body));
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(TrustDir(cache_dir), 0777));
+  PSL_RETURN_IF_ERROR(env.WriteFileAtomic(path, body, WriteOptions{0644, Durability::kSynced}));
   return SyncedTrustList{url, list->issuer, list->entities.size(), list->valid_from, list->valid_until};
 }
 
 Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistry& registry, Timestamp now,
-                            std::vector<std::string>* skipped) {
+                            std::vector<std::string>* skipped, Env& env) {
   const std::filesystem::path dir = TrustDir(cache_dir);
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
@@ -75,7 +73,7 @@ Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistr
     if (entry.path().extension() != ".json") continue;
     const std::string where = "cached trust list \"" + entry.path().filename().string() + "\"";
     if (internal::WritableByOthers(entry.path())) return Status::PermissionDenied(where + " is writable by another user");
-    auto text = internal::ReadFileCapped(entry.path(), kMaxTrustListBytes);
+    auto text = env.ReadFileBounded(entry.path(), kMaxTrustListBytes);
     auto doc = text.ok() ? ParseJson(*text, kTrustListLimits) : Result<json>(text.status());
     auto list = doc.ok() ? ParseTrustList(*doc) : Result<TrustList>(doc.status());
     Status added = !list.ok() ? list.status()

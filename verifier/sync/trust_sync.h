@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "env/env.h"
 #include "formats/datetime.h"
 #include "formats/status.h"
 #include "verifier/trust_registry.h"
@@ -31,9 +32,10 @@ bool LooksLikeTrustList(const std::string& body);
 // which also adds it), and not be older than the version already cached
 // (an older list replayed would bring back issuers since withdrawn).
 // Errors: those of AddList; kVerificationFailed (id, older version);
-// kIOError (the cache).
+// kIOError (the cache; the version cached before stays whole).
 Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string& body, TrustRegistry& registry,
-                                      const std::filesystem::path& cache_dir, Timestamp now);
+                                      const std::filesystem::path& cache_dir, Timestamp now,
+                                      Env& env = Env::Default());
 
 // Adds every trust list cached under CACHE/trust-lists/ to `registry`
 // (whose roots are already added), checking each again at `now`. A list
@@ -41,6 +43,6 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
 // described in `skipped`. Errors: kPermissionDenied when the folder or a
 // file is writable by another user.
 Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistry& registry, Timestamp now,
-                            std::vector<std::string>* skipped);
+                            std::vector<std::string>* skipped, Env& env = Env::Default());
 
 }  // namespace passerelle

@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "env/env.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/passphrase.h"
-#include "wallet-cli/store/atomic_file.h"
 #include "wallet-cli/wallet_dir.h"
 
 namespace passerelle::wallet::cli {
@@ -68,7 +68,7 @@ Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostr
 Result<DidResolver> LoadDidDocuments(const std::vector<std::string>& files) {
   DidResolver resolver;
   for (const auto& f : files) {
-    auto text = ReadFileBounded(f, kMaxDidDocumentBytes);
+    auto text = Env::Default().ReadFileBounded(f, kMaxDidDocumentBytes);
     if (!text.ok()) return text.status().Annotate("--did-document");
     auto parsed = ParseJson(*text);
     if (!parsed.ok()) return parsed.status().Annotate("--did-document \"" + f + "\"");
@@ -85,7 +85,7 @@ Status WriteOutput(const std::string& file, std::string_view bytes, std::ostream
     out.flush();
     return out ? Status::Ok() : Status::IOError("cannot write to standard output");
   }
-  Status s = WriteFileAtomically(file, bytes, 0644);
+  Status s = Env::Default().WriteFileAtomic(file, bytes, WriteOptions{0644, Durability::kSynced});
   return s.ok() ? s : s.Annotate("write output");
 }
 

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <ostream>
 
+#include "env/env.h"
 #include "formats/terminal_text.h"
 #include "http/client.h"
 #include "verifier/status_cache.h"
@@ -10,7 +11,6 @@
 #include "wallet-cli/commands/common.h"
 #include "wallet-cli/import_check.h"
 #include "wallet-cli/language.h"
-#include "wallet-cli/store/atomic_file.h"
 
 namespace passerelle::wallet::cli {
 
@@ -36,7 +36,7 @@ Result<std::string> ReadSource(const std::string& source, std::istream& in) {
     options.accept = "application/vc+ld+json, application/json";
     return http::GetBody(source, options);
   }
-  return ReadFileBounded(source, kMaxImportBytes);
+  return Env::Default().ReadFileBounded(source, kMaxImportBytes);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 
 #include "formats/json.h"
 #include "formats/multibase.h"
-#include "wallet-cli/store/atomic_file.h"
 
 namespace passerelle::wallet {
 
@@ -17,9 +16,9 @@ constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 std::string Quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
 }  // namespace
 
-Result<WalletHeader> ReadWalletHeader(const fs::path& dir) {
+Result<WalletHeader> ReadWalletHeader(const fs::path& dir, Env& env) {
   fs::path path = dir / kWalletHeaderFile;
-  auto text = ReadFileBounded(path, kMaxHeaderBytes);
+  auto text = env.ReadFileBounded(path, kMaxHeaderBytes);
   if (!text.ok()) {
     if (text.status().code() == Code::kNotFound)
       return Status::NotFound("no wallet in " + Quoted(dir) +

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "env/env.h"
 #include "formats/status.h"
 #include "keys/key_file.h"
 
@@ -27,7 +28,7 @@ struct WalletHeader {
 // run wallet init), kUnsupported (another format or KDF), kMalformed,
 // kResourceExhausted (KDF parameters over kMaxKdfOpslimit/kMaxKdfMemlimit),
 // kIOError.
-Result<WalletHeader> ReadWalletHeader(const std::filesystem::path& dir);
+Result<WalletHeader> ReadWalletHeader(const std::filesystem::path& dir, Env& env = Env::Default());
 
 // The JSON text of a header.
 std::string WalletHeaderJson(const WalletHeader& header);

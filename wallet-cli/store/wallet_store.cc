@@ -17,7 +17,6 @@
 #include "formats/jcs.h"
 #include "formats/json.h"
 #include "keys/did_key.h"
-#include "wallet-cli/store/atomic_file.h"
 #include "wallet-cli/store/wallet_header.h"
 
 namespace passerelle::wallet {
@@ -61,6 +60,7 @@ Result<int> AcquireLock(const fs::path& dir, LockMode mode) {
 WalletStore::WalletStore(WalletStore&& o) noexcept
     : dir_(std::move(o.dir_)),
       keys_(std::move(o.keys_)),
+      env_(o.env_),
       holder_did_(std::move(o.holder_did_)),
       entries_(std::move(o.entries_)),
       notes_(std::move(o.notes_)),
@@ -75,6 +75,7 @@ WalletStore& WalletStore::operator=(WalletStore&& o) noexcept {
     if (lock_fd_ >= 0) ::close(lock_fd_);
     dir_ = std::move(o.dir_);
     keys_ = std::move(o.keys_);
+    env_ = o.env_;
     holder_did_ = std::move(o.holder_did_);
     entries_ = std::move(o.entries_);
     notes_ = std::move(o.notes_);
@@ -91,9 +92,9 @@ WalletStore::~WalletStore() {
 }
 
 Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& passphrase,
-                                        const KdfParams& kdf) {
+                                        const KdfParams& kdf, Env& env) {
   if (passphrase.empty()) return Status::InvalidArgument("empty passphrase");
-  PSL_RETURN_IF_ERROR(MakePrivateDirectories(dir));
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0700));
   PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, LockMode::kExclusive));
   auto release = [&](Status s) {
     ::close(lock_fd);
@@ -107,40 +108,39 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
   }
   auto key = Ed25519SigningKey::Generate();
   if (!key.ok()) return release(key.status());
-  Status s = WriteKeyFile(dir / kHolderKeyFile, *key, passphrase, kdf);
+  Status s = WriteKeyFile(dir / kHolderKeyFile, *key, passphrase, kdf, env);
   if (!s.ok()) return release(s.Annotate("holder key"));
-  if (::mkdir((dir / kCredentialsDir).c_str(), 0700) != 0 && errno != EEXIST)
-    return release(Status::IOError(Quoted(dir / kCredentialsDir) + ": " + std::strerror(errno)));
+  if (Status made = env.CreateDirectories(dir / kCredentialsDir, 0700); !made.ok()) return release(made);
 
   std::string salt = NewStoreSalt();
   auto keys = StoreKeys::Derive(passphrase, salt, kdf);
   if (!keys.ok()) return release(keys.status());
-  WalletStore store(dir, std::move(*keys));
+  WalletStore store(dir, std::move(*keys), env);
   store.lock_fd_ = lock_fd;  // the store owns the lock from here on
   store.mode_ = LockMode::kExclusive;
   store.holder_did_ = DidKeyFor(key->public_key());
   PSL_RETURN_IF_ERROR(store.WriteIndex());
   WalletHeader header{kdf, salt, store.keys_.Seal(kCheckLabel, kWalletFormat)};
   // Written last: a folder without wallet.json is not (yet) a wallet.
-  PSL_RETURN_IF_ERROR(CreateFileAtomically(dir / kWalletHeaderFile, WalletHeaderJson(header)));
+  PSL_RETURN_IF_ERROR(env.CreateFileExclusive(dir / kWalletHeaderFile, WalletHeaderJson(header)));
   return store;
 }
 
-Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode) {
-  PSL_ASSIGN_OR_RETURN(WalletHeader header, ReadWalletHeader(dir));
+Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode, Env& env) {
+  PSL_ASSIGN_OR_RETURN(WalletHeader header, ReadWalletHeader(dir, env));
   PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode));
   auto keys = StoreKeys::Derive(passphrase, header.salt, header.kdf);
   if (!keys.ok()) {
     ::close(lock_fd);
     return keys.status();
   }
-  WalletStore store(dir, std::move(*keys));
+  WalletStore store(dir, std::move(*keys), env);
   store.lock_fd_ = lock_fd;
   store.mode_ = mode;
   auto check = store.keys_.Open(kCheckLabel, header.check);
   if (!check.ok() || *check != kWalletFormat)
     return Status::PermissionDenied("wallet " + Quoted(dir) + ": wrong passphrase");
-  PSL_ASSIGN_OR_RETURN(store.holder_did_, ReadHolderDid(dir));
+  PSL_ASSIGN_OR_RETURN(store.holder_did_, ReadHolderDid(dir, env));
   Status index = store.LoadIndex();
   if (!index.ok()) {
     if (index.code() == Code::kIOError || index.code() == Code::kResourceExhausted) return index;
@@ -153,16 +153,16 @@ Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& pa
   return store;
 }
 
-Result<std::string> WalletStore::ReadHolderDid(const fs::path& dir) {
+Result<std::string> WalletStore::ReadHolderDid(const fs::path& dir, Env& env) {
   fs::path path = dir / kHolderKeyFile;
   if (!fs::exists(path))
     return Status::NotFound("no wallet in " + Quoted(dir) + ": create one with wallet init");
-  PSL_ASSIGN_OR_RETURN(Ed25519PublicKey key, ReadKeyFilePublicKey(path));
+  PSL_ASSIGN_OR_RETURN(Ed25519PublicKey key, ReadKeyFilePublicKey(path, env));
   return DidKeyFor(key);
 }
 
 Result<Ed25519SigningKey> WalletStore::HolderKey(const SecretBytes& passphrase) const {
-  return ReadKeyFile(dir_ / kHolderKeyFile, passphrase);
+  return ReadKeyFile(dir_ / kHolderKeyFile, passphrase, *env_);
 }
 
 fs::path WalletStore::RecordPath(std::string_view record) const {
@@ -171,7 +171,7 @@ fs::path WalletStore::RecordPath(std::string_view record) const {
 
 Status WalletStore::LoadIndex() {
   fs::path path = dir_ / kIndexFile;
-  auto sealed = ReadFileBounded(path, kMaxIndexBytes);
+  auto sealed = env_->ReadFileBounded(path, kMaxIndexBytes);
   if (!sealed.ok()) return sealed.status().Annotate("wallet index");
   auto plain = keys_.Open(kIndexLabel, *sealed);
   if (!plain.ok()) return plain.status().Annotate("wallet index " + Quoted(path));
@@ -193,25 +193,23 @@ Status WalletStore::WriteIndex() const {
   json entries = json::array();
   for (const auto& e : entries_) entries.push_back(EntryToJson(e));
   json index = {{"format", kIndexFormat}, {"entries", std::move(entries)}};
-  return WriteFileAtomically(dir_ / kIndexFile, keys_.Seal(kIndexLabel, DumpJson(index)));
+  return env_->WriteFileAtomic(dir_ / kIndexFile, keys_.Seal(kIndexLabel, DumpJson(index)));
 }
 
 Status WalletStore::RecoverOrphans() {
   fs::path folder = dir_ / kCredentialsDir;
-  std::error_code ec;
+  auto listed = env_->ListDirectory(folder);
+  if (!listed.ok()) return Status::IOError(listed.status().message());
   std::vector<std::string> names;
-  for (const auto& item : fs::directory_iterator(folder, ec)) {
-    std::string name = item.path().filename().string();
+  for (const std::string& name : *listed) {
     if (IsTemporaryFileName(name)) {
       // A write that never reached its rename: nothing refers to it.
-      if (mode_ == LockMode::kExclusive) fs::remove(item.path(), ec);
+      if (mode_ == LockMode::kExclusive) (void)env_->RemoveFile(folder / name);
       continue;
     }
     if (name.size() <= kRecordSuffix.size() || !name.ends_with(kRecordSuffix)) continue;
     names.push_back(name.substr(0, name.size() - kRecordSuffix.size()));
   }
-  if (ec) return Status::IOError(Quoted(folder) + ": " + ec.message());
-  std::sort(names.begin(), names.end());
   bool changed = false;
   for (const auto& record : names) {
     bool known = std::any_of(entries_.begin(), entries_.end(),
@@ -268,12 +266,12 @@ Result<IndexEntry> WalletStore::Add(std::string_view credential_json, const Cred
   if (mode_ != LockMode::kExclusive)
     return Status::InvalidArgument("wallet: the store was opened read-only");
   PSL_ASSIGN_OR_RETURN(std::string identity, IdentityOf(credential_json));
-  IndexEntry entry{keys_.RecordName(identity), FormatDateTime(Now()), std::string(source), summary};
+  IndexEntry entry{keys_.RecordName(identity), FormatDateTime(env_->Now()), std::string(source), summary};
   json record = {{"format", kRecordFormat},
                  {"entry", EntryToJson(entry)},
                  {"credential", std::string(credential_json)}};
-  Status created = CreateFileAtomically(RecordPath(entry.record),
-                                        keys_.Seal(RecordLabel(entry.record), DumpJson(record)));
+  Status created = env_->CreateFileExclusive(RecordPath(entry.record),
+                                             keys_.Seal(RecordLabel(entry.record), DumpJson(record)));
   if (created.code() == Code::kAlreadyExists)
     return Status::AlreadyExists("the wallet already holds this credential (" + entry.record.substr(0, 8) + ")");
   PSL_RETURN_IF_ERROR(created);
@@ -309,7 +307,7 @@ Result<IndexEntry> WalletStore::Find(std::string_view id) const {
 
 Result<StoredCredential> WalletStore::Load(const IndexEntry& entry) const {
   fs::path path = RecordPath(entry.record);
-  auto sealed = ReadFileBounded(path, 2 * kMaxStoredCredentialBytes + 64 * 1024);
+  auto sealed = env_->ReadFileBounded(path, 2 * kMaxStoredCredentialBytes + 64 * 1024);
   if (!sealed.ok()) return sealed.status();
   auto plain = keys_.Open(RecordLabel(entry.record), *sealed);
   if (!plain.ok()) return plain.status().Annotate("credential " + entry.record.substr(0, 8));

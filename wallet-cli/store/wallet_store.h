@@ -10,7 +10,9 @@
 // tmp + fsync + rename (+ fsync of the folder), a credential file before the
 // index that lists it; Open re-indexes credential files the index misses (and
 // rebuilds a damaged or missing index from them), so a crash mid-import
-// loses nothing already stored. A store object holds an
+// loses nothing already stored. Every file operation (and the import
+// clock) goes through the Env given to Create or Open (env/env.h), so tests
+// can run the store on a failing disk. A store object holds an
 // advisory lock on the folder (shared to read, exclusive to write) for its
 // lifetime. Thread-compatible.
 #pragma once
@@ -20,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "env/env.h"
 #include "formats/status.h"
 #include "keys/key_file.h"
 #include "keys/secret_bytes.h"
@@ -44,11 +47,11 @@ enum class LockMode { kShared, kExclusive };
 class WalletStore {
  public:
   // Creates a wallet in `dir` (created 0700 when missing): a new holder key
-  // and an empty index, both under `passphrase`.
+  // and an empty index, both under `passphrase`. `env` must outlive the store.
   // Errors: kAlreadyExists (a wallet, or part of one, is there: never
   // overwritten), kInvalidArgument (empty passphrase), kIOError.
   static Result<WalletStore> Create(const std::filesystem::path& dir, const SecretBytes& passphrase,
-                                    const KdfParams& kdf = {});
+                                    const KdfParams& kdf = {}, Env& env = Env::Default());
 
   // Opens the wallet in `dir`, checking the passphrase, and re-indexes
   // credential files a crash left out of the index (rebuilding the index
@@ -57,12 +60,13 @@ class WalletStore {
   // Errors: kNotFound (no wallet; the message says to run wallet init),
   // kPermissionDenied (wrong passphrase), kMalformed, kResourceExhausted
   // (KDF parameters over the caps), kIOError.
+  // `env` must outlive the store.
   static Result<WalletStore> Open(const std::filesystem::path& dir, const SecretBytes& passphrase,
-                                  LockMode mode = LockMode::kShared);
+                                  LockMode mode = LockMode::kShared, Env& env = Env::Default());
 
   // The holder's DID, read from holder.key's public header (no passphrase).
   // Errors: kNotFound, kMalformed, kIOError.
-  static Result<std::string> ReadHolderDid(const std::filesystem::path& dir);
+  static Result<std::string> ReadHolderDid(const std::filesystem::path& dir, Env& env = Env::Default());
 
   WalletStore(WalletStore&&) noexcept;
   WalletStore& operator=(WalletStore&&) noexcept;
@@ -82,7 +86,11 @@ class WalletStore {
   // credential with the same identity; nullptr otherwise.
   Result<const IndexEntry*> FindDuplicate(std::string_view credential_json) const;
 
-  // Stores a credential (REQUIRES: verified by the caller; LockMode::kExclusive).
+  // Stores a credential (REQUIRES: verified by the caller; LockMode::kExclusive),
+  // dated env.Now(): its sealed file first (created exclusively, never
+  // visible half-written), then the index. On a kIOError before the file is
+  // in place nothing changed; after it, the credential is stored and the
+  // next Open re-indexes it (the message says so).
   // Errors: kAlreadyExists (same identity already stored), kIOError,
   // kInvalidArgument (store opened shared).
   Result<IndexEntry> Add(std::string_view credential_json, const CredentialSummary& summary,
@@ -101,7 +109,8 @@ class WalletStore {
   Result<Ed25519SigningKey> HolderKey(const SecretBytes& passphrase) const;
 
  private:
-  WalletStore(std::filesystem::path dir, StoreKeys keys) : dir_(std::move(dir)), keys_(std::move(keys)) {}
+  WalletStore(std::filesystem::path dir, StoreKeys keys, Env& env)
+      : dir_(std::move(dir)), keys_(std::move(keys)), env_(&env) {}
   Status LoadIndex();
   Status RecoverOrphans();
   Status WriteIndex() const;
@@ -109,6 +118,7 @@ class WalletStore {
 
   std::filesystem::path dir_;
   StoreKeys keys_;
+  Env* env_;
   std::string holder_did_;
   std::vector<IndexEntry> entries_;
   std::vector<std::string> notes_;

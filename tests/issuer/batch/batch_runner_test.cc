@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "issuer/batch/trainees.h"
 #include "tests/issuer/batch/batch_test_support.h"
 #include "tests/issuer/issuer_test_support.h"
+#include "tests/testing/failing_env.h"
 #include "verifier/verifier.h"
 
 namespace passerelle::batch {
@@ -27,12 +29,13 @@ struct BatchFixture {
   ProgrammeBundle bundle = testing::DemoBundle();
   std::filesystem::path out = tmp.path() / "out";
 
-  Result<BatchSummary> Run(const std::string& csv, int threads = 2) {
+  Result<BatchSummary> Run(const std::string& csv, int threads = 2, Env& env = Env::Default()) {
     auto table = ReadTrainees(csv, bundle);
     REQUIRE(table.ok());
     SlotPool slots(*store, 512);
-    IssuanceContext context{signer.get(), &slots, "https://school.test"};
+    IssuanceContext context{signer.get(), &slots, "https://school.test", &env};
     BatchOptions options;
+    options.env = &env;
     options.suite = Cryptosuite::kEddsaJcs2022;
     options.threads = threads;
     return RunCohortBatch(bundle, *table, out, *store, context, options);
@@ -103,6 +106,57 @@ TEST_CASE("batch: bad rows issue nothing, the others go on", "[issuer][batch]") 
   for (const char* good : {"T0001", "T0003", "T0005", "T0007", "T0009", "T0010"})
     CHECK(std::filesystem::exists(f.out / good));
   CHECK(summary->issued() == f.store->CountCredentials().value());
+}
+
+// The header and the first `rows` rows of a CSV.
+std::string FirstRows(const std::string& csv, int rows) {
+  std::size_t end = 0;
+  for (int i = 0; i <= rows; ++i) end = csv.find('\n', end) + 1;
+  return csv.substr(0, end);
+}
+
+TEST_CASE("batch: a disk that fails while the files are written loses no issuance, and a re-run restores the files",
+          "[issuer][batch][faults]") {
+  BatchFixture f;
+  std::string csv = FirstRows(testing::ReadFile(testing::DemoData() / "trainees.csv"), 3);
+  testing::FailingEnv env;
+  Timestamp now = Now();
+  now = Timestamp{now.seconds + 60, 0};
+  env.SetNow(now);  // the Env's clock dates every proof and register entry
+
+  env.Fail(testing::Fault::kWriteNoSpace, /*after=*/5);  // five files, then the disk is full
+  auto first = f.Run(csv, 1, env);
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.status().code() == Code::kIOError);
+  CHECK_THAT(first.status().message(), Catch::Contains("write: No space left on device") &&
+                                           Catch::Contains(f.out.string()));
+  // What the register acknowledged stays acknowledged.
+  std::map<std::string, std::string> acknowledged;
+  REQUIRE(f.store->ForEachCredential([&](const store::CredentialRecord& r) {
+    acknowledged[r.id] = f.store->FindDocument(r.id).value();
+    CHECK(r.issued_at == now);
+    return true;
+  }).ok());
+  CHECK(acknowledged.size() > 5);  // committed before any file was written
+
+  env.Heal();
+  auto second = f.Run(csv, 1, env);
+  REQUIRE(second.ok());
+  CHECK(second->already_issued == acknowledged.size());
+  CHECK(second->issued() + second->already_issued == second->credentials);
+  CHECK(second->files_restored == acknowledged.size() - 5);
+  CHECK(f.store->CountCredentials().value() == second->credentials);
+  for (const auto& [id, document] : acknowledged) CHECK(f.store->FindDocument(id).value() == document);
+  // Every credential has its file, holding the register's bytes, and no temporary file is left.
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(f.out)) {
+    if (!e.is_regular_file()) continue;
+    CHECK(e.path().extension() == ".json");
+    json vc = ParseJson(testing::ReadFile(e.path())).value();
+    CHECK(testing::ReadFile(e.path()) == f.store->FindDocument(vc["id"].get<std::string>()).value());
+    ++files;
+  }
+  CHECK(files == second->credentials);
 }
 
 TEST_CASE("batch: the progress bar shows done/total, rate and ETA", "[issuer][batch]") {
