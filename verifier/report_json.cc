@@ -25,9 +25,9 @@ json ReportToJson(const VerificationReport& r) {
   }
   json credentials = json::array();
   for (const auto& c : r.credentials) {
-    credentials.push_back({{"id", c.id},
-                           {"issuer", c.issuer},
-                           {"type", c.types},
+    credentials.push_back({{"id", c.id()},
+                           {"issuer", c.issuer()},
+                           {"type", c.types()},
                            {"verified", c.verified},
                            {"checks", ChecksToJson(c.checks)}});
   }

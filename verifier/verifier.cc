@@ -35,9 +35,9 @@ class Recorder {
   Recorder(VerificationReport& report, std::vector<CheckResult>& checks, std::string prefix)
       : report_(report), checks_(checks), prefix_(std::move(prefix)) {}
 
-  bool Record(const std::string& check, const Status& s, const std::string& ok_detail) {
+  bool Record(const std::string& check, const Status& s, std::string ok_detail) {
     if (s.ok()) {
-      checks_.push_back({check, true, ok_detail});
+      checks_.push_back({check, true, std::move(ok_detail)});
       return true;
     }
     checks_.push_back({check, false, s.message()});
@@ -120,17 +120,15 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const inter
 bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, const std::string& prefix,
                             VerificationReport& report) {
   CredentialVerdict verdict;
-  verdict.types = vc.types();
-  verdict.id = vc.id();
-  verdict.issuer = vc.issuer().id;
   verdict.credential = vc;
+  const std::string& issuer = vc.issuer().id;
   verdict.pointer = prefix;
   Recorder rec(report, verdict.checks, prefix);
 
   bool ok = rec.Record("model", CheckCredentialModel(vc), "conforms to the VC data model");
   std::string trust_detail;
   if (ok) {
-    internal::ProofExpectations expect{"assertionMethod", verdict.issuer, std::nullopt, std::nullopt};
+    internal::ProofExpectations expect{"assertionMethod", issuer, std::nullopt, std::nullopt};
     auto proofs = internal::VerifyProofs(vc.unsecured(), vc.proofs(), expect, options);
     ok &= rec.Record("proof", proofs.status(),
                      proofs.ok() ? "signed by " + proofs->methods.front() +
@@ -138,17 +136,17 @@ bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, 
                                             ? " and " + std::to_string(proofs->methods.size() - 1) + " more"
                                             : std::string())
                                  : std::string());
-    Status trusted = CheckIssuerTrusted(verdict.issuer, vc.unsecured(), proofs.ok() ? &*proofs : nullptr, options,
+    Status trusted = CheckIssuerTrusted(issuer, vc.unsecured(), proofs.ok() ? &*proofs : nullptr, options,
                                         report, &trust_detail);
-    ok &= rec.Record("issuer", trusted, trust_detail);
+    ok &= rec.Record("issuer", trusted, std::move(trust_detail));
     std::string validity_detail;
     Status validity = CheckValidity(vc, options, &validity_detail);
-    ok &= rec.Record("validity", validity, validity_detail);
+    ok &= rec.Record("validity", validity, std::move(validity_detail));
     if (vc.has_status()) {
       std::string status_detail;
       Status status = CheckCredentialStatus(vc.unsecured(), options.status_cache, options, &status_detail,
                                             &report.status_freshness);
-      ok &= rec.Record("status", status, status_detail);
+      ok &= rec.Record("status", status, std::move(status_detail));
     }
     if (vc.uses_passerelle_context())
       ok &= rec.Record("profile", ValidateProfile(vc.unsecured()), "follows the Passerelle credential profile");

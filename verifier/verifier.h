@@ -67,9 +67,10 @@ struct ReportError {
 };
 
 struct CredentialVerdict {
-  std::string id;
-  std::string issuer;
-  std::vector<std::string> types;
+  // Read from the typed credential (no copies).
+  const std::string& id() const { return credential.id(); }
+  const std::string& issuer() const { return credential.issuer().id; }
+  const std::vector<std::string>& types() const { return credential.types(); }
   bool verified = false;
   std::vector<CheckResult> checks;
   // The credential as read (its claims are not vouched for unless

@@ -269,13 +269,13 @@ TEST_CASE("presentation: the verdict lists every credential", "[verifier][presen
   auto r = VerifyDocument(w.Present(w.holder, {good, other, tampered}), w.Options());
   CHECK_FALSE(r.verified);
   REQUIRE(r.credentials.size() == 3);
-  CHECK(r.credentials[0].id == "urn:uuid:55555555-5555-4555-8555-555555555555");
+  CHECK(r.credentials[0].id() == "urn:uuid:55555555-5555-4555-8555-555555555555");
   CHECK(r.credentials[0].verified);
-  CHECK(r.credentials[1].id == "urn:uuid:66666666-6666-4666-8666-666666666666");
+  CHECK(r.credentials[1].id() == "urn:uuid:66666666-6666-4666-8666-666666666666");
   CHECK_FALSE(r.credentials[1].verified);
-  CHECK(r.credentials[2].id == "urn:uuid:77777777-7777-4777-8777-777777777777");
+  CHECK(r.credentials[2].id() == "urn:uuid:77777777-7777-4777-8777-777777777777");
   CHECK_FALSE(r.credentials[2].verified);
-  CHECK(r.credentials[0].issuer == w.issuer.did);
+  CHECK(r.credentials[0].issuer() == w.issuer.did);
   CHECK(HasError(r, "verification_failed", "/verifiableCredential/1/credentialSubject/id"));
   CHECK(HasError(r, "verification_failed", "/verifiableCredential/2/proof"));
 

@@ -34,7 +34,7 @@ void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp 
   if (r.kind == "presentation") {
     print_checks(r.checks, "  ");
     for (const auto& c : r.credentials) {
-      out << "  credential " << SanitizeForTerminal(c.id.empty() ? "(no id)" : c.id) << ": "
+      out << "  credential " << SanitizeForTerminal(c.id().empty() ? "(no id)" : c.id()) << ": "
           << (c.verified ? "verified" : "NOT verified") << "\n";
       print_checks(c.checks, "    ");
     }

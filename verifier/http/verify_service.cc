@@ -126,8 +126,8 @@ std::string VerdictHtml(const VerificationReport& r) {
   out += ChecksHtml(r.checks);
   if (r.kind == "presentation")
     for (const auto& c : r.credentials) {
-      out += "<h2>Credential <code>" + Escape(c.id.empty() ? "(no id)" : c.id) + "</code>: " +
-             (c.verified ? "verified" : "NOT verified") + "</h2>\n<p>Issuer <code>" + Escape(c.issuer) + "</code></p>\n";
+      out += "<h2>Credential <code>" + Escape(c.id().empty() ? "(no id)" : c.id()) + "</code>: " +
+             (c.verified ? "verified" : "NOT verified") + "</h2>\n<p>Issuer <code>" + Escape(c.issuer()) + "</code></p>\n";
       out += ChecksHtml(c.checks);
     }
   for (const auto& e : r.errors) out += "<p class=\"no\">" + Escape(e.message) + "</p>\n";
