@@ -198,8 +198,38 @@ bool CanonicalJcsConfig(const json& proof_config, const json& unsecured, std::st
 
 }  // namespace
 
+namespace {
+
+// eddsa-jcs-2022 without the canonical forms kept: both canonical texts go
+// into this thread's scratch buffers, whose capacity survives the call, so
+// verifying allocates nothing for them.
+Result<std::string> HashDataJcsScratch(const json& unsecured, const json& proof_config) {
+  thread_local std::string config_text, document_text;
+  config_text.clear();
+  document_text.clear();
+  Status config_error;
+  if (!CanonicalJcsConfig(proof_config, unsecured, config_text, config_error)) {
+    config_text.clear();
+    Status s = AppendCanonicalJson(HashedConfig(proof_config, unsecured), config_text);
+    if (!s.ok()) return s.Annotate("proof configuration");
+  } else if (!config_error.ok()) {
+    return config_error.Annotate("proof configuration");
+  }
+  Status doc = AppendCanonicalJson(unsecured, document_text);
+  if (!doc.ok()) return doc.Annotate("document");
+  std::string hash = Sha256(config_text) + Sha256(document_text);
+  // A thread keeps credential-sized buffers, not the largest document it met.
+  constexpr std::size_t kKeptCapacity = 64 * 1024;
+  if (document_text.capacity() > kKeptCapacity) std::string().swap(document_text);
+  if (config_text.capacity() > kKeptCapacity) std::string().swap(config_text);
+  return hash;
+}
+
+}  // namespace
+
 Result<std::string> HashDataForProof(const json& unsecured, const json& proof_config,
                                      Cryptosuite suite, CanonicalForms* forms) {
+  if (suite == Cryptosuite::kEddsaJcs2022 && forms == nullptr) return HashDataJcsScratch(unsecured, proof_config);
   std::string canonical_config;
   Status config_error;
   if (suite != Cryptosuite::kEddsaJcs2022 ||

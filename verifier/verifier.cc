@@ -295,7 +295,8 @@ VerificationReport VerifyPresentation(const Presentation& presentation, const Ve
 VerificationReport Verify(std::string_view json_text, const VerifyOptions& options) {
   auto parsed = ParseJson(json_text, JsonLimits{kMaxDocumentBytes, kMaxDepth});
   if (!parsed.ok()) return MalformedReport(parsed.status());
-  return VerifyOwned(std::move(*parsed), std::string(json_text), options);
+  // The caller holds the text: the report's credentials do not keep a copy.
+  return VerifyOwned(std::move(*parsed), {}, options);
 }
 
 VerificationReport VerifyDocument(const json& document, const VerifyOptions& options) {

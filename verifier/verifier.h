@@ -115,7 +115,8 @@ struct VerificationReport {
   std::optional<Timestamp> trust_freshness;
 };
 
-// Verifies a credential or presentation given as JSON text.
+// Verifies a credential or presentation given as JSON text (the report's
+// typed credentials do not keep a copy of it: the caller has it).
 VerificationReport Verify(std::string_view json_text, const VerifyOptions& options);
 // Verifies an already parsed document (copied once into the typed model;
 // callers that own the document use CredentialFromJson / the overloads below).

@@ -82,8 +82,10 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
       }
     }
   }
+  // The canonical forms are kept for the RDFC suites' signed-form check only.
   CanonicalForms forms;
-  auto hash = HashDataForDetachedProof(document, all_proofs, proof_json, proof.suite, &forms);
+  const bool jcs = proof.suite == Cryptosuite::kEddsaJcs2022;
+  auto hash = HashDataForDetachedProof(document, all_proofs, proof_json, proof.suite, jcs ? nullptr : &forms);
   if (!hash.ok()) return hash.status().Annotate(where);
   if (!resolved->method.key.Verify(*hash, proof.signature))
     return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +
@@ -92,7 +94,7 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
         .AtPointer(where + "/proofValue");
   // The signature holds for the RDF; make sure the JSON the rest of the
   // pipeline reads says the same (RDFC suites only: JCS signs the JSON itself).
-  if (proof.suite != Cryptosuite::kEddsaJcs2022) {
+  if (!jcs) {
     Status same = CheckDocumentMatchesSignedForm(document, forms.document);
     if (!same.ok()) return same;
     PSL_RETURN_IF_ERROR(CheckProofMatchesSignedForm(proof_json, forms.config).Annotate(where));
