@@ -132,15 +132,6 @@ json DetachProofs(json& document) {
   return node.empty() ? json() : std::move(node.mapped());
 }
 
-bool ContextIncludes(const json& document, std::string_view url) {
-  const json* ctx = FindMember(document, "@context");
-  if (ctx == nullptr) return false;
-  if (ctx->is_string()) return JsonStringEquals(*ctx, url);
-  if (ctx->is_array())
-    return std::any_of(ctx->begin(), ctx->end(), [&](const json& c) { return JsonStringEquals(c, url); });
-  return false;
-}
-
 std::vector<std::string> TypesOf(const json& document) {
   std::vector<std::string> out;
   const json* t = FindMember(document, "type");
@@ -250,7 +241,7 @@ Result<Credential> CredentialFromJson(json document, std::string text) {
   state->valid_until = DateMember(doc, "validUntil");
   if (!state->valid_until) state->valid_until = DateMember(doc, "expirationDate");
   state->has_status = FindMember(doc, "credentialStatus") != nullptr;
-  state->passerelle = ContextIncludes(doc, kPasserelleContextV1);
+  state->passerelle = UsesPasserelleContext(doc);
   return Credential(std::move(state));
 }
 
