@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/country.h"
 #include "formats/json.h"
 #include "keys/did_key.h"
 
@@ -82,8 +83,12 @@ Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOpti
     return Status::AlreadyExists("\"" + dir.string() + "\" already holds an issuer; refusing to overwrite it");
   if (options.did_web && !ValidDidWeb(*options.did_web))
     return Status::InvalidArgument("--did \"" + *options.did_web + "\" is not a did:web DID (did:web:host[:path])");
-  if (!options.country.empty() && options.country.size() != 2)
-    return Status::InvalidArgument("--country must be an ISO 3166-1 alpha-2 code, e.g. FR");
+  std::string country;
+  if (!options.country.empty()) {
+    auto normalized = NormalizeCountryCode(options.country);
+    if (!normalized.ok()) return normalized.status().Annotate("--country");
+    country = std::move(*normalized);
+  }
   PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0777));  // the umask decides, as for any folder
   PSL_RETURN_IF_ERROR(env.CreateDirectories(dir / "keys", 0700));
   std::error_code ec;
@@ -92,7 +97,7 @@ Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOpti
   IssuerDir d;
   d.dir = dir;
   d.name = options.name;
-  d.country = options.country;
+  d.country = country;
   Timestamp now = env.Now();
   now.nanos = 0;
   if (options.did_web) {
@@ -126,7 +131,12 @@ Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir, Env& env) {
   d.dir = dir;
   PSL_ASSIGN_OR_RETURN(d.did, GetString(c, "did", ""));
   if (const json* n = FindMember(c, "name"); n && n->is_string()) d.name = n->get<std::string>();
-  if (const json* n = FindMember(c, "country"); n && n->is_string()) d.country = n->get<std::string>();
+  if (const json* n = FindMember(c, "country"); n && n->is_string() && !n->get_ref<const std::string&>().empty()) {
+    // Folders made before codes were normalised may hold "ro": read as "RO".
+    auto normalized = NormalizeCountryCode(n->get<std::string>());
+    if (!normalized.ok()) return normalized.status().Annotate("issuer.json: /country");
+    d.country = std::move(*normalized);
+  }
   const json* keys = FindMember(c, "keys");
   if (keys == nullptr || !keys->is_array() || keys->empty())
     return Status::Malformed("issuer.json: /keys must list at least one key");
