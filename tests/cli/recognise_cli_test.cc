@@ -123,12 +123,24 @@ TEST_CASE("cli: verifier recognise maps a partner's presented modules onto the M
   CHECK_THAT(replayed.out, Catch::Contains("0 of at most 60 ECTS"));
 }
 
+TEST_CASE("cli: the shipped agreement is usable as the README shows it", "[cli][recognition]") {
+  Mobility m;
+  std::ofstream(m.Path("vp.json")) << "{}";
+  auto run = RunTool("verifier", {"recognise", "--agreement",
+                                  (testing::SourceDir() / "scripts/demo-data/double-diploma-kz-ro.json").string(),
+                                  m.Path("vp.json"), "--challenge", "4bd6f1e0"});
+  INFO(run.err);
+  CHECK(run.exit_code == 1);  // read and applied: this presentation earns nothing
+  CHECK_THAT(run.err, !Catch::Contains("no DID known"));
+}
+
 TEST_CASE("cli: verifier recognise gives no verdict on an unusable agreement", "[cli][recognition]") {
   Mobility m;
   std::ofstream(m.Path("vp.json")) << "{}";
-  auto no_dids = RunTool("verifier", {"recognise", "--agreement",
-                                      (testing::SourceDir() / "scripts/demo-data/double-diploma-kz-ro.json").string(),
-                                      m.Path("vp.json")});
+  json without_dids = json::parse(std::ifstream(testing::SourceDir() / "scripts/demo-data/double-diploma-kz-ro.json"));
+  without_dids.erase("institutionDids");
+  std::ofstream(m.Path("no-dids.json")) << without_dids.dump();
+  auto no_dids = RunTool("verifier", {"recognise", "--agreement", m.Path("no-dids.json"), m.Path("vp.json")});
   CHECK(no_dids.exit_code == 2);
   CHECK_THAT(no_dids.err, Catch::Contains("institutionDids"));
   std::ofstream(m.Path("garbage.json")) << "{\"agreement\":";
