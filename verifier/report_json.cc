@@ -1,4 +1,6 @@
 // Passerelle — the verification report as JSON (verifier verify --json).
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
 
 #include "formats/datetime.h"
@@ -14,6 +16,53 @@ json ChecksToJson(const std::vector<CheckResult>& checks) {
   for (const auto& c : checks) out.push_back({{"check", c.check}, {"ok", c.ok}, {"detail", c.detail}});
   return out;
 }
+
+json LanguageMapToJson(const LanguageMap& map) {
+  if (map.empty()) return nullptr;
+  if (map.size() == 1 && map[0].first.empty()) return map[0].second;
+  json out = json::object();
+  for (const auto& [lang, text] : map) out[lang] = text;
+  return out;
+}
+
+// What a person acts on, per credential (the employer page's data-outcome):
+// "presented" (authentic, presented by its holder), "authentic" (its own
+// checks hold, the holder is not proven), or "refused".
+const char* OutcomeOf(const VerificationReport& r, const CredentialVerdict& c) {
+  bool own_checks = !c.checks.empty();
+  for (const auto& check : c.checks)
+    if (!check.ok && check.check != "holder") own_checks = false;
+  if (!own_checks) return "refused";
+  return r.kind == "presentation" && r.verified && c.verified ? "presented" : "authentic";
+}
+
+// The claims a person reads first, from the typed credential. They are
+// vouched for only where `verified` (and `outcome`) say so.
+void AddClaims(const VerificationReport& r, const CredentialVerdict& c, json& out) {
+  const Credential& vc = c.credential;
+  const Party& issuer = vc.issuer();
+  out["outcome"] = OutcomeOf(r, c);
+  out["awardingBody"] = {{"id", issuer.id},
+                         {"name", LanguageMapToJson(issuer.name)},
+                         {"country", issuer.country.empty() ? json(nullptr) : json(issuer.country)}};
+  out["accreditedBy"] = c.accredited_by.empty() ? json(nullptr) : json(c.accredited_by);
+  const Achievement* a = vc.achievement();
+  if (a == nullptr) return;
+  out["kind"] = a->kind ? json(CredentialKindName(*a->kind)) : json(nullptr);
+  out["holderName"] = a->holder_name.empty() ? json(nullptr) : json(a->holder_name);
+  out["title"] = LanguageMapToJson(a->title);
+  out["grade"] = a->grade ? json{{"value", a->grade->value}, {"scale", a->grade->scheme}} : json(nullptr);
+  // Whole credits print as integers ("6", not "6.0").
+  if (a->ects && *a->ects == static_cast<double>(static_cast<std::int64_t>(*a->ects)))
+    out["ects"] = static_cast<std::int64_t>(*a->ects);
+  else
+    out["ects"] = a->ects ? json(*a->ects) : json(nullptr);
+  out["eqfLevel"] = a->eqf_level > 0 ? json(a->eqf_level) : json(nullptr);
+  out["nqfLevel"] = a->nqf_level.empty() ? json(nullptr) : json(a->nqf_level);
+  out["obtainedBy"] = ObtainedByName(a->obtained_by);
+  out["awardedOn"] = a->awarded_on ? json(FormatDateTime(*a->awarded_on)) : json(nullptr);
+}
+
 }  // namespace
 
 json ReportToJson(const VerificationReport& r) {
@@ -25,11 +74,13 @@ json ReportToJson(const VerificationReport& r) {
   }
   json credentials = json::array();
   for (const auto& c : r.credentials) {
-    credentials.push_back({{"id", c.id()},
-                           {"issuer", c.issuer()},
-                           {"type", c.types()},
-                           {"verified", c.verified},
-                           {"checks", ChecksToJson(c.checks)}});
+    json entry = {{"id", c.id()},
+                  {"issuer", c.issuer()},
+                  {"type", c.types()},
+                  {"verified", c.verified},
+                  {"checks", ChecksToJson(c.checks)}};
+    AddClaims(r, c, entry);
+    credentials.push_back(std::move(entry));
   }
   json freshness = json::object();
   freshness["status"] = r.status_freshness ? json(FormatDateTime(*r.status_freshness)) : json(nullptr);

@@ -88,7 +88,8 @@ Status CheckCredentialModel(const Credential& vc) {
 // accredited by a trust list for this credential (`proofs` null when the
 // proofs did not verify: then only the listing itself is checked).
 Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const internal::ProofCheckOutcome* proofs,
-                          const VerifyOptions& options, VerificationReport& report, std::string* detail) {
+                          const VerifyOptions& options, VerificationReport& report, std::string* detail,
+                          std::string* accredited_by) {
   if (std::find(options.trusted_issuers.begin(), options.trusted_issuers.end(), issuer) !=
       options.trusted_issuers.end()) {
     *detail = issuer + " is trusted (given as a trusted issuer)";
@@ -103,6 +104,7 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const inter
       // The oldest document the verdict relied on: the list, or its root.
       const Timestamp issued = std::min(accredited->list_valid_from, accredited->root_valid_from);
       if (s.ok() && (!report.trust_freshness || issued < *report.trust_freshness)) report.trust_freshness = issued;
+      if (s.ok()) *accredited_by = accredited->accredited_by;
       return s;
     }
   }
@@ -137,7 +139,7 @@ bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, 
                                             : std::string())
                                  : std::string());
     Status trusted = CheckIssuerTrusted(issuer, vc.unsecured(), proofs.ok() ? &*proofs : nullptr, options,
-                                        report, &trust_detail);
+                                        report, &trust_detail, &verdict.accredited_by);
     ok &= rec.Record("issuer", trusted, std::move(trust_detail));
     std::string validity_detail;
     Status validity = CheckValidity(vc, options, &validity_detail);

@@ -78,6 +78,9 @@ struct CredentialVerdict {
   // credential).
   Credential credential;
   std::string pointer;
+  // The DID of the authority whose trust list accredits the issuer; empty
+  // when it was trusted otherwise (--trust-issuer) or not at all.
+  std::string accredited_by;
 };
 
 // A credential that passed every check of the policy it was verified

@@ -155,6 +155,12 @@ TEST_CASE("presentation: --challenge and --domain must match what was signed", "
   CHECK_FALSE(wrong_domain.verified);
   CHECK(HasError(wrong_domain, "verification_failed", "/proof/domain"));
 
+  // What a person acts on: presented by its holder only with the expected
+  // challenge; with another, the credential is authentic but the holder unproven.
+  CHECK(ReportToJson(VerifyDocument(vp, w.Options("nonce-1", "employer.example")))["credentials"][0]["outcome"] ==
+        "presented");
+  CHECK(ReportToJson(wrong_challenge)["credentials"][0]["outcome"] == "authentic");
+
   // Asked for, but never signed.
   json bare = w.Present(w.holder, {w.Credential()}, std::nullopt, std::nullopt);
   CHECK_FALSE(VerifyDocument(bare, w.Options("nonce-1", std::nullopt)).verified);
