@@ -27,7 +27,7 @@
 #include "issuer/batch/progress.h"
 #include "issuer/batch/trainees.h"
 #include "issuer/programme_files.h"
-#include "issuer/store/issuance.h"
+#include "issuer/service/issuance.h"
 #include "issuer/store/store.h"
 
 namespace passerelle::batch {

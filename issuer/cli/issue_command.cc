@@ -9,7 +9,7 @@
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
 #include "issuer/status/slot_pool.h"
-#include "issuer/store/issuance.h"
+#include "issuer/service/issuance.h"
 #include "issuer/credential_signer.h"
 #include "issuer/programme_files.h"
 #include "keys/passphrase.h"

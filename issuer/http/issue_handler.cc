@@ -5,7 +5,7 @@
 #include "issuer/http/credential_input.h"
 #include "issuer/http/handlers.h"
 #include "http/problem.h"
-#include "issuer/store/issuance.h"
+#include "issuer/service/issuance.h"
 
 namespace passerelle::http {
 

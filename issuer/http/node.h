@@ -13,7 +13,7 @@
 #include "issuer/status/publisher.h"
 #include "issuer/status/slot_pool.h"
 #include "issuer/store/group_commit.h"
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/signing_identity.h"
 #include "issuer/store/store.h"
 #include "verifier/status_cache.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "issuer/issuer_dir.h"
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/signing_identity.h"
 #include "keys/secret_bytes.h"
 #include "tests/testing/temp_dir.h"
 

@@ -1,5 +1,5 @@
 // Passerelle — the node's signing identity, reloaded after a key rotation.
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/signing_identity.h"
 
 namespace passerelle {
 
