@@ -46,6 +46,17 @@ std::shared_ptr<const SigningSnapshot> SigningIdentity::Current() {
   return current_;
 }
 
+Result<IssuerDir> SigningIdentity::Rotate(Timestamp now, const KdfParams& kdf, Env& env) {
+  std::lock_guard<std::mutex> lock(mu_);
+  PSL_ASSIGN_OR_RETURN(IssuerDir issuer, OpenIssuerDir(dir_, env));
+  PSL_ASSIGN_OR_RETURN(IssuerDir rotated, RotateKey(issuer, passphrase_, now, kdf, env));
+  PSL_ASSIGN_OR_RETURN(current_, Load(dir_, passphrase_));
+  std::error_code ec;
+  mtime_ = std::filesystem::last_write_time(dir_ / "issuer.json", ec);
+  last_error_.clear();
+  return rotated;
+}
+
 std::string SigningIdentity::last_error() {
   std::lock_guard<std::mutex> lock(mu_);
   return last_error_;
