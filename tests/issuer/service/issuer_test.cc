@@ -45,6 +45,13 @@ struct ServiceFixture {
     return id;
   }
 
+  // Sets a credential's status; REQUIREs that it worked.
+  store::StatusChangeOutcome Set(const std::string& id, CredentialState state) {
+    auto outcome = issuer->SetStatus(id, state, "test");
+    REQUIRE(outcome.ok());
+    return std::move(*outcome);
+  }
+
   // The bit of `purpose` for `id`, read from the signed list the service serves.
   std::uint32_t PublishedBit(const std::string& id, store::StatusPurpose purpose) {
     auto record = issuer->FindCredential(id).value();
@@ -109,14 +116,13 @@ TEST_CASE("service: revoke sets the bit in the published status list", "[issuer]
   ServiceFixture f;
   std::string id = f.IssueOne();
   CHECK(f.PublishedBit(id, store::StatusPurpose::kRevocation) == 0);
-  auto revoked = f.issuer->SetStatus(id, CredentialState::kRevoked, "test");
-  REQUIRE(revoked.ok());
-  CHECK(revoked->changed);
-  CHECK(revoked->record.revoked);
+  auto revoked = f.Set(id, CredentialState::kRevoked);
+  CHECK(revoked.changed);
+  CHECK(revoked.record.revoked);
   CHECK(f.PublishedBit(id, store::StatusPurpose::kRevocation) == 1);
   // Revoking again changes nothing; reactivating leaves it revoked.
-  CHECK_FALSE(f.issuer->SetStatus(id, CredentialState::kRevoked, "test").value().changed);
-  CHECK(f.issuer->SetStatus(id, CredentialState::kActive, "test").value().record.revoked);
+  CHECK_FALSE(f.Set(id, CredentialState::kRevoked).changed);
+  CHECK(f.Set(id, CredentialState::kActive).record.revoked);
   CHECK(f.issuer->SetStatus(NewCredentialId(), CredentialState::kRevoked, "test").status().code() ==
         Code::kNotFound);
 }
@@ -124,14 +130,12 @@ TEST_CASE("service: revoke sets the bit in the published status list", "[issuer]
 TEST_CASE("service: suspend and unsuspend flip the suspension bit", "[issuer][service]") {
   ServiceFixture f;
   std::string id = f.IssueOne();
-  auto suspended = f.issuer->SetStatus(id, CredentialState::kSuspended, "test");
-  REQUIRE(suspended.ok());
-  CHECK(suspended->record.suspended);
+  CHECK(f.Set(id, CredentialState::kSuspended).record.suspended);
   CHECK(f.PublishedBit(id, store::StatusPurpose::kSuspension) == 1);
-  auto active = f.issuer->SetStatus(id, CredentialState::kActive, "test");
-  REQUIRE(active.ok());
-  CHECK(active->changed);
-  CHECK_FALSE(active->record.suspended);
+  CHECK_FALSE(f.Set(id, CredentialState::kSuspended).changed);
+  auto active = f.Set(id, CredentialState::kActive);
+  CHECK(active.changed);
+  CHECK_FALSE(active.record.suspended);
   CHECK(f.PublishedBit(id, store::StatusPurpose::kSuspension) == 0);
   CHECK(f.PublishedBit(id, store::StatusPurpose::kRevocation) == 0);
 }
