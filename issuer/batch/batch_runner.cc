@@ -32,15 +32,15 @@ struct Signed {
 
 class Engine {
  public:
-  Engine(const ProgrammeBundle& bundle, const std::filesystem::path& out, store::IssuerStore& store,
-         const IssuanceContext& context, const BatchOptions& options, BatchSummary& summary)
-      : bundle_(bundle), out_(out), store_(store), context_(context), options_(options), summary_(summary) {}
+  Engine(const ProgrammeBundle& bundle, const std::filesystem::path& out, Issuer& issuer,
+         const BatchOptions& options, BatchSummary& summary)
+      : bundle_(bundle), out_(out), issuer_(issuer), options_(options), summary_(summary) {}
 
   // Sorts `items` into already issued (restoring missing files) and to do.
   Result<std::vector<Item*>> Triage(std::vector<Item>& items) {
     std::vector<Item*> todo;
     for (auto& item : items) {
-      PSL_ASSIGN_OR_RETURN(auto id, store_.FindByIdempotencyKey(item.key));
+      PSL_ASSIGN_OR_RETURN(auto id, issuer_.FindByIdempotencyKey(item.key));
       if (!id) {
         todo.push_back(&item);
         continue;
@@ -57,7 +57,7 @@ class Engine {
     if (todo.empty()) return Status::Ok();
     // Reserve ahead in bounded chunks: what a crash leaves reserved is
     // never used again, so keep that small.
-    PSL_RETURN_IF_ERROR(context_.slots->Prefetch(std::min<std::size_t>(todo.size(), 2048)));
+    PSL_RETURN_IF_ERROR(issuer_.PrefetchSlots(std::min<std::size_t>(todo.size(), 2048)));
     std::atomic<std::size_t> next{0};
     std::atomic<bool> abort{false};
     std::size_t produced = 0;  // signed or failed; guarded by mu_
@@ -114,7 +114,7 @@ class Engine {
   Status EnsureFile(const std::string& id, const std::filesystem::path& file) {
     std::error_code ec;
     if (std::filesystem::exists(file, ec)) return Status::Ok();
-    PSL_ASSIGN_OR_RETURN(std::string bytes, store_.FindDocument(id));
+    PSL_ASSIGN_OR_RETURN(std::string bytes, issuer_.FindDocument(id));
     PSL_RETURN_IF_ERROR(WriteCredentialFile(*options_.env, file, bytes));
     ++summary_.files_restored;
     return Status::Ok();
@@ -130,8 +130,8 @@ class Engine {
 
  private:
   Result<std::unique_ptr<SignedIssuance>> Sign(const Item& item) {
-    auto snapshot = context_.signer->Current();
-    IssuerIdentity identity{snapshot->issuer.did, snapshot->issuer.name, snapshot->issuer.country};
+    IssuerDir folder = issuer_.folder();
+    IssuerIdentity identity{folder.did, folder.name, folder.country};
     Result<nlohmann::json> credential =
         item.grade != nullptr
             ? BuildRowModuleCredential(bundle_.programme, identity, *item.row, *item.grade, NewCredentialId())
@@ -146,14 +146,14 @@ class Engine {
     request.module = item.grade != nullptr ? item.code : std::string();
     request.trainee = item.row->trainee_id;
     request.idempotency_key = item.key;
-    return SignForIssuance(context_, std::move(request));
+    return issuer_.SignForBatch(std::move(request));
   }
 
   Status Commit(std::vector<Signed>& group) {
     if (group.empty()) return Status::Ok();
     std::vector<store::PendingIssuance*> pending;
     for (auto& s : group) pending.push_back(&s.issuance->pending);
-    PSL_RETURN_IF_ERROR(store_.CommitIssuances(pending));
+    PSL_RETURN_IF_ERROR(issuer_.CommitBatch(pending));
     // Durable now: write the files.
     for (auto& s : group) {
       const Status& outcome = s.issuance->pending.outcome;
@@ -162,7 +162,7 @@ class Engine {
         ++(s.item->grade != nullptr ? summary_.issued_modules : summary_.issued_certifications);
       } else if (outcome.code() == Code::kAlreadyExists) {
         // Another run issued this pair meanwhile: keep theirs.
-        PSL_ASSIGN_OR_RETURN(auto id, store_.FindByIdempotencyKey(s.item->key));
+        PSL_ASSIGN_OR_RETURN(auto id, issuer_.FindByIdempotencyKey(s.item->key));
         ++summary_.already_issued;
         if (id) PSL_RETURN_IF_ERROR(EnsureFile(*id, s.item->file));
       } else {
@@ -175,8 +175,7 @@ class Engine {
 
   const ProgrammeBundle& bundle_;
   const std::filesystem::path& out_;
-  store::IssuerStore& store_;
-  const IssuanceContext& context_;
+  Issuer& issuer_;
   const BatchOptions& options_;
   BatchSummary& summary_;
   std::size_t done_ = 0;
@@ -194,15 +193,15 @@ Status WriteCredentialFile(Env& env, const std::filesystem::path& path, std::str
 }
 
 Result<BatchSummary> RunCohortBatch(const ProgrammeBundle& bundle, const TraineeTable& table,
-                                    const std::filesystem::path& out_dir, store::IssuerStore& store,
-                                    const IssuanceContext& context, const BatchOptions& options) {
+                                    const std::filesystem::path& out_dir, Issuer& issuer,
+                                    const BatchOptions& options) {
   auto started = std::chrono::steady_clock::now();
   BatchSummary summary;
   summary.rows = table.data_rows;
   summary.bad_rows = table.errors.size();
-  if (context.signer == nullptr || context.slots == nullptr) return Status::Internal("batch without a signer or slots");
-  std::string did = context.signer->Current()->issuer.did;
-  Engine engine(bundle, out_dir, store, context, options, summary);
+  if (!issuer.has_store()) return Status::NotFound("batch: this issuer has no store to keep a register in");
+  std::string did = issuer.folder().did;
+  Engine engine(bundle, out_dir, issuer, options, summary);
 
   // Phase 1: module credentials. Phase 2: certifications, which list the
   // module credentials' ids as the register knows them.
@@ -228,7 +227,7 @@ Result<BatchSummary> RunCohortBatch(const ProgrammeBundle& bundle, const Trainee
     bool complete = true;
     for (const auto& g : row->grades) {
       if (!g.passed) continue;
-      PSL_ASSIGN_OR_RETURN(auto id, store.FindByIdempotencyKey(IdempotencyKey(did, row->trainee_id, g.module)));
+      PSL_ASSIGN_OR_RETURN(auto id, issuer.FindByIdempotencyKey(IdempotencyKey(did, row->trainee_id, g.module)));
       if (!id) {
         complete = false;  // its module failed above (reported there)
         break;

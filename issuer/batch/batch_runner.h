@@ -6,8 +6,9 @@
 // that the store records in the same transaction as the register entry, so
 // running the same batch again issues nothing twice.
 //
-// Crash safety: signing runs on `threads` threads; a committer commits what
-// is signed in groups (one synced transaction each) and only then writes
+// Crash safety: signing runs on `threads` threads (Issuer::SignForBatch); a
+// committer commits what is signed in groups (Issuer::CommitBatch, one
+// synced transaction each) and only then writes
 // OUT/<trainee>/<code>.json (tmp + rename, through options.env, not fsync'd:
 // the register is the durable copy). The register keeps the signed
 // bytes, so a re-run rewrites any file missing for a recorded credential;
@@ -27,8 +28,7 @@
 #include "issuer/batch/progress.h"
 #include "issuer/batch/trainees.h"
 #include "issuer/programme_files.h"
-#include "issuer/store/issuance.h"
-#include "issuer/store/store.h"
+#include "issuer/service/issuer.h"
 
 namespace passerelle::batch {
 
@@ -57,12 +57,13 @@ struct BatchSummary {
   std::size_t issued() const { return issued_modules + issued_certifications; }
 };
 
-// Runs the batch for the good rows of `table`. Errors (the batch stopped;
+// Runs the batch for the good rows of `table`, issuing through `issuer`
+// (which needs its store and a public URL). Errors (the batch stopped;
 // what was committed stays committed): kIOError, kResourceExhausted from the
-// store or the output folder.
+// store or the output folder; kNotFound for an issuer without a store.
 Result<BatchSummary> RunCohortBatch(const ProgrammeBundle& bundle, const TraineeTable& table,
-                                    const std::filesystem::path& out_dir, store::IssuerStore& store,
-                                    const IssuanceContext& context, const BatchOptions& options);
+                                    const std::filesystem::path& out_dir, Issuer& issuer,
+                                    const BatchOptions& options);
 
 // Writes a credential file: `path`'s folder is created when missing, then
 // env.WriteFileAtomic with Durability::kRenameOnly (mode 0644) — a reader

@@ -13,7 +13,7 @@
 #include "issuer/batch/progress.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
-#include "keys/passphrase.h"
+#include "issuer/cli/unlock_issuer.h"
 
 namespace passerelle::cli {
 
@@ -60,6 +60,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   if (!store.ok()) return fail(store.status());
   auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err);
   if (!public_url.ok()) return fail(public_url.status());
+  store->reset();  // the URL is settled; the Issuer opens the store again
 
   // Bad rows first: they are the operator's to fix while the rest goes on.
   std::string csv_name = std::filesystem::path(args.csv).filename().string();
@@ -67,18 +68,17 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
     err << "issuer: error: " << SanitizeForTerminal(csv_name) << ":" << e.line << ": column \""
         << SanitizeForTerminal(e.column) << "\": " << SanitizeForTerminal(e.message) << "\n";
 
-  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
-  if (!passphrase.ok()) return fail(passphrase.status());
-  auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
-  if (!signer.ok()) return fail(signer.status());
-  SlotPool slots(**store, 2048);
-  IssuanceContext context{signer->get(), &slots, *public_url};
+  IssuerOptions node_options;
+  node_options.public_url = *public_url;
+  node_options.slot_chunk = 2048;
+  auto node = OpenCliIssuer(args.common, std::move(node_options));
+  if (!node.ok()) return fail(node.status());
   batch::ProgressBar progress(err, ::isatty(STDERR_FILENO) == 1, "issuer: issuing");
   batch::BatchOptions options;
   options.suite = *suite;
   options.threads = args.threads;
   options.progress = &progress;
-  auto summary = batch::RunCohortBatch(*bundle, *table, args.out, **store, context, options);
+  auto summary = batch::RunCohortBatch(*bundle, *table, args.out, **node, options);
   if (!summary.ok()) return fail(summary.status().Annotate("batch stopped (what was committed stays issued; run it again)"));
 
   for (const auto& f : summary->failures)

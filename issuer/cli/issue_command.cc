@@ -8,8 +8,7 @@
 #include "issuer/batch/credentials.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
-#include "issuer/status/slot_pool.h"
-#include "issuer/store/issuance.h"
+#include "issuer/cli/unlock_issuer.h"
 #include "issuer/credential_signer.h"
 #include "issuer/programme_files.h"
 #include "keys/passphrase.h"
@@ -76,22 +75,22 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   batch::AddLearnerName(*credential);
 
   // A node with a store records what it issues and gives it status entries.
-  std::unique_ptr<store::IssuerStore> store;
+  bool has_store = store::IssuerStore::Exists(StoreDir(args.common.dir));
   std::string public_url;
-  if (store::IssuerStore::Exists(StoreDir(args.common.dir))) {
+  if (has_store) {
+    // Settle the public URL, then close: the Issuer opens the store again.
     auto opened = OpenNodeStore(args.common.dir);
     if (!opened.ok()) return fail(opened.status(), 2);
-    store = std::move(*opened);
-    auto url = ResolvePublicUrl(*store, *issuer, args.public_url, err);
+    auto url = ResolvePublicUrl(**opened, *issuer, args.public_url, err);
     if (!url.ok()) return fail(url.status(), 2);
     public_url = *url;
   } else if (args.public_url) {
     return fail(Status::InvalidArgument("--public-url needs the node's store (issuer init --public-url, or run issuer serve once)"), 2);
   }
 
-  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
-  if (!passphrase.ok()) return fail(passphrase.status(), 2);
-  if (!store) {
+  if (!has_store) {
+    auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
+    if (!passphrase.ok()) return fail(passphrase.status(), 2);
     auto key = LoadCurrentKey(*issuer, *passphrase);
     if (!key.ok()) return fail(key.status(), 2);
     auto signed_credential = SignCredential(*issuer, *key, *credential, SignRequest{*suite, Now()});
@@ -100,22 +99,22 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     out << DumpJsonPretty(*signed_credential) << "\n";
     return 0;
   }
-  auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
-  if (!signer.ok()) return fail(signer.status(), 2);
-  SlotPool slots(*store, 1);
+  IssuerOptions options;
+  options.public_url = public_url;
+  options.slot_chunk = 1;  // one credential: reserve no index it will not use
+  auto node = OpenCliIssuer(args.common, std::move(options));
+  if (!node.ok()) return fail(node.status(), 2);
   IssueRequest request;
   request.credential = std::move(*credential);
   request.suite = *suite;
   request.actor = "cli";
   request.programme = bundle->programme.code;
   if (*kind == "module" && args.module) request.module = *args.module;
-  auto issued = SignForIssuance(IssuanceContext{signer->get(), &slots, public_url}, std::move(request));
+  IssueStep step = IssueStep::kPrepare;
+  auto issued = (*node)->Issue(std::move(request), &step);
+  if (!issued.ok() && step == IssueStep::kCommit) return fail(issued.status().Annotate("record the credential"), 2);
   if (!issued.ok()) return fail(issued.status(), issued.status().code() == Code::kInternal ? 2 : 1);
-  std::vector<store::PendingIssuance*> pending = {&(*issued)->pending};
-  Status committed = store->CommitIssuances(pending);
-  if (committed.ok()) committed = (*issued)->pending.outcome;
-  if (!committed.ok()) return fail(committed.Annotate("record the credential"), 2);
-  out << DumpJsonPretty((*issued)->credential) << "\n";
+  out << DumpJsonPretty(*issued) << "\n";
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "formats/json.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/cli/unlock_issuer.h"
 #include "issuer/issuer_dir.h"
 #include "keys/passphrase.h"
 
@@ -75,12 +76,14 @@ int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& 
     err << "issuer: error: " << issuer.status().message() << "\n";
     return 2;
   }
-  auto passphrase = ObtainPassphrase({args.passphrase_file, false, "issuer key passphrase: "});
-  if (!passphrase.ok()) {
-    err << "issuer: error: " << passphrase.status().message() << "\n";
+  IssuerOptions options;
+  options.store = StoreUse::kNone;  // a rotation changes issuer.json only
+  auto node = OpenCliIssuer(args, std::move(options));
+  if (!node.ok()) {
+    err << "issuer: error: " << node.status().message() << "\n";
     return 2;
   }
-  auto rotated = RotateKey(*issuer, *passphrase, Now());
+  auto rotated = (*node)->RotateKey();
   if (!rotated.ok()) {
     err << "issuer: error: " << rotated.status().message() << "\n";
     return 2;

@@ -11,7 +11,7 @@
 #include "issuer/http/auth.h"
 #include "issuer/http/node.h"
 #include "issuer/http/routes.h"
-#include "keys/passphrase.h"
+#include "issuer/cli/unlock_issuer.h"
 
 namespace passerelle::cli {
 
@@ -71,20 +71,21 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   auto public_url = ResolvePublicUrl(**store, *issuer, args.public_url, err,
                                      listen->port == 0 ? std::nullopt : std::optional<std::string>(listen_url));
   if (!public_url.ok()) return fail(public_url.status());
+  store->reset();  // the URL is settled; the Issuer opens the store again
 
-  auto passphrase = ObtainPassphrase({args.common.passphrase_file, false, "issuer key passphrase: "});
-  if (!passphrase.ok()) return fail(passphrase.status());
-  auto signer = SigningIdentity::Open(args.common.dir, std::move(*passphrase));
-  if (!signer.ok()) return fail(signer.status());
+  IssuerOptions issuer_options;
+  issuer_options.public_url = *public_url;
+  issuer_options.list_suite = *suite;
+  auto node = OpenCliIssuer(args.common, std::move(issuer_options));
+  if (!node.ok()) return fail(node.status());
   // From here on threads start: they must inherit the blocked stop signals.
   sigset_t stop_signals = StopSignals();
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   http::NodeOptions node_options;
-  node_options.public_base_url = *public_url;
   node_options.default_suite = *suite;
   node_options.max_body_bytes = args.max_request_bytes;
-  auto parts = http::BuildNode(**store, **signer, StoreDir(args.common.dir), node_options);
+  auto parts = http::BuildNode(**node, StoreDir(args.common.dir), node_options);
   if (!parts.ok()) return fail(parts.status());
   http::Router router;
   http::RegisterRoutes(router, (*parts)->node, issuer->did);
@@ -99,7 +100,7 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   server_options.read_timeout_seconds = args.timeout_seconds;
   server_options.write_timeout_seconds = args.timeout_seconds;
   server_options.log_name = "issuer";
-  http::Server server(server_options, router, http::AccessHook(**store), args.quiet ? nullptr : &err);
+  http::Server server(server_options, router, http::AccessHook(*(*node)->store()), args.quiet ? nullptr : &err);
   SignalStopper stopper(server);
   Status started = server.Start();
   if (!started.ok()) return fail(started);
@@ -108,7 +109,7 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   if (listen->host != "127.0.0.1" && listen->host != "localhost" && listen->host != "::1" && !args.tls_cert)
     err << "issuer: warning: serving plain HTTP on " << listen->host
         << "; put it behind a TLS proxy or give --tls-cert and --tls-key\n";
-  if (auto tokens = (*store)->ListTokens(); tokens.ok() && tokens->empty())
+  if (auto tokens = (*node)->store()->ListTokens(); tokens.ok() && tokens->empty())
     err << "issuer: hint: no API token yet: create one with issuer token create --dir " << args.common.dir
         << " --scope issue,status\n";
   err << std::flush;

@@ -3,6 +3,7 @@
 
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/service/issuer.h"
 
 namespace passerelle::cli {
 
@@ -13,13 +14,16 @@ int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostrea
   };
   if (!store::IssuerStore::Exists(StoreDir(args.common.dir)))
     return fail(Status::NotFound("\"" + args.common.dir + "\" has no store: it has issued nothing with status"), 2);
-  auto store = OpenNodeStore(args.common.dir);
-  if (!store.ok()) return fail(store.status(), 2);
-  store::StatusChange change;
-  if (verb == "revoke") change = {store::StatusPurpose::kRevocation, true};
-  else if (verb == "suspend") change = {store::StatusPurpose::kSuspension, true};
-  else change = {store::StatusPurpose::kSuspension, false};
-  auto outcome = (*store)->ApplyStatusChange(args.credential_id, change, "cli", Now());
+  // No passphrase: a status change signs nothing (the serving node re-signs the list).
+  IssuerOptions options;
+  options.dir = args.common.dir;
+  options.store = StoreUse::kOpenIfExists;
+  auto node = OpenIssuer(std::move(options));
+  if (!node.ok()) return fail(node.status(), 2);
+  CredentialState target = verb == "revoke"    ? CredentialState::kRevoked
+                           : verb == "suspend" ? CredentialState::kSuspended
+                                               : CredentialState::kActive;
+  auto outcome = (*node)->SetStatus(args.credential_id, target, "cli");
   if (!outcome.ok()) return fail(outcome.status(), outcome.status().code() == Code::kNotFound ? 1 : 2);
   const auto& r = outcome->record;
   const char* state = r.revoked ? "revoked" : (r.suspended ? "suspended" : "active");

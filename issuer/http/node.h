@@ -1,8 +1,9 @@
 // Passerelle — what the HTTP handlers of a running issuer node share.
 //
-// Built once by `issuer serve` (or a test) and then only read; the objects it
-// points to are themselves thread-safe. Handlers are free functions of
-// (Node&, request) so each can be tested without sockets.
+// Built once by `issuer serve` (or a test) over an Issuer (the service that
+// issues, changes statuses and signs status lists) and then only read; the
+// objects it points to are themselves thread-safe. Handlers are free
+// functions of (Node&, request) so each can be tested without sockets.
 #pragma once
 
 #include <cstddef>
@@ -10,27 +11,19 @@
 #include <string>
 
 #include "formats/data_integrity.h"
-#include "issuer/status/publisher.h"
-#include "issuer/status/slot_pool.h"
-#include "issuer/store/group_commit.h"
-#include "issuer/store/signing_identity.h"
-#include "issuer/store/store.h"
+#include "issuer/service/issuer.h"
 #include "verifier/status_cache.h"
 
 namespace passerelle::http {
 
+// The public URL status lists are served under is the Issuer's.
 struct NodeOptions {
-  std::string public_base_url;  // "https://issuer.example" (no trailing slash)
   Cryptosuite default_suite = Cryptosuite::kEddsaRdfc2022;
   std::size_t max_body_bytes = 1 << 20;
 };
 
 struct Node {
-  store::IssuerStore* store = nullptr;
-  SigningIdentity* signer = nullptr;
-  SlotPool* slots = nullptr;
-  GroupCommitter* committer = nullptr;
-  StatusListPublisher* publisher = nullptr;
+  Issuer* issuer = nullptr;  // opened with its store and key
   // Where /credentials/verify keeps the node's own signed lists, so it
   // checks status through the same code as `verifier verify`.
   const StatusListCache* verify_cache = nullptr;
@@ -39,16 +32,14 @@ struct Node {
 
 // The parts of a Node, owned; Build() wires them together.
 struct NodeParts {
-  std::unique_ptr<SlotPool> slots;
-  std::unique_ptr<GroupCommitter> committer;
-  std::unique_ptr<StatusListPublisher> publisher;
   std::unique_ptr<StatusListCache> verify_cache;
   Node node;
 };
 
-// Builds the node over an open store and signing identity (both outlive it).
-// `state_dir` holds the verify cache. Errors: kIOError.
-Result<std::unique_ptr<NodeParts>> BuildNode(store::IssuerStore& store, SigningIdentity& signer,
-                                             const std::filesystem::path& state_dir, NodeOptions options);
+// Builds the node over an open Issuer (which outlives it). `state_dir` holds
+// the verify cache. Errors: kInvalidArgument (an Issuer without its store,
+// key or public URL), kIOError.
+Result<std::unique_ptr<NodeParts>> BuildNode(Issuer& issuer, const std::filesystem::path& state_dir,
+                                             NodeOptions options);
 
 }  // namespace passerelle::http

@@ -9,21 +9,20 @@
 namespace passerelle::http {
 
 HttpResponse HandleDidDocument(Node& node, const HttpRequest& request) {
-  auto snapshot = node.signer->Current();
-  HttpResponse r = JsonResponse(200, DidDocumentToJson(snapshot->issuer.Document()));
+  HttpResponse r = JsonResponse(200, DidDocumentToJson(node.issuer->folder().Document()));
   r.content_type = "application/did+json";
   r.headers["Cache-Control"] = "public, max-age=300";
   return r;
 }
 
 HttpResponse HandleHealth(Node& node, const HttpRequest& request) {
-  auto count = node.store->CountCredentials();
+  auto count = node.issuer->store()->CountCredentials();
   if (!count.ok()) {
     HttpResponse r = ProblemResponse(503, "io_error", "the store cannot be read", "", request.request_id);
     r.internal_error = count.status().ToString();
     return r;
   }
-  return JsonResponse(200, {{"status", "ok"}, {"did", node.signer->Current()->issuer.did}});
+  return JsonResponse(200, {{"status", "ok"}, {"did", node.issuer->folder().did}});
 }
 
 }  // namespace passerelle::http

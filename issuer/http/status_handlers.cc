@@ -15,7 +15,7 @@ namespace {
 
 // What one credentialStatus item of the request asks for.
 struct Wanted {
-  store::StatusChange change;
+  CredentialState state;
   bool to_active = false;  // "active": clear suspension, refuse when revoked
 };
 
@@ -24,14 +24,14 @@ Result<Wanted> ParseWanted(const json& item, const std::string& at) {
   if (const json* type = FindMember(item, "type"); type != nullptr && *type != "BitstringStatusListEntry")
     return Status::Unsupported(at + "/type: only BitstringStatusListEntry is supported");
   if (const json* status = FindMember(item, "status")) {
-    if (*status == "revoked") return Wanted{{store::StatusPurpose::kRevocation, true}};
-    if (*status == "suspended") return Wanted{{store::StatusPurpose::kSuspension, true}};
-    if (*status == "active") return Wanted{{store::StatusPurpose::kSuspension, false}, true};
+    if (*status == "revoked") return Wanted{CredentialState::kRevoked};
+    if (*status == "suspended") return Wanted{CredentialState::kSuspended};
+    if (*status == "active") return Wanted{CredentialState::kActive, true};
     return Status::Malformed(at + "/status: expected \"revoked\", \"suspended\" or \"active\"");
   }
   if (const json* purpose = FindMember(item, "statusPurpose")) {
-    if (*purpose == "revocation") return Wanted{{store::StatusPurpose::kRevocation, true}};
-    if (*purpose == "suspension") return Wanted{{store::StatusPurpose::kSuspension, true}};
+    if (*purpose == "revocation") return Wanted{CredentialState::kRevoked};
+    if (*purpose == "suspension") return Wanted{CredentialState::kSuspended};
     return Status::Malformed(at + "/statusPurpose: expected \"revocation\" or \"suspension\"");
   }
   return Status::Malformed(at + ": missing \"status\" (revoked, suspended or active)");
@@ -68,7 +68,7 @@ HttpResponse HandleStatusChange(Node& node, const HttpRequest& request) {
     if (!w.ok()) return ProblemResponse(w.status(), "", request.request_id);
     wanted.push_back(*w);
   }
-  auto record = node.store->FindCredential(*id);
+  auto record = node.issuer->FindCredential(*id);
   if (!record.ok()) return ProblemResponse(record.status().Annotate("/credentialId"), "", request.request_id);
   std::string actor = request.principal.empty() ? "anonymous" : "token:" + request.principal;
   bool changed = false;
@@ -77,13 +77,13 @@ HttpResponse HandleStatusChange(Node& node, const HttpRequest& request) {
     if (w.to_active && latest.revoked)
       return ProblemResponse(409, "revoked", "/credentialId: \"" + *id + "\" is revoked; revocation is permanent",
                              "/credentialId", request.request_id);
-    auto outcome = node.store->ApplyStatusChange(*id, w.change, actor, Now());
+    auto outcome = node.issuer->SetStatus(*id, w.state, actor);
     if (!outcome.ok()) return ProblemResponse(outcome.status().Annotate("/credentialId"), "", request.request_id);
     changed = changed || outcome->changed;
     latest = outcome->record;
   }
   json lists = json::array();
-  for (const auto& slot : latest.status) lists.push_back(StatusListUrl(node.options.public_base_url, slot.list_id));
+  for (const auto& slot : latest.status) lists.push_back(StatusListUrl(node.issuer->public_url(), slot.list_id));
   return JsonResponse(200, {{"credentialId", *id}, {"status", StateName(latest)}, {"changed", changed},
                             {"statusListCredential", lists}});
 }
@@ -92,7 +92,7 @@ HttpResponse HandleGetStatusList(Node& node, const HttpRequest& request) {
   auto it = request.params.find("id");
   std::string id = it == request.params.end() ? std::string() : it->second;
   if (!ValidListId(id)) return ProblemResponse(404, "not_found", "no such status list", "", request.request_id);
-  auto list = node.publisher->Get(id);
+  auto list = node.issuer->StatusList(id);
   if (!list.ok()) return ProblemResponse(list.status(), "", request.request_id);
   HttpResponse r;
   r.status = 200;
@@ -106,7 +106,7 @@ HttpResponse HandlePublishStatusList(Node& node, const HttpRequest& request) {
   auto it = request.params.find("id");
   std::string id = it == request.params.end() ? std::string() : it->second;
   if (!ValidListId(id)) return ProblemResponse(404, "not_found", "no such status list", "", request.request_id);
-  auto list = node.publisher->Publish(id);
+  auto list = node.issuer->PublishStatusList(id);
   if (!list.ok()) return ProblemResponse(list.status(), "", request.request_id);
   HttpResponse r;
   r.status = 204;

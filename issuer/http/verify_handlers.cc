@@ -39,10 +39,10 @@ void CollectIssuersAndStatus(const json& doc, std::vector<std::string>* issuers,
 // cache, so the status check reads what GET /status-lists/:id serves.
 void RefreshOwnLists(Node& node, const std::vector<std::string>& urls) {
   if (node.verify_cache == nullptr) return;
-  std::string prefix = node.options.public_base_url + "/status-lists/";
+  std::string prefix = node.issuer->public_url() + "/status-lists/";
   for (const auto& url : urls) {
     if (url.rfind(prefix, 0) != 0) continue;
-    auto list = node.publisher->Get(url.substr(prefix.size()));
+    auto list = node.issuer->StatusList(url.substr(prefix.size()));
     if (!list.ok()) continue;
     auto parsed = ParseJson(list->json, JsonLimits{4u << 20, 32});
     if (parsed.ok()) (void)node.verify_cache->Store(url, *parsed, list->signed_at);
@@ -54,7 +54,7 @@ HttpResponse Verify(Node& node, const HttpRequest& request, bool presentation) {
   options.limits = JsonLimits{node.options.max_body_bytes, 64};
   options.evaluate_issuer_trust = false;
   options.prepare = [&node](const json& document, bool check_status, VerifyOptions* verify) {
-    verify->resolver.Add(node.signer->Current()->issuer.Document());
+    verify->resolver.Add(node.issuer->folder().Document());
     std::vector<std::string> lists;
     CollectIssuersAndStatus(document, &verify->trusted_issuers, &lists);
     if (!check_status) return;

@@ -12,7 +12,7 @@
 #include "formats/datetime.h"
 #include "formats/status.h"
 #include "issuer/store/records.h"
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/signing_identity.h"
 
 namespace passerelle {
 

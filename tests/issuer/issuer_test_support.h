@@ -1,5 +1,5 @@
 // Passerelle tests — helpers for issuer tests: a quick issuer folder (fast
-// KDF) and a signing identity over it.
+// KDF), a signing identity over it, and the issuer service over it.
 #pragma once
 
 #include <filesystem>
@@ -7,7 +7,8 @@
 #include <string>
 
 #include "issuer/issuer_dir.h"
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/issuer.h"
+#include "issuer/service/signing_identity.h"
 #include "keys/secret_bytes.h"
 #include "tests/testing/temp_dir.h"
 
@@ -30,6 +31,20 @@ inline IssuerDir MakeIssuerDir(const std::filesystem::path& dir, std::optional<s
 
 inline std::unique_ptr<SigningIdentity> MakeSigner(const std::filesystem::path& dir) {
   return std::move(SigningIdentity::Open(dir, TestPassphrase(), std::chrono::milliseconds(0)).value());
+}
+
+// The issuer service over `dir` (made by MakeIssuerDir), its store created,
+// unlocked with TestPassphrase(); a rotation is picked up at once.
+inline std::unique_ptr<Issuer> MakeIssuer(const std::filesystem::path& dir, std::string public_url,
+                                          std::size_t slot_chunk = 256, Env& env = Env::Default()) {
+  IssuerOptions options;
+  options.dir = dir;
+  options.passphrase = TestPassphrase();
+  options.public_url = std::move(public_url);
+  options.slot_chunk = slot_chunk;
+  options.env = &env;
+  options.key_recheck = std::chrono::milliseconds(0);
+  return std::move(OpenIssuer(std::move(options)).value());
 }
 
 }  // namespace passerelle::testing

@@ -24,21 +24,23 @@ using nlohmann::json;
 struct BatchFixture {
   testing::TempDir tmp;
   IssuerDir issuer = testing::MakeIssuerDir(tmp.path() / "node", std::string("did:web:school.test"));
-  std::unique_ptr<store::IssuerStore> store = std::move(store::IssuerStore::Open(tmp.path() / "node" / "store").value());
-  std::unique_ptr<SigningIdentity> signer = testing::MakeSigner(tmp.path() / "node");
+  std::unique_ptr<Issuer> service = testing::MakeIssuer(tmp.path() / "node", "https://school.test", 512);
+  store::IssuerStore* store = service->store();
   ProgrammeBundle bundle = testing::DemoBundle();
   std::filesystem::path out = tmp.path() / "out";
 
   Result<BatchSummary> Run(const std::string& csv, int threads = 2, Env& env = Env::Default()) {
     auto table = ReadTrainees(csv, bundle);
     REQUIRE(table.ok());
-    SlotPool slots(*store, 512);
-    IssuanceContext context{signer.get(), &slots, "https://school.test", &env};
+    // The service reads its clock from `env`: open it again over that Env.
+    service.reset();
+    service = testing::MakeIssuer(tmp.path() / "node", "https://school.test", 512, env);
+    store = service->store();
     BatchOptions options;
     options.env = &env;
     options.suite = Cryptosuite::kEddsaJcs2022;
     options.threads = threads;
-    return RunCohortBatch(bundle, *table, out, *store, context, options);
+    return RunCohortBatch(bundle, *table, out, *service, options);
   }
 };
 

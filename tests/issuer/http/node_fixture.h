@@ -1,5 +1,5 @@
-// Passerelle tests — an issuer node in process: folder, store, signer, the
-// route table, and a way to send it requests without sockets (through the
+// Passerelle tests — an issuer node in process: folder, the issuer service
+// (with its store), a signer of its own, the route table, and a way to send it requests without sockets (through the
 // same route match and token check the server runs).
 #pragma once
 
@@ -19,7 +19,8 @@ namespace passerelle::testing {
 struct NodeFixture {
   TempDir tmp;
   IssuerDir issuer;
-  std::unique_ptr<store::IssuerStore> store;
+  std::unique_ptr<Issuer> service;
+  store::IssuerStore* store = nullptr;  // the service's
   std::unique_ptr<SigningIdentity> signer;
   std::unique_ptr<http::NodeParts> parts;
   http::Router router;
@@ -27,13 +28,19 @@ struct NodeFixture {
 
   explicit NodeFixture(Cryptosuite suite = Cryptosuite::kEddsaJcs2022, std::optional<std::string> did_web = std::nullopt)
       : issuer(MakeIssuerDir(tmp.path() / "node", std::move(did_web))) {
-    store = std::move(store::IssuerStore::Open(tmp.path() / "node" / "store").value());
+    IssuerOptions service_options;
+    service_options.dir = tmp.path() / "node";
+    service_options.passphrase = TestPassphrase();
+    service_options.public_url = "https://issuer.test";
+    service_options.list_suite = suite;
+    service_options.key_recheck = std::chrono::milliseconds(0);
+    service = std::move(OpenIssuer(std::move(service_options)).value());
+    store = service->store();
     signer = MakeSigner(tmp.path() / "node");
     http::NodeOptions options;
-    options.public_base_url = "https://issuer.test";
     options.default_suite = suite;
     options.max_body_bytes = 256 * 1024;
-    parts = std::move(http::BuildNode(*store, *signer, tmp.path() / "node" / "store", options).value());
+    parts = std::move(http::BuildNode(*service, tmp.path() / "node" / "store", options).value());
     http::RegisterRoutes(router, parts->node, issuer.did);
     admin_token = store->CreateToken({"admin"}, "test", "test", Now()).value();
   }

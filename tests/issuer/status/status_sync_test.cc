@@ -104,11 +104,11 @@ TEST_CASE("status: the publisher signs a list once per change, not once per fetc
   NodeFixture node;
   json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
   std::string list_id = "revocation-1";
-  auto a = node.parts->publisher->Get(list_id).value();
-  auto b = node.parts->publisher->Get(list_id).value();
+  auto a = node.service->StatusList(list_id).value();
+  auto b = node.service->StatusList(list_id).value();
   CHECK(a.json == b.json);
   REQUIRE(node.Post("/credentials/status", {{"credentialId", vc["id"]}, {"credentialStatus", {{{"status", "revoked"}}}}}).status == 200);
-  auto c = node.parts->publisher->Get(list_id).value();
+  auto c = node.service->StatusList(list_id).value();
   CHECK(c.version == a.version + 1);
   CHECK(c.json != a.json);
   // A fresh publisher (a restarted node) serves the stored signature.

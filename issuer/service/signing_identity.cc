@@ -1,5 +1,5 @@
 // Passerelle — the node's signing identity, reloaded after a key rotation.
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/signing_identity.h"
 
 namespace passerelle {
 
@@ -44,6 +44,17 @@ std::shared_ptr<const SigningSnapshot> SigningIdentity::Current() {
   current_ = std::move(*reloaded);
   last_error_.clear();
   return current_;
+}
+
+Result<IssuerDir> SigningIdentity::Rotate(Timestamp now, const KdfParams& kdf, Env& env) {
+  std::lock_guard<std::mutex> lock(mu_);
+  PSL_ASSIGN_OR_RETURN(IssuerDir issuer, OpenIssuerDir(dir_, env));
+  PSL_ASSIGN_OR_RETURN(IssuerDir rotated, RotateKey(issuer, passphrase_, now, kdf, env));
+  PSL_ASSIGN_OR_RETURN(current_, Load(dir_, passphrase_));
+  std::error_code ec;
+  mtime_ = std::filesystem::last_write_time(dir_ / "issuer.json", ec);
+  last_error_.clear();
+  return rotated;
 }
 
 std::string SigningIdentity::last_error() {

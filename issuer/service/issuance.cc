@@ -1,5 +1,5 @@
 // Passerelle — signing credentials for the register.
-#include "issuer/store/issuance.h"
+#include "issuer/service/issuance.h"
 
 #include "formats/json.h"
 #include "formats/profile.h"

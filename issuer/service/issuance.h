@@ -18,7 +18,7 @@
 #include "formats/data_integrity.h"
 #include "formats/status.h"
 #include "issuer/status/slot_pool.h"
-#include "issuer/store/signing_identity.h"
+#include "issuer/service/signing_identity.h"
 #include "issuer/store/store.h"
 
 namespace passerelle {

@@ -3,8 +3,8 @@
 // A long-running node (issuer serve) reads the passphrase once at start and
 // keeps it, like the decrypted key, in guarded memory (sodium_malloc). When
 // issuer.json changes (issuer key rotate), the next Current() after at most
-// `recheck` picks up the new current key, so a rotation needs no restart.
-// Thread-safe.
+// `recheck` picks up the new current key, so a rotation needs no restart;
+// Rotate() switches at once. Thread-safe.
 #pragma once
 
 #include <chrono>
@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 
+#include "env/env.h"
+#include "formats/datetime.h"
 #include "formats/status.h"
 #include "issuer/issuer_dir.h"
 #include "keys/secret_bytes.h"
@@ -37,6 +39,13 @@ class SigningIdentity {
   // the previous snapshot stays in use and last_error() says why.
   std::shared_ptr<const SigningSnapshot> Current();
   std::string last_error();
+
+  // Adds a new key to the folder with the held passphrase (RotateKey on
+  // issuer.json as it is now) and signs with it from the next Current().
+  // Returns the folder after rotation. Errors: those of OpenIssuerDir and
+  // RotateKey (kInvalidArgument for did:key, kIOError); on failure the
+  // current key stays current.
+  Result<IssuerDir> Rotate(Timestamp now, const KdfParams& kdf, Env& env);
 
  private:
   SigningIdentity() = default;
