@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "cmdline/diagnostics.h"
+
 namespace passerelle::cmdline {
 namespace {
 
