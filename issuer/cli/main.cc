@@ -105,8 +105,8 @@ int main(int argc, char** argv) {
     std::string what = std::string(verb) == "revoke" ? "revoke a credential (permanent)"
                        : std::string(verb) == "suspend" ? "suspend a credential (reversible)"
                                                         : "lift a credential's suspension";
-    CLI::App* cmd = program.AddVerb(verb, what,
-                                    [&status_args, verb] { return RunStatusChange(verb, status_args, std::cout, std::cerr); });
+    CLI::App* cmd = program.AddVerb(
+        verb, what, [&status_args, verb] { return RunStatusChange(verb, status_args, std::cout, std::cerr); });
     AddCommon(cmd, status_args.common);
     cmd->add_option("credential_id", status_args.credential_id, "the credential's id, e.g. urn:uuid:…")->required();
   }

@@ -106,7 +106,8 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   err << "issuer: serving " << issuer->did << " on " << scheme << http::UrlHost(listen->host) << ":" << server.port()
       << " (status lists under " << *public_url << "/status-lists/)\n";
   if (listen->host != "127.0.0.1" && listen->host != "localhost" && listen->host != "::1" && !args.tls_cert)
-    Diag(err).Warning("serving plain HTTP on " + listen->host + "; put it behind a TLS proxy or give --tls-cert and --tls-key");
+    Diag(err).Warning("serving plain HTTP on " + listen->host +
+                      "; put it behind a TLS proxy or give --tls-cert and --tls-key");
   if (auto tokens = (*store)->ListTokens(); tokens.ok() && tokens->empty())
     Diag(err).Hint("no API token yet: create one with issuer token create --dir " + args.common.dir +
                    " --scope issue,status");
