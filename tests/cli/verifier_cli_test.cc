@@ -116,6 +116,20 @@ TEST_CASE("cli: a mistyped verb is named, with the nearest verb as a hint (exit 
   CHECK_THAT(none.err, Catch::Contains("verifier: hint: run verifier --help"));
 }
 
+// Diagnostics were written by hand, some without SanitizeForTerminal: a file
+// name reached the terminal raw.
+TEST_CASE("cli: a hostile file name in a diagnostic is escaped", "[cli]") {
+  IssuerFixture f;
+  const std::string hostile = (f.tmp.path() / "cv\x1b]0;pwned\x07\xe2\x80\xae.json").string();
+  auto r = RunTool("issuer", {"sign", "--dir", (f.tmp.path() / "iss").string(), hostile}, f.env);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::StartsWith("issuer: error: "));
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\x07') == std::string::npos);
+  CHECK(r.err.find("\xe2\x80\xae") == std::string::npos);
+}
+
 TEST_CASE("cli: tampering any signed field is a definite no (exit 1)", "[cli]") {
   IssuerFixture f;
   json vc = json::parse(f.IssueModule());
