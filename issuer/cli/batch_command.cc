@@ -42,7 +42,7 @@ nlohmann::json SummaryJson(const batch::BatchSummary& s, const std::vector<batch
 
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   auto fail = [&](const Status& s) {
-    err << "issuer: error: " << SanitizeForTerminal(s.message()) << "\n";
+    Diag(err).Error(s);
     return 2;
   };
   auto suite = ParseCryptosuite(args.suite);
@@ -65,8 +65,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   // Bad rows first: they are the operator's to fix while the rest goes on.
   std::string csv_name = std::filesystem::path(args.csv).filename().string();
   for (const auto& e : table->errors)
-    err << "issuer: error: " << SanitizeForTerminal(csv_name) << ":" << e.line << ": column \""
-        << SanitizeForTerminal(e.column) << "\": " << SanitizeForTerminal(e.message) << "\n";
+    Diag(err).Error(csv_name + ":" + std::to_string(e.line) + ": column \"" + e.column + "\": " + e.message);
 
   IssuerOptions node_options;
   node_options.public_url = *public_url;
@@ -82,8 +81,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   if (!summary.ok()) return fail(summary.status().Annotate("batch stopped (what was committed stays issued; run it again)"));
 
   for (const auto& f : summary->failures)
-    err << "issuer: error: " << SanitizeForTerminal(csv_name) << ":" << f.line << ": " << f.trainee << " " << f.code
-        << ": " << SanitizeForTerminal(f.message) << "\n";
+    Diag(err).Error(csv_name + ":" + std::to_string(f.line) + ": " + f.trainee + " " + f.code + ": " + f.message);
   char rate[64] = "";
   if (summary->issued() > 0 && summary->seconds > 0)
     std::snprintf(rate, sizeof rate, " (%.0f/s)", static_cast<double>(summary->issued()) / summary->seconds);

@@ -6,9 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "cmdline/diagnostics.h"
 #include "formats/status.h"
 
 namespace passerelle::cli {
+
+// The issuer's diagnostics on `err`: "issuer: error: …", sanitised.
+inline cmdline::Diagnostics Diag(std::ostream& err) { return cmdline::Diagnostics("issuer", err); }
 
 struct CommonIssuerArgs {
   std::string dir;

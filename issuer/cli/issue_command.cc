@@ -17,7 +17,7 @@ namespace passerelle::cli {
 
 int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   auto fail = [&](const Status& s, int code) {
-    err << "issuer: error: " << s.message() << "\n";
+    Diag(err).Error(s);
     return code;
   };
   auto kind = ParseCredentialKindArg(args.kind);

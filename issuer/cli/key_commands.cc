@@ -14,19 +14,19 @@ namespace passerelle::cli {
 
 int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err) {
   if (args.did_key && args.did_web) {
-    err << "issuer: error: --did-key and --did can't be used together\n";
+    Diag(err).Error("--did-key and --did can't be used together");
     return 2;
   }
   if (args.public_url) {
     Status url = CheckPublicUrl(*args.public_url);
     if (!url.ok()) {
-      err << "issuer: error: " << url.message() << "\n";
+      Diag(err).Error(url);
       return 2;
     }
   }
   auto passphrase = ObtainPassphrase({args.common.passphrase_file, true, "issuer key passphrase: "});
   if (!passphrase.ok()) {
-    err << "issuer: error: " << passphrase.status().message() << "\n";
+    Diag(err).Error(passphrase.status());
     return 2;
   }
   InitOptions options;
@@ -35,7 +35,7 @@ int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err) {
   options.country = args.country;
   auto issuer = InitIssuerDir(args.common.dir, options, *passphrase);
   if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+    Diag(err).Error(issuer.status());
     return 2;
   }
   // With a public URL the node's store (register, status lists, tokens,
@@ -46,24 +46,24 @@ int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err) {
     auto public_url = store.ok() ? ResolvePublicUrl(**store, *issuer, args.public_url, err)
                                  : Result<std::string>(store.status());
     if (!public_url.ok()) {
-      err << "issuer: error: " << public_url.status().message() << "\n";
+      Diag(err).Error(public_url.status());
       return 2;
     }
   }
   out << issuer->did << "\n";
-  err << "issuer: created " << args.common.dir << " for " << issuer->did << "\n"
-      << "issuer: hint: partners verify your credentials with: verifier verify --trust-issuer "
-      << issuer->did << " CREDENTIAL.json\n";
+  err << "issuer: created " << args.common.dir << " for " << issuer->did << "\n";
+  Diag(err).Hint("partners verify your credentials with: verifier verify --trust-issuer " + issuer->did +
+                 " CREDENTIAL.json");
   if (args.did_web)
-    err << "issuer: hint: publish the DID document (issuer did --dir " << args.common.dir
-        << ") at https://HOST/.well-known/did.json, or run issuer serve\n";
+    Diag(err).Hint("publish the DID document (issuer did --dir " + args.common.dir +
+                   ") at https://HOST/.well-known/did.json, or run issuer serve");
   return 0;
 }
 
 int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err) {
   auto issuer = OpenIssuerDir(args.dir);
   if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+    Diag(err).Error(issuer.status());
     return 2;
   }
   out << DumpJsonPretty(DidDocumentToJson(issuer->Document())) << "\n";
@@ -73,25 +73,25 @@ int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err) {
 int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err) {
   auto issuer = OpenIssuerDir(args.dir);
   if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+    Diag(err).Error(issuer.status());
     return 2;
   }
   IssuerOptions options;
   options.store = StoreUse::kNone;  // a rotation changes issuer.json only
   auto node = OpenCliIssuer(args, std::move(options));
   if (!node.ok()) {
-    err << "issuer: error: " << node.status().message() << "\n";
+    Diag(err).Error(node.status());
     return 2;
   }
   auto rotated = (*node)->RotateKey();
   if (!rotated.ok()) {
-    err << "issuer: error: " << rotated.status().message() << "\n";
+    Diag(err).Error(rotated.status());
     return 2;
   }
   out << rotated->current_key().method_id << "\n";
-  err << "issuer: hint: publish the new DID document (issuer did --dir " << args.dir
-      << "; a running issuer serve picks the new key up by itself); credentials signed with earlier keys "
-         "keep verifying\n";
+  Diag(err).Hint("publish the new DID document (issuer did --dir " + args.dir +
+                 "; a running issuer serve picks the new key up by itself); credentials signed with earlier keys "
+                 "keep verifying");
   return 0;
 }
 

@@ -1,8 +1,8 @@
-// Passerelle issuer CLI — argument parsing only; each verb runs elsewhere.
+// Passerelle issuer CLI — declares the verbs and their options; cmdline/app.h
+// parses and dispatches, and each verb runs elsewhere.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-
+#include "cmdline/app.h"
 #include "issuer/cli/commands.h"
 
 namespace {
@@ -17,12 +17,12 @@ void AddCommon(CLI::App* cmd, passerelle::cli::CommonIssuerArgs& common) {
 
 int main(int argc, char** argv) {
   using namespace passerelle::cli;
-  CLI::App app{"Passerelle issuer: signs learning credentials (W3C VC 2.0, Data Integrity EdDSA)."};
-  app.set_version_flag("--version", kVersion);
-  app.require_subcommand(1);
+  passerelle::cmdline::CommandLine program(
+      "issuer", "Passerelle issuer: signs learning credentials (W3C VC 2.0, Data Integrity EdDSA).", kVersion);
 
   InitArgs init;
-  CLI::App* init_cmd = app.add_subcommand("init", "create an issuer folder with a new encrypted key");
+  CLI::App* init_cmd = program.AddVerb("init", "create an issuer folder with a new encrypted key",
+      [&] { return RunInit(init, std::cout, std::cerr); });
   AddCommon(init_cmd, init.common);
   init_cmd->add_option("--did", init.did_web, "did:web:HOST[:PATH] identity (default: --did-key)");
   init_cmd->add_flag("--did-key", init.did_key, "use a did:key identity derived from the key");
@@ -32,13 +32,15 @@ int main(int argc, char** argv) {
                        "base URL the node is reached at (status lists: URL/status-lists/ID); default for did:web: https://HOST[/PATH]");
 
   SignArgs sign;
-  CLI::App* sign_cmd = app.add_subcommand("sign", "sign a credential as given; prints the signed credential");
+  CLI::App* sign_cmd = program.AddVerb("sign", "sign a credential as given; prints the signed credential",
+      [&] { return RunSign(sign, std::cin, std::cout, std::cerr); });
   AddCommon(sign_cmd, sign.common);
   sign_cmd->add_option("--suite", sign.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   sign_cmd->add_option("file", sign.file, "the unsigned credential (- for stdin)")->required();
 
   IssueArgs issue;
-  CLI::App* issue_cmd = app.add_subcommand("issue", "build a credential from programme data, sign it, print it");
+  CLI::App* issue_cmd = program.AddVerb("issue", "build a credential from programme data, sign it, print it",
+      [&] { return RunIssue(issue, std::cout, std::cerr); });
   AddCommon(issue_cmd, issue.common);
   issue_cmd->add_option("--kind", issue.kind, "module or certification")->required();
   issue_cmd->add_option("--programme", issue.programme, "programme file (docs/formats/programme.md)")->required();
@@ -55,17 +57,19 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
 
   CommonIssuerArgs did;
-  CLI::App* did_cmd = app.add_subcommand("did", "print the issuer's DID document");
+  CLI::App* did_cmd = program.AddVerb("did", "print the issuer's DID document",
+      [&] { return RunDid(did, std::cout, std::cerr); });
   did_cmd->add_option("--dir", did.dir, "the issuer's data folder")->required();
 
   CommonIssuerArgs rotate;
-  CLI::App* key_cmd = app.add_subcommand("key", "manage signing keys");
-  key_cmd->require_subcommand(1);
-  CLI::App* rotate_cmd = key_cmd->add_subcommand("rotate", "add a new signing key; earlier credentials keep verifying");
+  CLI::App* key_cmd = program.AddGroup("key", "manage signing keys");
+  CLI::App* rotate_cmd = program.AddVerb("rotate", "add a new signing key; earlier credentials keep verifying",
+      [&] { return RunKeyRotate(rotate, std::cout, std::cerr); }, key_cmd);
   AddCommon(rotate_cmd, rotate);
 
   ServeArgs serve;
-  CLI::App* serve_cmd = app.add_subcommand("serve", "run the VC-API node: issue, status, verify, status lists, DID document");
+  CLI::App* serve_cmd = program.AddVerb("serve", "run the VC-API node: issue, status, verify, status lists, DID document",
+      [&] { return RunServe(serve, std::cout, std::cerr); });
   AddCommon(serve_cmd, serve.common);
   serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any)");
   serve_cmd->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain: serve HTTPS (with --tls-key)");
@@ -78,36 +82,38 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--timeout", serve.timeout_seconds, "read and write timeout in seconds (default 10)");
   serve_cmd->add_flag("--quiet", serve.quiet, "no access log on stderr");
 
-  CLI::App* token_cmd = app.add_subcommand("token", "API tokens for the node's HTTP routes");
-  token_cmd->require_subcommand(1);
+  CLI::App* token_cmd = program.AddGroup("token", "API tokens for the node's HTTP routes");
   TokenCreateArgs token_create;
-  CLI::App* token_create_cmd = token_cmd->add_subcommand("create", "create a token; prints it once, alone on stdout");
+  CLI::App* token_create_cmd = program.AddVerb("create", "create a token; prints it once, alone on stdout",
+      [&] { return RunTokenCreate(token_create, std::cout, std::cerr); }, token_cmd);
   AddCommon(token_create_cmd, token_create.common);
   token_create_cmd->add_option("--scope", token_create.scopes, "issue, status, admin (comma-separated)")->required();
   token_create_cmd->add_option("--label", token_create.label, "a note on who uses the token");
   ListArgs token_list;
-  CLI::App* token_list_cmd = token_cmd->add_subcommand("list", "list tokens (ids and scopes; never secrets)");
+  CLI::App* token_list_cmd = program.AddVerb("list", "list tokens (ids and scopes; never secrets)",
+      [&] { return RunTokenList(token_list, std::cout, std::cerr); }, token_cmd);
   AddCommon(token_list_cmd, token_list.common);
   token_list_cmd->add_flag("--json", token_list.json, "print JSON");
   TokenRevokeArgs token_revoke;
-  CLI::App* token_revoke_cmd = token_cmd->add_subcommand("revoke", "revoke a token by its id");
+  CLI::App* token_revoke_cmd = program.AddVerb("revoke", "revoke a token by its id",
+      [&] { return RunTokenRevoke(token_revoke, std::cout, std::cerr); }, token_cmd);
   AddCommon(token_revoke_cmd, token_revoke.common);
   token_revoke_cmd->add_option("token_id", token_revoke.token_id, "the token id (16 hex digits)")->required();
 
   StatusArgs status_args;
-  std::vector<std::pair<std::string, CLI::App*>> status_cmds;
   for (const char* verb : {"revoke", "suspend", "unsuspend"}) {
     std::string what = std::string(verb) == "revoke" ? "revoke a credential (permanent)"
                        : std::string(verb) == "suspend" ? "suspend a credential (reversible)"
                                                         : "lift a credential's suspension";
-    CLI::App* cmd = app.add_subcommand(verb, what);
+    CLI::App* cmd = program.AddVerb(
+        verb, what, [&status_args, verb] { return RunStatusChange(verb, status_args, std::cout, std::cerr); });
     AddCommon(cmd, status_args.common);
     cmd->add_option("credential_id", status_args.credential_id, "the credential's id, e.g. urn:uuid:…")->required();
-    status_cmds.emplace_back(verb, cmd);
   }
 
   BatchArgs batch;
-  CLI::App* batch_cmd = app.add_subcommand("batch", "issue a cohort from a CSV: module credentials and certifications");
+  CLI::App* batch_cmd = program.AddVerb("batch", "issue a cohort from a CSV: module credentials and certifications",
+      [&] { return RunBatch(batch, std::cout, std::cerr); });
   AddCommon(batch_cmd, batch.common);
   batch_cmd->add_option("--programme", batch.programme, "programme file (docs/formats/programme.md)")->required();
   batch_cmd->add_option("--grading-scales", batch.grading_scales, "grading scales file (default: the programme's)");
@@ -119,11 +125,13 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--json", batch.json, "print the summary as JSON on stdout");
 
   ListArgs list;
-  CLI::App* list_cmd = app.add_subcommand("list", "list the register of issued credentials");
+  CLI::App* list_cmd = program.AddVerb("list", "list the register of issued credentials",
+      [&] { return RunList(list, std::cout, std::cerr); });
   list_cmd->add_option("--dir", list.common.dir, "the issuer's data folder")->required();
   list_cmd->add_flag("--json", list.json, "print JSON");
   AuditArgs audit;
-  CLI::App* audit_cmd = app.add_subcommand("audit", "print the audit log (JSON lines) and check its hash chain");
+  CLI::App* audit_cmd = program.AddVerb("audit", "print the audit log (JSON lines) and check its hash chain",
+      [&] { return RunAudit(audit, std::cout, std::cerr); });
   AddCommon(audit_cmd, audit.common);
   audit_cmd->add_flag("--checkpoint", audit.checkpoint,
                       "print a signed checkpoint of the log's head instead (give it to your authority or auditor)");
@@ -131,11 +139,10 @@ int main(int argc, char** argv) {
                                         "check that the log still holds, unchanged, what this checkpoint saw");
   against->excludes(audit_cmd->get_option("--checkpoint"));
 
-  CLI::App* trust_cmd = app.add_subcommand("trust-list", "trust lists, for accreditation authorities");
-  trust_cmd->require_subcommand(1);
+  CLI::App* trust_cmd = program.AddGroup("trust-list", "trust lists, for accreditation authorities");
   TrustListSignArgs trust_sign;
-  CLI::App* trust_sign_cmd =
-      trust_cmd->add_subcommand("sign", "sign a trust list naming the issuers (or authorities) you accredit");
+  CLI::App* trust_sign_cmd = program.AddVerb("sign", "sign a trust list naming the issuers (or authorities) you accredit",
+      [&] { return RunTrustListSign(trust_sign, std::cout, std::cerr); }, trust_cmd);
   AddCommon(trust_sign_cmd, trust_sign.common);
   trust_sign_cmd->add_option("--entries", trust_sign.entries,
                              "JSON array of entries (docs/formats/trust-list.md; `issuer trust-list entry` makes one)")
@@ -145,42 +152,13 @@ int main(int argc, char** argv) {
   trust_sign_cmd->add_option("--valid-days", trust_sign.valid_days, "days until the list expires (default 365)");
   trust_sign_cmd->add_option("--suite", trust_sign.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   TrustListEntryArgs trust_entry;
-  CLI::App* trust_entry_cmd =
-      trust_cmd->add_subcommand("entry", "print this issuer's trust list entry (its keys and their windows)");
+  CLI::App* trust_entry_cmd = program.AddVerb("entry", "print this issuer's trust list entry (its keys and their windows)",
+      [&] { return RunTrustListEntry(trust_entry, std::cout, std::cerr); }, trust_cmd);
   trust_entry_cmd->add_option("--dir", trust_entry.dir, "the issuer's data folder")->required();
   trust_entry_cmd->add_option("--kind", trust_entry.kinds, "a kind it may issue: module, certification, diploma, recognition")
       ->delimiter(',');
   trust_entry_cmd->add_option("--eqf", trust_entry.eqf_levels, "an EQF level (1-8) it may award")->delimiter(',');
   trust_entry_cmd->add_flag("--authority", trust_entry.authority, "an authority entry, for a root list");
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "issuer: error: " << e.what() << "\n"
-              << "issuer: hint: run issuer --help, or issuer VERB --help\n";
-    return 2;
-  }
-  if (init_cmd->parsed()) return RunInit(init, std::cout, std::cerr);
-  if (sign_cmd->parsed()) return RunSign(sign, std::cin, std::cout, std::cerr);
-  if (issue_cmd->parsed()) return RunIssue(issue, std::cout, std::cerr);
-  if (did_cmd->parsed()) return RunDid(did, std::cout, std::cerr);
-  if (rotate_cmd->parsed()) return RunKeyRotate(rotate, std::cout, std::cerr);
-  if (serve_cmd->parsed()) return RunServe(serve, std::cout, std::cerr);
-  if (token_create_cmd->parsed()) return RunTokenCreate(token_create, std::cout, std::cerr);
-  if (token_list_cmd->parsed()) return RunTokenList(token_list, std::cout, std::cerr);
-  if (token_revoke_cmd->parsed()) return RunTokenRevoke(token_revoke, std::cout, std::cerr);
-  for (const auto& [verb, cmd] : status_cmds)
-    if (cmd->parsed()) return RunStatusChange(verb, status_args, std::cout, std::cerr);
-  if (batch_cmd->parsed()) return RunBatch(batch, std::cout, std::cerr);
-  if (list_cmd->parsed()) return RunList(list, std::cout, std::cerr);
-  if (audit_cmd->parsed()) return RunAudit(audit, std::cout, std::cerr);
-  if (trust_sign_cmd->parsed()) return RunTrustListSign(trust_sign, std::cout, std::cerr);
-  if (trust_entry_cmd->parsed()) return RunTrustListEntry(trust_entry, std::cout, std::cerr);
-  return 2;
+  return program.Run(argc, argv, std::cout, std::cerr);
 }

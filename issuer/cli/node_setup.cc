@@ -3,6 +3,8 @@
 
 #include <ostream>
 
+#include "issuer/cli/commands.h"
+
 namespace passerelle::cli {
 
 namespace {
@@ -62,8 +64,8 @@ Result<std::string> ResolvePublicUrl(store::IssuerStore& store, const IssuerDir&
     PSL_RETURN_IF_ERROR(CheckPublicUrl(url));
     if (url != remembered) {
       if (!remembered.empty())
-        err << "issuer: warning: the public URL changes from " << remembered << " to " << url
-            << "; credentials issued before keep pointing at " << remembered << "/status-lists/…\n";
+        Diag(err).Warning("the public URL changes from " + remembered + " to " + url +
+                          "; credentials issued before keep pointing at " + remembered + "/status-lists/…");
       PSL_RETURN_IF_ERROR(store.PutSetting(kPublicUrlSetting, url));
     }
     return url;

@@ -35,7 +35,7 @@ Result<std::unique_ptr<store::IssuerStore>> OpenExisting(const std::string& dir)
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
   auto store = OpenExisting(args.common.dir);
   if (!store.ok()) {
-    err << "issuer: error: " << store.status().message() << "\n";
+    Diag(err).Error(store.status());
     return 2;
   }
   nlohmann::json all = nlohmann::json::array();
@@ -55,7 +55,7 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
     return true;
   });
   if (!s.ok()) {
-    err << "issuer: error: " << s.message() << "\n";
+    Diag(err).Error(s);
     return 2;
   }
   if (args.json) out << DumpJsonPretty(all) << "\n";
@@ -72,12 +72,12 @@ constexpr std::string_view kCheckpointType = "AuditCheckpoint";
 int SignCheckpoint(const AuditArgs& args, const store::IssuerStore& store, std::ostream& out, std::ostream& err) {
   auto head = store.AuditHeadAt();
   if (!head.ok()) {
-    err << "issuer: error: " << head.status().message() << ": the audit log was altered\n";
+    Diag(err).Error(head.status().message() + ": the audit log was altered");
     return 1;
   }
   auto unlocked = UnlockIssuer(args.common);
   if (!unlocked.ok()) {
-    err << "issuer: error: " << unlocked.status().message() << "\n";
+    Diag(err).Error(unlocked.status());
     return 2;
   }
   const Timestamp now = Now();
@@ -90,7 +90,7 @@ int SignCheckpoint(const AuditArgs& args, const store::IssuerStore& store, std::
   auto signed_checkpoint =
       SignCredential(unlocked->issuer, unlocked->key, checkpoint, SignRequest{Cryptosuite::kEddsaJcs2022, now});
   if (!signed_checkpoint.ok()) {
-    err << "issuer: error: " << signed_checkpoint.status().message() << "\n";
+    Diag(err).Error(signed_checkpoint.status());
     return 2;
   }
   out << DumpJsonPretty(*signed_checkpoint) << "\n";
@@ -103,13 +103,13 @@ int CheckAgainst(const std::string& file, const std::string& dir, const store::I
   constexpr std::size_t kMaxCheckpointBytes = 1 << 16;  // a checkpoint is under 1 KB
   auto text = Env::Default().ReadFileBounded(file, kMaxCheckpointBytes);
   if (!text.ok()) {
-    err << "issuer: error: " << text.status().message() << "\n";
+    Diag(err).Error(text.status());
     return 2;
   }
   auto issuer = OpenIssuerDir(dir);
   auto doc = ParseJson(*text, JsonLimits{kMaxCheckpointBytes, 16});
   if (!issuer.ok() || !doc.ok()) {
-    err << "issuer: error: " << (issuer.ok() ? doc.status().message() : issuer.status().message()) << "\n";
+    Diag(err).Error(issuer.ok() ? doc.status() : issuer.status());
     return 2;
   }
   // Signed by this issuer (any of its keys, retired ones included).
@@ -122,15 +122,15 @@ int CheckAgainst(const std::string& file, const std::string& dir, const store::I
   const json* hash = subject != nullptr ? FindMember(*subject, "auditHead") : nullptr;
   if (!report.verified || !HasType(*doc, kCheckpointType) || entries == nullptr || !entries->is_number_unsigned() ||
       hash == nullptr || !hash->is_string()) {
-    err << "issuer: error: \"" << file << "\" is not an audit checkpoint signed by " << issuer->did
-        << (report.errors.empty() ? std::string() : ": " + report.errors.front().message) << "\n";
+    Diag(err).Error("\"" + file + "\" is not an audit checkpoint signed by " + issuer->did +
+                    (report.errors.empty() ? std::string() : ": " + report.errors.front().message));
     return 1;
   }
   const std::uint64_t n = entries->get<std::uint64_t>();
   auto head = n == 0 ? Result<store::IssuerStore::AuditHead>(store::IssuerStore::AuditHead{}) : store.AuditHeadAt(n);
   if (!head.ok() || head->hash != hash->get<std::string>()) {
-    err << "issuer: error: the audit log no longer holds the " << n << " entries this checkpoint saw"
-        << (head.ok() ? ": its history was rewritten" : ": " + head.status().message()) << "\n";
+    Diag(err).Error("the audit log no longer holds the " + std::to_string(n) + " entries this checkpoint saw" +
+                    (head.ok() ? ": its history was rewritten" : ": " + head.status().message()));
     return 1;
   }
   auto now = store.AuditHeadAt();
@@ -144,7 +144,7 @@ int CheckAgainst(const std::string& file, const std::string& dir, const store::I
 int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err) {
   auto store = OpenExisting(args.common.dir);
   if (!store.ok()) {
-    err << "issuer: error: " << store.status().message() << "\n";
+    Diag(err).Error(store.status());
     return 2;
   }
   if (args.checkpoint) return SignCheckpoint(args, **store, out, err);
@@ -154,12 +154,12 @@ int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err) {
     return true;
   });
   if (!s.ok()) {
-    err << "issuer: error: " << s.message() << "\n";
+    Diag(err).Error(s);
     return 2;
   }
   Status chain = (*store)->VerifyAuditChain();
   if (!chain.ok()) {
-    err << "issuer: error: " << chain.message() << ": the audit log was altered\n";
+    Diag(err).Error(chain.message() + ": the audit log was altered");
     return 1;
   }
   err << "issuer: the audit log's hash chain is intact\n";

@@ -53,7 +53,7 @@ class SignalStopper {
 
 int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   auto fail = [&](const Status& s) {
-    err << "issuer: error: " << s.message() << "\n";
+    Diag(err).Error(s);
     return 2;
   };
   auto listen = http::ParseListenAddress(args.listen);
@@ -107,11 +107,11 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   err << "issuer: serving " << issuer->did << " on " << scheme << http::UrlHost(listen->host) << ":" << server.port()
       << " (status lists under " << *public_url << "/status-lists/)\n";
   if (listen->host != "127.0.0.1" && listen->host != "localhost" && listen->host != "::1" && !args.tls_cert)
-    err << "issuer: warning: serving plain HTTP on " << listen->host
-        << "; put it behind a TLS proxy or give --tls-cert and --tls-key\n";
+    Diag(err).Warning("serving plain HTTP on " + listen->host +
+                      "; put it behind a TLS proxy or give --tls-cert and --tls-key");
   if (auto tokens = (*node)->store()->ListTokens(); tokens.ok() && tokens->empty())
-    err << "issuer: hint: no API token yet: create one with issuer token create --dir " << args.common.dir
-        << " --scope issue,status\n";
+    Diag(err).Hint("no API token yet: create one with issuer token create --dir " + args.common.dir +
+                   " --scope issue,status");
   err << std::flush;
   Status served = server.Serve();
   err << "issuer: stopped\n";

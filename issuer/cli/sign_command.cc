@@ -15,7 +15,7 @@ namespace passerelle::cli {
 int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
   auto suite = ParseCryptosuite(args.suite);
   if (!suite.ok()) {
-    err << "issuer: error: --suite: " << suite.status().message() << "\n";
+    Diag(err).Error("--suite", suite.status());
     return 2;
   }
   std::string text;
@@ -24,29 +24,29 @@ int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostr
   } else {
     auto read = Env::Default().ReadFileBounded(args.file, JsonLimits{}.max_bytes);
     if (!read.ok()) {
-      err << "issuer: error: " << read.status().message() << "\n";
+      Diag(err).Error(read.status());
       return 2;
     }
     text = std::move(*read);
   }
   auto credential = ParseJson(text);
   if (!credential.ok()) {
-    err << "issuer: error: \"" << args.file << "\": " << credential.status().message() << "\n";
+    Diag(err).Error("\"" + args.file + "\"", credential.status());
     return 2;
   }
   auto unlocked = UnlockIssuer(args.common);
   if (!unlocked.ok()) {
-    err << "issuer: error: " << unlocked.status().message() << "\n";
+    Diag(err).Error(unlocked.status());
     return 2;
   }
   const IssuerDir* issuer = &unlocked->issuer;
   const Ed25519SigningKey* key = &unlocked->key;
   auto signed_credential = SignCredential(*issuer, *key, *credential, SignRequest{*suite, Now()});
   if (!signed_credential.ok()) {
-    err << "issuer: error: \"" << args.file << "\": " << signed_credential.status().message() << "\n";
+    Diag(err).Error("\"" + args.file + "\"", signed_credential.status());
     if (signed_credential.status().code() == Code::kInvalidCredential &&
         signed_credential.status().message().find("/issuer") != std::string::npos)
-      err << "issuer: hint: set \"issuer\" to " << issuer->did << "\n";
+      Diag(err).Hint("set \"issuer\" to " + issuer->did);
     return signed_credential.status().code() == Code::kInternal ? 2 : 1;
   }
   out << DumpJsonPretty(*signed_credential) << "\n";

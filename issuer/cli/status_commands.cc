@@ -9,7 +9,7 @@ namespace passerelle::cli {
 
 int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostream& out, std::ostream& err) {
   auto fail = [&](const Status& s, int code) {
-    err << "issuer: error: " << s.message() << "\n";
+    Diag(err).Error(s);
     return code;
   };
   if (!store::IssuerStore::Exists(StoreDir(args.common.dir)))
@@ -33,7 +33,7 @@ int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostrea
   else
     err << "issuer: " << outcome->slot.list_id << " index " << outcome->slot.index << " updated; the node "
         << "re-signs the list on its next fetch\n";
-  if (verb == "unsuspend" && r.revoked) err << "issuer: warning: " << r.id << " stays revoked: revocation is permanent\n";
+  if (verb == "unsuspend" && r.revoked) Diag(err).Warning(r.id + " stays revoked: revocation is permanent");
   return 0;
 }
 

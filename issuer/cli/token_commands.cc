@@ -29,17 +29,17 @@ std::vector<std::string> SplitScopes(const std::vector<std::string>& given) {
 int RunTokenCreate(const TokenCreateArgs& args, std::ostream& out, std::ostream& err) {
   auto issuer = OpenIssuerDir(args.common.dir);
   if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+    Diag(err).Error(issuer.status());
     return 2;
   }
   auto store = OpenNodeStore(args.common.dir);
   if (!store.ok()) {
-    err << "issuer: error: " << store.status().message() << "\n";
+    Diag(err).Error(store.status());
     return 2;
   }
   auto token = (*store)->CreateToken(SplitScopes(args.scopes), args.label, "cli", Now());
   if (!token.ok()) {
-    err << "issuer: error: " << token.status().message() << "\n";
+    Diag(err).Error(token.status());
     return 2;
   }
   out << *token << "\n";
@@ -49,13 +49,13 @@ int RunTokenCreate(const TokenCreateArgs& args, std::ostream& out, std::ostream&
 
 int RunTokenList(const ListArgs& args, std::ostream& out, std::ostream& err) {
   if (!store::IssuerStore::Exists(StoreDir(args.common.dir))) {
-    err << "issuer: error: \"" << args.common.dir << "\" has no store yet (issuer token create makes one)\n";
+    Diag(err).Error("\"" + args.common.dir + "\" has no store yet (issuer token create makes one)");
     return 2;
   }
   auto store = OpenNodeStore(args.common.dir);
   auto tokens = store.ok() ? (*store)->ListTokens() : Result<std::vector<store::TokenRecord>>(store.status());
   if (!tokens.ok()) {
-    err << "issuer: error: " << tokens.status().message() << "\n";
+    Diag(err).Error(tokens.status());
     return 2;
   }
   nlohmann::json all = nlohmann::json::array();
@@ -78,7 +78,7 @@ int RunTokenRevoke(const TokenRevokeArgs& args, std::ostream& out, std::ostream&
   auto store = OpenNodeStore(args.common.dir);
   Status s = store.ok() ? (*store)->RevokeToken(args.token_id, "cli", Now()) : store.status();
   if (!s.ok()) {
-    err << "issuer: error: " << s.message() << "\n";
+    Diag(err).Error(s);
     return 2;
   }
   err << "issuer: token " << args.token_id << " revoked\n";

@@ -61,21 +61,21 @@ Status WriteSignedList(const std::filesystem::path& path, std::string_view text)
 int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostream& err) {
   auto suite = ParseCryptosuite(args.suite);
   if (!suite.ok()) {
-    err << "issuer: error: --suite: " << suite.status().message() << "\n";
+    Diag(err).Error("--suite", suite.status());
     return 2;
   }
   if (args.valid_days < 1 || args.valid_days > 3 * 366) {
-    err << "issuer: error: --valid-days must be between 1 and 1098: verifiers refuse a stale list, so keep it short\n";
+    Diag(err).Error("--valid-days must be between 1 and 1098: verifiers refuse a stale list, so keep it short");
     return 2;
   }
   auto entries = ReadEntries(args.entries);
   if (!entries.ok()) {
-    err << "issuer: error: --entries: " << entries.status().message() << "\n";
+    Diag(err).Error("--entries", entries.status());
     return entries.status().code() == Code::kIOError ? 2 : 1;
   }
   auto issuer = OpenIssuerDir(args.common.dir);
   if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+    Diag(err).Error(issuer.status());
     return 2;
   }
   const Timestamp now = Now();
@@ -88,7 +88,7 @@ int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostr
   json unsigned_list = TrustListToCredential(list, issuer->name, issuer->country);
   // The list must read back as it will be read by verifiers.
   if (auto check = ParseTrustList(unsigned_list); !check.ok()) {
-    err << "issuer: error: " << check.status().message() << "\n";
+    Diag(err).Error(check.status());
     return 1;
   }
   // A root list (it names authorities) is checked offline with the keys it
@@ -98,27 +98,27 @@ int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostr
   const bool names_itself = std::any_of(list.entities.begin(), list.entities.end(),
                                         [&](const TrustedEntity& e) { return e.did == issuer->did; });
   if (names_authorities && !names_itself && issuer->did.rfind("did:web:", 0) == 0) {
-    err << "issuer: error: this is a root list (it names authorities) but not its own signer " << issuer->did
-        << ": verifiers could not check it offline\n"
-        << "issuer: hint: add the entry of `issuer trust-list entry --dir " << args.common.dir << " --authority`\n";
+    Diag(err).Error("this is a root list (it names authorities) but not its own signer " + issuer->did +
+                    ": verifiers could not check it offline");
+    Diag(err).Hint("add the entry of `issuer trust-list entry --dir " + args.common.dir + " --authority`");
     return 1;
   }
   auto unlocked = UnlockIssuer(args.common);
   if (!unlocked.ok()) {
-    err << "issuer: error: " << unlocked.status().message() << "\n";
+    Diag(err).Error(unlocked.status());
     return 2;
   }
   const Ed25519SigningKey* key = &unlocked->key;
   auto signed_list = SignCredential(*issuer, *key, unsigned_list, SignRequest{*suite, now});
   if (!signed_list.ok()) {
-    err << "issuer: error: " << signed_list.status().message() << "\n";
+    Diag(err).Error(signed_list.status());
     return signed_list.status().code() == Code::kInternal ? 2 : 1;
   }
   const std::string text = DumpJsonPretty(*signed_list) + "\n";
   if (args.out == "-") {
     out << text;
   } else if (Status w = WriteSignedList(std::filesystem::absolute(args.out), text); !w.ok()) {
-    err << "issuer: error: --out: " << w.message() << "\n";
+    Diag(err).Error("--out", w);
     return 2;
   } else {
     err << "issuer: signed a trust list of " << list.entities.size() << " entr"
@@ -131,7 +131,7 @@ int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostr
 int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::ostream& err) {
   auto issuer = OpenIssuerDir(args.dir);
   if (!issuer.ok()) {
-    err << "issuer: error: " << issuer.status().message() << "\n";
+    Diag(err).Error(issuer.status());
     return 2;
   }
   TrustedEntity e;
@@ -147,10 +147,10 @@ int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::os
   json entry = TrustedEntityToJson(e);
   // Print only what a list would accept.
   if (auto check = ParseTrustedEntity(entry, ""); !check.ok()) {
-    err << "issuer: error: " << check.status().message() << "\n";
-    if (e.country.empty()) err << "issuer: hint: this issuer folder has no country; it was made without --country\n";
+    Diag(err).Error(check.status());
+    if (e.country.empty()) Diag(err).Hint("this issuer folder has no country; it was made without --country");
     if (args.authority && (!args.kinds.empty() || !args.eqf_levels.empty()))
-      err << "issuer: hint: an authority's scope is its country: drop --kind and --eqf\n";
+      Diag(err).Hint("an authority's scope is its country: drop --kind and --eqf");
     return 2;
   }
   out << DumpJsonPretty(entry) << "\n";

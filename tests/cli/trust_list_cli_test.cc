@@ -92,6 +92,12 @@ TEST_CASE("cli: trust lists: root, authority list, then a did:web issuer verifie
   const std::string fr = w.SignList("authority-fr", json::array({lyon}), "fr.json");
   const std::string credential = w.IssueModule("lyon");
 
+  SECTION("options before the credential: each --trust-root and --trust-list takes one file") {
+    auto v = RunTool("verifier", {"verify", "--trust-root", root, "--trust-list", fr, credential});
+    INFO(v.out << v.err);
+    CHECK(v.exit_code == 0);
+  }
+
   SECTION("with the root and the French list: verified, and the verdict names who accredits") {
     auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--trust-list", fr, "--json"});
     INFO(v.out << v.err);

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,64 @@ TEST_CASE("cli: issue then verify with both suites and a --json report", "[cli]"
     CHECK(report["kind"] == "credential");
     CHECK(report["checks"].size() >= 5);
   }
+}
+
+// User trials: `--trust-issuer DID FILE` swallowed FILE ("nothing to verify").
+TEST_CASE("cli: a repeatable option takes one value, so the file after it is verified", "[cli]") {
+  IssuerFixture f;
+  std::string first = f.Write("m1.json", f.IssueModule());
+  std::string second = f.Write("m2.json", f.IssueModule("eddsa-jcs-2022"));
+  auto v = RunTool("verifier", {"verify", "--trust-issuer", f.did, first});
+  INFO(v.out << v.err);
+  CHECK(v.exit_code == 0);
+  CHECK_THAT(v.out, Catch::Contains("VERIFIED"));
+  // Repeated, between files: each occurrence takes its one DID, both files are verified.
+  auto both = RunTool("verifier", {"verify", "--trust-issuer", f.did, first, "--trust-issuer",
+                                   "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", second, "--json"});
+  INFO(both.out << both.err);
+  CHECK(both.exit_code == 0);
+  CHECK(json::parse(both.out).size() == 2);
+}
+
+// User trials: a mistyped verb said only "A subcommand is required".
+TEST_CASE("cli: a mistyped verb is named, with the nearest verb as a hint (exit 2)", "[cli]") {
+  struct Case {
+    const char* tool;
+    std::vector<std::string> args;
+    const char* error;
+    const char* hint;
+  };
+  for (const Case& c : {Case{"issuer", {"isue", "--dir", "x"}, "issuer: error: unknown command \"isue\"",
+                             "issuer: hint: did you mean \"issue\"?"},
+                        Case{"issuer", {"token", "crate"}, "issuer: error: unknown command \"token crate\"",
+                             "issuer: hint: did you mean \"token create\"?"},
+                        Case{"verifier", {"verfy", "x.json"}, "verifier: error: unknown command \"verfy\"",
+                             "verifier: hint: did you mean \"verify\"?"},
+                        Case{"wallet", {"improt", "x.json"}, "wallet: error: unknown command \"improt\"",
+                             "wallet: hint: did you mean \"import\"?"}}) {
+    auto r = RunTool(c.tool, c.args);
+    INFO(c.tool << " " << c.args.front() << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(c.error));
+    CHECK_THAT(r.err, Catch::Contains(c.hint));
+  }
+  auto none = RunTool("verifier", {});
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.err, Catch::Contains("verifier: hint: run verifier --help"));
+}
+
+// Diagnostics were written by hand, some without SanitizeForTerminal: a file
+// name reached the terminal raw.
+TEST_CASE("cli: a hostile file name in a diagnostic is escaped", "[cli]") {
+  IssuerFixture f;
+  const std::string hostile = (f.tmp.path() / "cv\x1b]0;pwned\x07\xe2\x80\xae.json").string();
+  auto r = RunTool("issuer", {"sign", "--dir", (f.tmp.path() / "iss").string(), hostile}, f.env);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::StartsWith("issuer: error: "));
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\x07') == std::string::npos);
+  CHECK(r.err.find("\xe2\x80\xae") == std::string::npos);
 }
 
 TEST_CASE("cli: tampering any signed field is a definite no (exit 1)", "[cli]") {
@@ -178,6 +238,13 @@ TEST_CASE("cli: did:web issuer verifies offline with its DID document, across a 
     INFO(file << ": " << v.err);
     CHECK(v.exit_code == 0);
   }
+  // Options first: --did-document takes its one file and leaves the credentials.
+  auto options_first = RunTool("verifier", {"verify", "--did-document", (tmp.path() / "did.json").string(),
+                                            "--trust-issuer", "did:web:uni.example", (tmp.path() / "first.json").string(),
+                                            (tmp.path() / "second.json").string()});
+  INFO(options_first.out << options_first.err);
+  CHECK(options_first.exit_code == 0);
+  CHECK_THAT(options_first.out, Catch::Contains("second.json: VERIFIED"));
   // Without the DID document there is no offline way to the key: a definite no, explained.
   auto v = RunTool("verifier", {"verify", (tmp.path() / "first.json").string(), "--trust-issuer", "did:web:uni.example"});
   CHECK(v.exit_code == 1);

@@ -201,6 +201,34 @@ TEST_CASE("cli: present writes a presentation the verifier accepts", "[cli][wall
   CHECK_THAT(to_stdout.err, Catch::Contains("--challenge"));  // a hint about replay
 }
 
+// User trials: a repeatable option swallowed the argument after it.
+TEST_CASE("cli: --did-document takes one file, leaving the credential and the IDs after it", "[cli][wallet][store]") {
+  Scenario s;
+  const std::string dir = s.Path("uni");
+  REQUIRE(RunTool("issuer", {"init", "--dir", dir, "--did", "did:web:uni.example", "--name", "Uni", "--country", "RO"},
+                  s.env)
+              .exit_code == 0);
+  auto doc = RunTool("issuer", {"did", "--dir", dir});
+  REQUIRE(doc.exit_code == 0);
+  std::string did_document = s.Write("did.json", doc.out);
+  json unsigned_vc = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+                      {"type", {"VerifiableCredential"}},
+                      {"issuer", "did:web:uni.example"},
+                      {"validFrom", "2026-01-01T00:00:00Z"},
+                      {"credentialSubject", {{"id", s.holder_did}}}};
+  auto signed_vc = RunTool("issuer", {"sign", "--dir", dir, s.Write("u.json", unsigned_vc.dump())}, s.env);
+  REQUIRE(signed_vc.exit_code == 0);
+  std::string file = s.Write("vc.json", signed_vc.out);
+  auto imported = s.Wallet({"import", "--did-document", did_document, file});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  std::string id = imported.out.substr(0, imported.out.find('\n'));
+  auto presented = s.Wallet({"present", "--did-document", did_document, id, "--challenge", "c-1"});
+  INFO(presented.err);
+  CHECK(presented.exit_code == 0);
+  CHECK(json::parse(presented.out)["holder"] == s.holder_did);
+}
+
 TEST_CASE("cli: export json gives back the signed credential, other formats come later (2)", "[cli][wallet][store]") {
   Scenario s;
   std::string file = s.IssueModule("m1.json", s.holder_did);

@@ -1,8 +1,8 @@
-// Passerelle verifier CLI — argument parsing only; each verb runs elsewhere.
+// Passerelle verifier CLI — declares the verbs and their options; cmdline/app.h
+// parses and dispatches, and each verb runs elsewhere.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-
+#include "cmdline/app.h"
 #include "verifier/cli/recognise_command.h"
 #include "verifier/cli/serve_command.h"
 #include "verifier/cli/sync_command.h"
@@ -13,14 +13,17 @@ constexpr const char* kVersion = "passerelle verifier 0.1.0";
 }
 
 int main(int argc, char** argv) {
-  CLI::App app{"Passerelle verifier: checks learning credentials and presentations offline.\n"
-               "Exit status: 0 valid, 1 a definite no (forged, tampered, expired, revoked, untrusted), "
-               "2 no verdict (usage, unreadable or malformed input)."};
-  app.set_version_flag("--version", kVersion);
-  app.require_subcommand(1);
+  using namespace passerelle::cli;
+  passerelle::cmdline::CommandLine program(
+      "verifier",
+      "Passerelle verifier: checks learning credentials and presentations offline.\n"
+      "Exit status: 0 valid, 1 a definite no (forged, tampered, expired, revoked, untrusted), "
+      "2 no verdict (usage, unreadable or malformed input).",
+      kVersion);
 
-  passerelle::cli::VerifyArgs verify;
-  CLI::App* v = app.add_subcommand("verify", "verify credentials or presentations (JSON files, - for stdin)");
+  VerifyArgs verify;
+  CLI::App* v = program.AddVerb("verify", "verify credentials or presentations (JSON files, - for stdin)",
+                            [&] { return RunVerify(verify, std::cin, std::cout, std::cerr); });
   v->add_option("files", verify.files, "credential or presentation files");
   v->add_flag("--json", verify.json, "print one JSON report instead of human text");
   v->add_option("--at", verify.at, "verify as of this RFC 3339 time (default: now)");
@@ -36,9 +39,10 @@ int main(int argc, char** argv) {
   v->add_option("--qr", verify.qr_image, "a photo or screenshot (PNG or JPEG) of a Passerelle QR code");
   v->add_option("--qr-text", verify.qr_text, "the text a Passerelle QR code holds (PSL1:…)");
 
-  passerelle::cli::RecogniseArgs recognise;
-  CLI::App* r = app.add_subcommand(
-      "recognise", "verify a partner's module credentials and map them onto your programme under an agreement");
+  RecogniseArgs recognise;
+  CLI::App* r = program.AddVerb(
+      "recognise", "verify a partner's module credentials and map them onto your programme under an agreement",
+      [&] { return RunRecognise(recognise, std::cin, std::cout, std::cerr); });
   r->add_option("--agreement", recognise.agreement, "the recognition agreement (docs/formats/recognition-agreement.md)")
       ->required();
   r->add_option("files", recognise.verify.files, "the partner's presentation, or credential files (- for stdin)");
@@ -52,8 +56,9 @@ int main(int argc, char** argv) {
   r->add_option("--challenge", recognise.verify.challenge, "the challenge the presentation must have signed");
   r->add_option("--domain", recognise.verify.domain, "the domain the presentation must have signed");
 
-  passerelle::cli::ServeArgs serve;
-  CLI::App* sv = app.add_subcommand("serve", "serve the verify page (paste a QR code's text) and the VC-API verify routes");
+  ServeArgs serve;
+  CLI::App* sv = program.AddVerb("serve", "serve the verify page (paste a QR code's text) and the VC-API verify routes",
+                             [&] { return RunServe(serve, std::cerr); });
   sv->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8081; port 0: any)");
   sv->add_option("--trust-root", serve.verify.trust_roots, "a root trust list; repeat for several");
   sv->add_option("--trust-list", serve.verify.trust_lists, "a trust list signed by a root's authority; repeat for several");
@@ -64,8 +69,11 @@ int main(int argc, char** argv) {
   sv->add_option("--threads", serve.threads, "worker threads (default 8)");
   sv->add_flag("--quiet", serve.quiet, "no access log on stderr");
 
-  passerelle::cli::SyncArgs sync;
-  CLI::App* s = app.add_subcommand("sync", "fetch status lists (and, with --trust-root, trust lists) over HTTP(S), verify them, and cache them for verify --status-cache");
+  SyncArgs sync;
+  CLI::App* s = program.AddVerb(
+      "sync",
+      "fetch status lists (and, with --trust-root, trust lists) over HTTP(S), verify them, and cache them for verify --status-cache",
+      [&] { return RunSync(sync, std::cout, std::cerr); });
   s->add_option("--from", sync.from, "a status list URL (statusListCredential) or a trust list URL; repeat for several")->required();
   s->add_option("--cache", sync.cache, "the status cache folder")->required();
   s->add_option("--trust-root", sync.trust_roots,
@@ -74,20 +82,5 @@ int main(int argc, char** argv) {
   s->add_option("--timeout", sync.timeout_seconds, "seconds per request (default 10)");
   s->add_flag("--json", sync.json, "print a JSON report");
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "verifier: error: " << e.what() << "\n"
-              << "verifier: hint: run verifier --help, or verifier verify --help\n";
-    return 2;
-  }
-  if (v->parsed()) return passerelle::cli::RunVerify(verify, std::cin, std::cout, std::cerr);
-  if (s->parsed()) return passerelle::cli::RunSync(sync, std::cout, std::cerr);
-  if (r->parsed()) return passerelle::cli::RunRecognise(recognise, std::cin, std::cout, std::cerr);
-  if (sv->parsed()) return passerelle::cli::RunServe(serve, std::cerr);
-  return 2;
+  return program.Run(argc, argv, std::cout, std::cerr);
 }

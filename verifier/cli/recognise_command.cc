@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cmdline/diagnostics.h"
 #include "formats/json.h"
 #include "formats/recognition_agreement.h"
 #include "formats/terminal_text.h"
@@ -42,28 +43,28 @@ void PrintHuman(const std::string& file, const RecognitionAgreement& a, const Ve
 }  // namespace
 
 int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  const cmdline::Diagnostics diag("verifier", err);
   auto agreement_text = ReadInput(args.agreement, in);
   auto agreement_json = agreement_text.ok() ? ParseJson(*agreement_text) : Result<json>(agreement_text.status());
   auto agreement =
       agreement_json.ok() ? ParseRecognitionAgreement(*agreement_json) : Result<RecognitionAgreement>(agreement_json.status());
   if (!agreement.ok()) {
-    err << "verifier: error: --agreement \"" << SanitizeForTerminal(args.agreement)
-        << "\": " << SanitizeForTerminal(agreement.status().message()) << "\n";
+    diag.Error("--agreement \"" + args.agreement + "\"", agreement.status());
     return 2;
   }
   // Modules count only when their holder presents them, to this verifier,
   // now: a copy of someone else's credentials, or a replayed presentation,
   // must not earn credits.
   if (!args.verify.challenge) {
-    err << "verifier: error: recognise needs --challenge: modules count only when their holder presents them\n"
-        << "verifier: hint: give the student a fresh challenge for `wallet present --challenge C`, then pass the same C\n";
+    diag.Error("recognise needs --challenge: modules count only when their holder presents them");
+    diag.Hint("give the student a fresh challenge for `wallet present --challenge C`, then pass the same C");
     return 2;
   }
   VerificationSetup setup;
   if (int rc = SetUpVerification(args.verify, in, err, setup); rc != 0) return rc;
   if (args.verify.files.empty()) {
-    err << "verifier: error: nothing to recognise\n"
-        << "verifier: hint: give the partner's presentation (or credential files), - for standard input\n";
+    diag.Error("nothing to recognise");
+    diag.Hint("give the partner's presentation (or credential files), - for standard input");
     return 2;
   }
   int exit_code = 0;
@@ -73,15 +74,14 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
   for (const auto& file : args.verify.files) {
     auto text = ReadInput(file, in);
     if (!text.ok()) {
-      err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(text.status().message())
-          << "\n";
+      diag.Error(file, text.status());
       exit_code = 2;
       continue;
     }
     VerificationReport report = Verify(*text, setup.options);
     if (report.malformed_input) {
       for (const auto& e : report.errors)
-        err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(e.message) << "\n";
+        diag.Error(file + ": " + e.message);
       exit_code = 2;
       continue;
     }
@@ -95,8 +95,8 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
     }
     if (!report.verified) {
       for (const auto& e : report.errors)
-        err << "verifier: error: " << SanitizeForTerminal(file) << ": " << SanitizeForTerminal(e.message) << "\n";
-      for (const auto& h : report.hints) err << "verifier: hint: " << SanitizeForTerminal(h) << "\n";
+        diag.Error(file + ": " + e.message);
+      for (const auto& h : report.hints) diag.Hint(h);
       exit_code = std::max(exit_code, 1);
     }
   }

@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "cmdline/diagnostics.h"
 #include "http/server.h"
 #include "verifier/cli/verify_setup.h"
 #include "verifier/http/verify_service.h"
@@ -13,24 +14,26 @@
 namespace passerelle::cli {
 
 int RunServe(const ServeArgs& args, std::ostream& err) {
+  const cmdline::Diagnostics diag("verifier", err);
   auto listen = http::ParseListenAddress(args.listen);
   if (!listen.ok()) {
-    err << "verifier: error: " << listen.status().message() << "\n";
+    diag.Error(listen.status());
     return 2;
   }
   if (args.max_request_bytes < 1024 || args.max_request_bytes > (16u << 20)) {
-    err << "verifier: error: --max-request-bytes must be between 1 KiB and 16 MiB\n";
+    diag.Error("--max-request-bytes must be between 1 KiB and 16 MiB");
     return 2;
   }
   if (args.threads < 1 || args.threads > 256) {
-    err << "verifier: error: --threads must be between 1 and 256\n";
+    diag.Error("--threads must be between 1 and 256");
     return 2;
   }
   VerificationSetup setup;
   if (int rc = SetUpVerification(args.verify, std::cin, err, setup); rc != 0) return rc;
-  if (args.verify.trust_issuers.empty() && args.verify.trust_roots.empty())
-    err << "verifier: warning: no trust anchor given: every issuer will be reported untrusted\n"
-        << "verifier: hint: start it with --trust-root and --trust-list (or --trust-issuer)\n";
+  if (args.verify.trust_issuers.empty() && args.verify.trust_roots.empty()) {
+    diag.Warning("no trust anchor given: every issuer will be reported untrusted");
+    diag.Hint("start it with --trust-root and --trust-list (or --trust-issuer)");
+  }
   http::Router router;
   verifier_http::RegisterRoutes(router, setup.options);
   http::ServerOptions options;
@@ -46,7 +49,7 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     served = server.Serve();
   }
   if (!served.ok()) {
-    err << "verifier: error: " << served.message() << "\n";
+    diag.Error(served);
     return 2;
   }
   return 0;

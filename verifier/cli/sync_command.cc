@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cmdline/diagnostics.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "http/client.h"
@@ -19,14 +20,15 @@
 namespace passerelle::cli {
 
 int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
+  const cmdline::Diagnostics diag("verifier", err);
   if (args.from.empty()) {
-    err << "verifier: error: nothing to sync\n"
-        << "verifier: hint: name each status list: verifier sync --from https://issuer.example/status-lists/revocation-1 --cache DIR\n";
+    diag.Error("nothing to sync");
+    diag.Hint("name each status list: verifier sync --from https://issuer.example/status-lists/revocation-1 --cache DIR");
     return 2;
   }
   auto cache = StatusListCache::Open(args.cache);
   if (!cache.ok()) {
-    err << "verifier: error: --cache: " << cache.status().message() << "\n";
+    diag.Error("--cache", cache.status());
     return 2;
   }
   const Timestamp now = Now();
@@ -36,7 +38,7 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
     auto text = ReadInput(root, std::cin, kMaxTrustListFileBytes);
     Status added = text.ok() ? registry.AddRoot(*text, root, now) : text.status();
     if (!added.ok()) {
-      err << "verifier: error: --trust-root: " << SanitizeForTerminal(added.message()) << "\n";
+      diag.Error("--trust-root", added);
       return 2;
     }
   }
@@ -52,15 +54,15 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
     auto body = http(url);
     if (body.ok() && LooksLikeTrustList(*body)) {
       if (args.trust_roots.empty()) {
-        err << "verifier: error: " << SanitizeForTerminal(url) << ": a trust list; give the root it chains to with --trust-root\n";
+        diag.Error(url + ": a trust list; give the root it chains to with --trust-root");
         report.push_back({{"url", url}, {"ok", false}, {"error", "a trust list, and no --trust-root"}});
         exit_code = 2;
         continue;
       }
       auto synced = SyncTrustList(url, *body, registry, cache->dir(), now);
       if (!synced.ok()) {
-        err << "verifier: error: " << SanitizeForTerminal(synced.status().message()) << "\n"
-            << "verifier: hint: the trust list was not stored\n";
+        diag.Error(synced.status());
+        diag.Hint("the trust list was not stored");
         report.push_back({{"url", url}, {"ok", false}, {"error", synced.status().message()}});
         exit_code = std::max(exit_code, synced.status().code() == Code::kIOError ? 2 : 1);
         continue;
@@ -82,8 +84,8 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
       bool no_verdict = c == Code::kIOError || c == Code::kResourceExhausted || c == Code::kInvalidArgument ||
                         c == Code::kMalformed;
       exit_code = std::max(exit_code, no_verdict ? 2 : 1);
-      err << "verifier: error: " << SanitizeForTerminal(synced.status().message()) << "\n";
-      if (!no_verdict) err << "verifier: hint: the list was not stored; credentials pointing at it stay unverifiable\n";
+      diag.Error(synced.status());
+      if (!no_verdict) diag.Hint("the list was not stored; credentials pointing at it stay unverifiable");
       report.push_back({{"url", url}, {"ok", false}, {"error", synced.status().message()}});
       continue;
     }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cmdline/diagnostics.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/did_document.h"
@@ -53,12 +54,13 @@ void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp 
 }  // namespace
 
 int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  const cmdline::Diagnostics diag("verifier", err);
   VerificationSetup setup;
   if (int rc = SetUpVerification(args, in, err, setup); rc != 0) return rc;
   const VerifyOptions& options = setup.options;
   if (args.files.empty() && !args.qr_image && !args.qr_text) {
-    err << "verifier: error: nothing to verify\n"
-        << "verifier: hint: give a credential or presentation file, - for standard input, or --qr IMAGE\n";
+    diag.Error("nothing to verify");
+    diag.Hint("give a credential or presentation file, - for standard input, or --qr IMAGE");
     return 2;
   }
 
@@ -71,9 +73,9 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
   if (args.qr_text) inputs.emplace_back("--qr-text", qr::DocumentFromQrText(*args.qr_text, "--qr-text"));
   for (const auto& [file, text] : inputs) {
     if (!text.ok()) {
-      err << "verifier: error: " << SanitizeForTerminal(text.status().message()) << "\n";
+      diag.Error(text.status());
       if (text.status().code() == Code::kNotFound && args.qr_image && file == *args.qr_image)
-        err << "verifier: hint: photograph the code square-on, filling most of the frame, in even light\n";
+        diag.Hint("photograph the code square-on, filling most of the frame, in even light");
       exit_code = 2;
       continue;
     }
@@ -85,9 +87,8 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
     }
     if (!report.verified) {
       for (const auto& e : report.errors)
-        err << "verifier: error: " << SanitizeForTerminal(file) << ": "
-            << SanitizeForTerminal(e.message) << "\n";
-      for (const auto& h : report.hints) err << "verifier: hint: " << SanitizeForTerminal(h) << "\n";
+        diag.Error(file + ": " + e.message);
+      for (const auto& h : report.hints) diag.Hint(h);
       int code = report.malformed_input ? 2 : 1;
       exit_code = std::max(exit_code, code);
     }

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cmdline/diagnostics.h"
 #include "env/env.h"
 #include "formats/json.h"
-#include "formats/terminal_text.h"
 #include "keys/did_document.h"
 #include "verifier/sync/did_web.h"
 #include "verifier/sync/sync.h"
@@ -26,11 +26,12 @@ Result<std::string> ReadInput(const std::string& file, std::istream& in, std::si
 }
 
 int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& err, VerificationSetup& setup) {
+  const cmdline::Diagnostics diag("verifier", err);
   VerifyOptions& options = setup.options;
   if (args.at) {
     auto t = ParseDateTime(*args.at);
     if (!t.ok()) {
-      err << "verifier: error: --at \"" << SanitizeForTerminal(*args.at) << "\": " << t.status().message() << "\n";
+      diag.Error("--at \"" + *args.at + "\"", t.status());
       return 2;
     }
     options.now = *t;
@@ -41,13 +42,13 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
   for (const auto& f : args.did_documents) {
     auto text = ReadInput(f, in);
     if (!text.ok()) {
-      err << "verifier: error: --did-document: " << text.status().message() << "\n";
+      diag.Error("--did-document", text.status());
       return 2;
     }
     auto parsed = ParseJson(*text);
     auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
     if (!doc.ok()) {
-      err << "verifier: error: --did-document \"" << SanitizeForTerminal(f) << "\": " << doc.status().message() << "\n";
+      diag.Error("--did-document \"" + f + "\"", doc.status());
       return 2;
     }
     options.resolver.Add(std::move(*doc));
@@ -55,7 +56,7 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
   if (args.status_cache) {
     auto c = StatusListCache::Open(*args.status_cache);
     if (!c.ok()) {
-      err << "verifier: error: --status-cache: " << c.status().message() << "\n";
+      diag.Error("--status-cache", c.status());
       return 2;
     }
     setup.cache.emplace(std::move(*c));
@@ -63,7 +64,7 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
     // The did:web documents `verifier sync` stored beside the lists.
     Status dids = LoadCachedDidDocuments(*args.status_cache, options.resolver);
     if (!dids.ok()) {
-      err << "verifier: error: --status-cache: " << dids.message() << "\n";
+      diag.Error("--status-cache", dids);
       return 2;
     }
   }
@@ -75,12 +76,11 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
                      : roots    ? setup.registry.AddRoot(*text, f, options.now, options.resolver)
                                 : setup.registry.AddList(*text, f, options.now, options.resolver);
       if (!added.ok()) {
-        err << "verifier: error: " << (roots ? "--trust-root" : "--trust-list") << ": "
-            << SanitizeForTerminal(added.message()) << "\n";
+        diag.Error(roots ? "--trust-root" : "--trust-list", added);
         if (!roots && added.code() == Code::kUntrustedIssuer)
-          err << "verifier: hint: give the root list naming the authority that signed it with --trust-root\n";
+          diag.Hint("give the root list naming the authority that signed it with --trust-root");
         if (added.code() == Code::kExpired)
-          err << "verifier: hint: fetch the current list from its authority\n";
+          diag.Hint("fetch the current list from its authority");
         return false;
       }
     }
@@ -92,12 +92,12 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
     std::vector<std::string> skipped;
     Status cached = LoadCachedTrustLists(*args.status_cache, setup.registry, options.now, &skipped);
     if (!cached.ok()) {
-      err << "verifier: error: --status-cache: " << SanitizeForTerminal(cached.message()) << "\n";
+      diag.Error("--status-cache", cached);
       return 2;
     }
-    for (const auto& s : skipped) err << "verifier: warning: " << SanitizeForTerminal(s) << "\n";
+    for (const auto& s : skipped) diag.Warning(s);
   }
-  for (const auto& w : setup.registry.warnings()) err << "verifier: warning: " << SanitizeForTerminal(w) << "\n";
+  for (const auto& w : setup.registry.warnings()) diag.Warning(w);
   if (!args.trust_roots.empty() || !args.trust_lists.empty()) {
     setup.registry.AddKeysTo(options.resolver);
     options.trust_registry = &setup.registry;

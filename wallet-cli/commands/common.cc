@@ -7,7 +7,6 @@
 
 #include "env/env.h"
 #include "formats/json.h"
-#include "formats/terminal_text.h"
 #include "keys/passphrase.h"
 #include "wallet-cli/wallet_dir.h"
 
@@ -17,21 +16,11 @@ namespace {
 constexpr std::size_t kMaxDidDocumentBytes = 256 * 1024;
 }
 
-void PrintError(std::ostream& err, std::string_view message) {
-  err << "wallet: error: " << SanitizeForTerminal(message) << "\n";
-}
-void PrintWarning(std::ostream& err, std::string_view message) {
-  err << "wallet: warning: " << SanitizeForTerminal(message) << "\n";
-}
-void PrintHint(std::ostream& err, std::string_view message) {
-  err << "wallet: hint: " << SanitizeForTerminal(message) << "\n";
-}
-
 int Fail(std::ostream& err, const Status& s) {
-  PrintError(err, s.message());
+  Diag(err).Error(s.message());
   switch (s.code()) {
     case Code::kPermissionDenied:
-      PrintHint(err, "use the passphrase given to wallet init (from --passphrase-file, "
+      Diag(err).Hint("use the passphrase given to wallet init (from --passphrase-file, "
                      "PASSERELLE_PASSPHRASE or the prompt)");
       return 2;
     case Code::kVerificationFailed:
@@ -61,7 +50,7 @@ Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostr
   PSL_ASSIGN_OR_RETURN(SecretBytes passphrase,
                        ObtainPassphrase({args.passphrase_file, false, "wallet passphrase: "}));
   PSL_ASSIGN_OR_RETURN(WalletStore store, WalletStore::Open(dir, passphrase, mode));
-  for (const auto& note : store.notes()) PrintWarning(err, note);
+  for (const auto& note : store.notes()) Diag(err).Warning(note);
   return OpenedWallet{std::move(store), std::move(passphrase)};
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cmdline/diagnostics.h"
 #include "formats/status.h"
 #include "keys/did_document.h"
 #include "keys/secret_bytes.h"
@@ -15,10 +16,8 @@
 
 namespace passerelle::wallet::cli {
 
-// "wallet: error: <message>" (sanitised for the terminal).
-void PrintError(std::ostream& err, std::string_view message);
-void PrintWarning(std::ostream& err, std::string_view message);
-void PrintHint(std::ostream& err, std::string_view message);
+// The wallet's diagnostics on `err`: "wallet: error: …", sanitised.
+inline cmdline::Diagnostics Diag(std::ostream& err) { return cmdline::Diagnostics("wallet", err); }
 
 // Prints `s` as an error, adds a hint for a wrong passphrase or a missing
 // wallet, and returns the exit status its code calls for: 1 for a definite

@@ -8,12 +8,12 @@ namespace passerelle::wallet::cli {
 
 int RunExport(const ExportArgs& args, std::ostream& out, std::ostream& err) {
   if (args.format == "europass" || args.format == "openbadges") {
-    PrintError(err, "--format " + args.format + " is not available yet: this version exports json only");
-    PrintHint(err, "wallet export ID --format json writes the signed credential as it was issued");
+    Diag(err).Error("--format " + args.format + " is not available yet: this version exports json only");
+    Diag(err).Hint("wallet export ID --format json writes the signed credential as it was issued");
     return 2;
   }
   if (args.format != "json") {
-    PrintError(err, "--format \"" + args.format + "\": expected json, europass or openbadges");
+    Diag(err).Error("--format \"" + args.format + "\": expected json, europass or openbadges");
     return 2;
   }
   auto wallet = OpenWallet(args.common, LockMode::kShared, err);

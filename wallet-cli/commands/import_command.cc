@@ -61,19 +61,19 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
   ImportCheck check = CheckForImport(*bytes, wallet->store.holder_did(), options);
   std::string name = args.source == "-" ? "standard input" : "\"" + args.source + "\"";
   if (!check.accepted) {
-    PrintError(err, "refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
-    for (const auto& r : check.refusals) PrintError(err, r);
-    for (const auto& h : check.hints) PrintHint(err, h);
+    Diag(err).Error("refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
+    for (const auto& r : check.refusals) Diag(err).Error(r);
+    for (const auto& h : check.hints) Diag(err).Hint(h);
     return check.malformed ? 2 : 1;
   }
   auto duplicate = wallet->store.FindDuplicate(*bytes);
   if (!duplicate.ok()) return Fail(err, duplicate.status());
   if (*duplicate != nullptr) {
-    PrintWarning(err, "already in the wallet as " + ShortId(**duplicate) + ": nothing imported");
+    Diag(err).Warning("already in the wallet as " + ShortId(**duplicate) + ": nothing imported");
     out << ShortId(**duplicate) << "\n";
     return 0;
   }
-  for (const auto& w : check.warnings) PrintWarning(err, w);
+  for (const auto& w : check.warnings) Diag(err).Warning(w);
   auto entry = wallet->store.Add(*bytes, check.summary, args.source == "-" ? "stdin" : args.source);
   if (!entry.ok()) return Fail(err, entry.status());
   LocalizedText title = PickText(check.summary.title, PreferredLanguage());

@@ -13,8 +13,8 @@ int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err) {
   auto dir = ResolveWalletDir(args.dir);
   if (!dir.ok()) return Fail(err, dir.status());
   if (WalletStore::ReadHolderDid(*dir).ok()) {
-    PrintError(err, "a wallet already exists in \"" + dir->string() + "\"; refusing to overwrite it");
-    PrintHint(err, "use it as it is, or choose another folder with --dir");
+    Diag(err).Error("a wallet already exists in \"" + dir->string() + "\"; refusing to overwrite it");
+    Diag(err).Hint("use it as it is, or choose another folder with --dir");
     return 2;
   }
   auto passphrase = ObtainPassphrase({args.passphrase_file, true, "new wallet passphrase: "});
@@ -23,9 +23,9 @@ int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err) {
   if (!store.ok()) return Fail(err, store.status());
   out << store->holder_did() << "\n";
   err << "wallet: created an encrypted wallet in \"" << dir->string() << "\"\n";
-  PrintHint(err, "give this DID to your training centre so that your credentials name you: " +
+  Diag(err).Hint("give this DID to your training centre so that your credentials name you: " +
                      store->holder_did());
-  PrintHint(err, "then add each credential you receive with: wallet import FILE");
+  Diag(err).Hint("then add each credential you receive with: wallet import FILE");
   return 0;
 }
 

@@ -23,7 +23,7 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
   }
   if (entries.empty()) {
     err << "wallet: the wallet is empty\n";
-    PrintHint(err, "add a credential with: wallet import FILE");
+    Diag(err).Hint("add a credential with: wallet import FILE");
     return 0;
   }
   out << FormatList(entries, language, Now());
@@ -36,7 +36,7 @@ int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err) {
   auto entry = wallet->store.Find(args.id);
   if (!entry.ok()) {
     int code = Fail(err, entry.status());
-    PrintHint(err, "wallet list shows the IDs");
+    Diag(err).Hint("wallet list shows the IDs");
     return code;
   }
   auto stored = wallet->store.Load(*entry);
@@ -51,7 +51,7 @@ int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err) {
   } else {
     out << FormatDetails(*vc, *entry, check.refusals, language);
   }
-  if (!check.accepted) PrintWarning(err, "this credential no longer verifies: a verifier will refuse it");
+  if (!check.accepted) Diag(err).Warning("this credential no longer verifies: a verifier will refuse it");
   return 0;
 }
 

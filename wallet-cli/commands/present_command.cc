@@ -41,7 +41,7 @@ Result<std::string> Present(const PresentArgs& args, std::ostream& err) {
 
 void HintChallenge(const PresentArgs& args, std::ostream& err) {
   if (!args.challenge)
-    PrintHint(err, "no --challenge: a verifier cannot tell this presentation from a replay; "
+    Diag(err).Hint("no --challenge: a verifier cannot tell this presentation from a replay; "
                    "ask the verifier for a challenge and pass it with --challenge");
 }
 
@@ -66,14 +66,14 @@ int RunPresent(const PresentArgs& args, std::ostream& out, std::ostream& err) {
 int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
   int outputs = (args.png ? 1 : 0) + (args.svg ? 1 : 0) + (args.terminal ? 1 : 0) + (args.text ? 1 : 0);
   if (outputs != 1) {
-    PrintError(err, outputs == 0 ? "choose where the QR code goes"
+    Diag(err).Error(outputs == 0 ? "choose where the QR code goes"
                                  : "--png, --svg, --terminal and --text can't be used together");
-    PrintHint(err, "--terminal draws it here; --png FILE or --svg FILE saves an image; --text prints the payload");
+    Diag(err).Hint("--terminal draws it here; --png FILE or --svg FILE saves an image; --text prints the payload");
     return 2;
   }
   if (args.png && *args.png == "-" && ::isatty(STDOUT_FILENO)) {
-    PrintError(err, "refusing to write a PNG image to the terminal");
-    PrintHint(err, "use --png FILE, redirect standard output, or --terminal to draw the code here");
+    Diag(err).Error("refusing to write a PNG image to the terminal");
+    Diag(err).Hint("use --png FILE, redirect standard output, or --terminal to draw the code here");
     return 2;
   }
   auto presentation = Present(args.present, err);
@@ -84,16 +84,16 @@ int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err) {
   auto matrix = EncodeQrMatrix(*payload);
   if (!matrix.ok()) {
     int code = Fail(err, matrix.status());
-    PrintHint(err, "present fewer credentials per QR code, or send the file from wallet present");
+    Diag(err).Hint("present fewer credentials per QR code, or send the file from wallet present");
     return code;
   }
   int columns_needed = matrix->size + 2 * kQuietZoneModules;
   winsize window{};
   if (args.terminal && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &window) == 0 &&
       window.ws_col > 0 && window.ws_col < columns_needed) {
-    PrintWarning(err, "the code is " + std::to_string(columns_needed) + " columns wide and this terminal has " +
+    Diag(err).Warning("the code is " + std::to_string(columns_needed) + " columns wide and this terminal has " +
                           std::to_string(window.ws_col) + ": it will not scan");
-    PrintHint(err, "widen the terminal or make the font smaller, or use --png FILE");
+    Diag(err).Hint("widen the terminal or make the font smaller, or use --png FILE");
   }
   std::string image;
   if (args.text) {
