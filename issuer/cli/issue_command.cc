@@ -66,6 +66,11 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     credential = BuildModuleCredential(bundle->programme, *module, identity, learner,
                                        ModuleAward{NewCredentialId(), *args.grade, *args.grading_scale, awarded});
   } else if (*kind == "certification") {
+    // A certification stands for the modules it stacks: never one that names none.
+    if (args.parts.empty())
+      return fail(Status::InvalidArgument("--kind certification needs the module credentials it is built from: "
+                                          "give each with --part ID"),
+                  2);
     credential = BuildCertificationCredential(bundle->programme, identity, learner, args.parts,
                                               NewCredentialId(), awarded);
   } else {
