@@ -38,7 +38,17 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     std::string t = *args.awarded_on;
     if (t.size() == 10) t += "T00:00:00Z";
     auto parsed = ParseDateTime(t);
-    if (!parsed.ok()) return fail(parsed.status().Annotate("--awarded-on"), 2);
+    if (!parsed.ok())
+      return fail(Status::InvalidArgument("--awarded-on \"" + *args.awarded_on +
+                                          "\" is not a date: write YYYY-MM-DD (e.g. 2026-08-17) or an RFC 3339 "
+                                          "date-time (2026-08-17T14:00:00Z)"),
+                  2);
+    // Wallets and verifiers refuse a credential valid only from a later date;
+    // an award in the future is a typo (a day past tolerates clock skew).
+    if (parsed->seconds > awarded.seconds + 24 * 3600)
+      return fail(Status::InvalidArgument("--awarded-on " + *args.awarded_on +
+                                          " is in the future: an award is dated when it was made"),
+                  2);
     awarded = *parsed;
   }
   awarded.nanos = 0;

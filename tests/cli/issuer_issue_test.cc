@@ -29,3 +29,35 @@ TEST_CASE("cli: issuer issue --kind certification without --part is refused", "[
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("cli: issuer issue --awarded-on names the format, and refuses a future date", "[cli][issue]") {
+  testing::TempDir tmp;
+  testing::ProcessOptions env;
+  env.env["PASSERELLE_PASSPHRASE"] = "issue test passphrase";
+  const std::string dir = (tmp.path() / "centre").string();
+  REQUIRE(testing::RunTool("issuer", {"init", "--dir", dir, "--did-key", "--name", "Centre", "--country", "FR"}, env)
+              .exit_code == 0);
+  const std::string programme = (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string();
+  auto issue = [&](const std::string& date) {
+    return testing::RunTool("issuer", {"issue", "--dir", dir, "--kind", "module", "--programme", programme, "--module",
+                                       "HQ-M01", "--learner-did", "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+                                       "--grade", "15", "--grading-scale", "FR-0-20", "--awarded-on", date},
+                            env);
+  };
+  auto dotted = issue("17.08.2026");
+  CHECK(dotted.exit_code == 2);
+  CHECK_THAT(dotted.err, Catch::Contains("write YYYY-MM-DD"));
+  auto future = issue("2099-01-01");
+  CHECK(future.exit_code == 2);
+  CHECK_THAT(future.err, Catch::Contains("is in the future"));
+  CHECK(future.out.empty());
+  auto past = issue("2026-06-20");
+  INFO(past.err);
+  CHECK(past.exit_code == 0);
+}
+
+}  // namespace
+}  // namespace passerelle
