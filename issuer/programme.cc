@@ -43,13 +43,16 @@ std::string FormatEcts(double ects) {
   return buf;
 }
 
+// The learner as given: the DID, and every name part given, plus `name`
+// (given and family name together) as the cohort batch writes it.
 json Subject(const Learner& learner) {
   json s = json::object();
   if (learner.did) s["id"] = *learner.did;
-  if (!learner.did || !learner.given_name.empty()) {
-    if (!learner.given_name.empty()) s["givenName"] = learner.given_name;
-    if (!learner.family_name.empty()) s["familyName"] = learner.family_name;
-  }
+  if (!learner.given_name.empty()) s["givenName"] = learner.given_name;
+  if (!learner.family_name.empty()) s["familyName"] = learner.family_name;
+  std::string name = learner.given_name;
+  if (!learner.family_name.empty()) name += (name.empty() ? "" : " ") + learner.family_name;
+  if (!name.empty()) s["name"] = name;
   return s;
 }
 

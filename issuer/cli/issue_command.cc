@@ -6,6 +6,7 @@
 
 #include "formats/json.h"
 #include "issuer/batch/credentials.h"
+#include "issuer/batch/csv.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
 #include "issuer/cli/unlock_issuer.h"
@@ -30,8 +31,18 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   if (!issuer.ok()) return fail(issuer.status(), 2);
 
   Learner learner{args.learner_did, args.given_name, args.family_name};
-  if (!learner.did && learner.given_name.empty())
+  if (!learner.did && learner.given_name.empty() && learner.family_name.empty())
     return fail(Status::InvalidArgument("name the learner: --learner-did DID and/or --given-name/--family-name"), 2);
+  // Names are checked as the cohort CSV checks them: text that is signed
+  // must be exactly what the learner's name is, never U+FFFD in its place.
+  for (auto [flag, value] : {std::pair{"--given-name", &learner.given_name}, {"--family-name", &learner.family_name}}) {
+    if (value->size() > 200) return fail(Status::InvalidArgument(std::string(flag) + ": longer than 200 bytes"), 2);
+    if (!batch::IsValidUtf8(*value))
+      return fail(Status::InvalidArgument(std::string(flag) + ": not valid UTF-8 (check the terminal's encoding)"), 2);
+    for (unsigned char c : *value)
+      if (c < 0x20 || c == 0x7f)
+        return fail(Status::InvalidArgument(std::string(flag) + ": holds a control character"), 2);
+  }
   IssuerIdentity identity{issuer->did, issuer->name, issuer->country};
   Timestamp awarded = Now();
   if (args.awarded_on) {

@@ -1,6 +1,8 @@
 // End-to-end: what `issuer issue` refuses to sign (built binaries).
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/testing/paths.h"
 #include "tests/testing/process.h"
 #include "tests/testing/temp_dir.h"
@@ -57,6 +59,44 @@ TEST_CASE("cli: issuer issue --awarded-on names the format, and refuses a future
   auto past = issue("2026-06-20");
   INFO(past.err);
   CHECK(past.exit_code == 0);
+}
+
+}  // namespace
+}  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("cli: issuer issue signs the learner's names as given, and refuses broken text", "[cli][issue]") {
+  testing::TempDir tmp;
+  testing::ProcessOptions env;
+  env.env["PASSERELLE_PASSPHRASE"] = "issue test passphrase";
+  const std::string dir = (tmp.path() / "centre").string();
+  REQUIRE(testing::RunTool("issuer", {"init", "--dir", dir, "--did-key", "--name", "Centre", "--country", "RO"}, env)
+              .exit_code == 0);
+  const std::string programme = (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string();
+  auto issue = [&](std::vector<std::string> names) {
+    std::vector<std::string> args = {"issue", "--dir", dir, "--kind", "module", "--programme", programme, "--module",
+                                     "HQ-M01", "--learner-did", "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+                                     "--grade", "9", "--grading-scale", "RO-1-10"};
+    args.insert(args.end(), names.begin(), names.end());
+    return testing::RunTool("issuer", args, env);
+  };
+  auto family_only = issue({"--family-name", "Popescu"});
+  INFO(family_only.err);
+  REQUIRE(family_only.exit_code == 0);
+  auto subject = nlohmann::json::parse(family_only.out)["credentialSubject"];
+  CHECK(subject["familyName"] == "Popescu");
+  CHECK(subject["name"] == "Popescu");
+
+  auto both = issue({"--given-name", "Ioana", "--family-name", "Ștefănescu"});
+  REQUIRE(both.exit_code == 0);
+  CHECK(nlohmann::json::parse(both.out)["credentialSubject"]["name"] == "Ioana Ștefănescu");
+
+  auto latin1 = issue({"--given-name", "Ion\xe9l"});  // typed in a Latin-1 terminal
+  CHECK(latin1.exit_code == 2);
+  CHECK_THAT(latin1.err, Catch::Contains("--given-name: not valid UTF-8"));
+  CHECK(latin1.out.empty());
 }
 
 }  // namespace
