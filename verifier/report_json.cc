@@ -25,23 +25,12 @@ json LanguageMapToJson(const LanguageMap& map) {
   return out;
 }
 
-// What a person acts on, per credential (the employer page's data-outcome):
-// "presented" (authentic, presented by its holder), "authentic" (its own
-// checks hold, the holder is not proven), or "refused".
-const char* OutcomeOf(const VerificationReport& r, const CredentialVerdict& c) {
-  bool own_checks = !c.checks.empty();
-  for (const auto& check : c.checks)
-    if (!check.ok && check.check != "holder") own_checks = false;
-  if (!own_checks) return "refused";
-  return r.kind == "presentation" && r.verified && c.verified ? "presented" : "authentic";
-}
-
 // The claims a person reads first, from the typed credential. They are
 // vouched for only where `verified` (and `outcome`) say so.
 void AddClaims(const VerificationReport& r, const CredentialVerdict& c, json& out) {
   const Credential& vc = c.credential;
   const Party& issuer = vc.issuer();
-  out["outcome"] = OutcomeOf(r, c);
+  out["outcome"] = OutcomeName(OutcomeOf(r, c));
   out["awardingBody"] = {{"id", issuer.id},
                          {"name", LanguageMapToJson(issuer.name)},
                          {"country", issuer.country.empty() ? json(nullptr) : json(issuer.country)}};
@@ -64,6 +53,23 @@ void AddClaims(const VerificationReport& r, const CredentialVerdict& c, json& ou
 }
 
 }  // namespace
+
+Outcome OutcomeOf(const VerificationReport& r, const CredentialVerdict& c) {
+  bool own_checks = !c.checks.empty();
+  for (const auto& check : c.checks)
+    if (!check.ok && check.check != "holder") own_checks = false;
+  if (!own_checks) return Outcome::kRefused;
+  return r.kind == "presentation" && r.verified && c.verified ? Outcome::kPresented : Outcome::kAuthentic;
+}
+
+const char* OutcomeName(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kPresented: return "presented";
+    case Outcome::kAuthentic: return "authentic";
+    case Outcome::kRefused: return "refused";
+  }
+  return "refused";
+}
 
 json ReportToJson(const VerificationReport& r) {
   json errors = json::array();

@@ -148,6 +148,17 @@ Result<SignedDocument> VerifySignedDocument(const Credential& document, const st
                                             const VerifyOptions& options,
                                             ValidityWindow validity = ValidityWindow::kChecked);
 
+// What a person acts on, per credential (the employer page's data-outcome):
+// kPresented (authentic, presented by its holder with the expected
+// challenge), kAuthentic (its own checks hold; the holder is not proven: a
+// printed or e-mailed credential, or a presentation whose holder proof
+// failed), kRefused (not authentic, altered, revoked, suspended, expired,
+// untrusted).
+enum class Outcome { kPresented, kAuthentic, kRefused };
+Outcome OutcomeOf(const VerificationReport& report, const CredentialVerdict& credential);
+// "presented", "authentic", "refused".
+const char* OutcomeName(Outcome outcome);
+
 // The report as the JSON document of INTERFACES.md (verifier verify --json).
 nlohmann::json ReportToJson(const VerificationReport& report);
 

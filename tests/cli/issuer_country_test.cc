@@ -53,3 +53,49 @@ TEST_CASE("cli: issuer init refuses a country that is not an ISO code, naming it
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("cli: verifier verify leads with what a person checks, refusals first", "[cli][country][verdict]") {
+  testing::TempDir tmp;
+  ProcessOptions env;
+  env.env["PASSERELLE_PASSPHRASE"] = "country test passphrase";
+  const std::string dir = (tmp.path() / "ro").string();
+  REQUIRE(RunTool("issuer", {"init", "--dir", dir, "--did-key", "--name", "Universitatea din Iași", "--country", "RO"},
+                  env)
+              .exit_code == 0);
+  const std::string programme = (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string();
+  auto issued = RunTool("issuer", {"issue", "--dir", dir, "--kind", "module", "--programme", programme, "--module",
+                                   "HQ-M01", "--learner-did", "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+                                   "--given-name", "Ioana", "--family-name", "Popescu", "--grade", "9.5",
+                                   "--grading-scale", "RO-1-10", "--awarded-on", "2026-06-20"},
+                        env);
+  REQUIRE(issued.exit_code == 0);
+  const std::string file = (tmp.path() / "m.json").string();
+  std::ofstream(file) << issued.out;
+  const std::string did = json::parse(issued.out)["issuer"]["id"];
+
+  ProcessOptions french;
+  french.env["LANG"] = "fr_FR.UTF-8";
+  french.unset_env = {"LC_ALL", "LC_MESSAGES"};
+  auto ok = RunTool("verifier", {"verify", "--trust-issuer", did, file}, french);
+  INFO(ok.out);
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Catch::Contains("Fondamentaux du management de la qualité en santé - module, 6 ECTS, EQF 5"));
+  CHECK_THAT(ok.out, Catch::Contains("holder Ioana Popescu; grade 9.5 (RO-1-10); awarded 2026-06-20"));
+  CHECK_THAT(ok.out, Catch::Contains("awarded by Universitatea din Iași (RO)"));
+  CHECK_THAT(ok.out, Catch::Contains("outcome: authentic"));
+
+  auto untrusted = RunTool("verifier", {"verify", file}, french);
+  CHECK(untrusted.exit_code == 1);
+  const std::size_t refused = untrusted.out.find("REFUSED: ");
+  const std::size_t title = untrusted.out.find("Fondamentaux");
+  REQUIRE(refused != std::string::npos);
+  REQUIRE(title != std::string::npos);
+  CHECK(refused < title);  // the reason comes before anything the credential claims
+  CHECK_THAT(untrusted.out, Catch::Contains("not vouched for"));
+}
+
+}  // namespace
+}  // namespace passerelle

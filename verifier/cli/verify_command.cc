@@ -1,6 +1,8 @@
 // Passerelle verifier CLI — `verifier verify`.
 #include "verifier/cli/verify_command.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,10 +26,75 @@ using nlohmann::json;
 
 namespace {
 
+// The reader's language from the environment (LC_ALL, LC_MESSAGES, LANG): "fr_FR.UTF-8" -> "fr".
+std::string ReaderLanguage() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v == nullptr || *v == '\0') continue;
+    std::string lang(v, std::strcspn(v, "_.@"));
+    if (lang == "C" || lang == "POSIX") return "en";
+    return lang;
+  }
+  return "en";
+}
+
+std::string FormatCredits(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+// What a person reads first about one credential, before the checks: its
+// title, kind, credits and level, the holder, the grade, the awarding body
+// and who accredits it, then one sentence for the outcome.
+void PrintClaims(const VerificationReport& r, const CredentialVerdict& c, const std::string& indent,
+                 std::ostream& out) {
+  const Credential& vc = c.credential;
+  const Outcome outcome = OutcomeOf(r, c);
+  // A refused credential says why before anything else, and what it claims
+  // is marked as not vouched for.
+  std::string claims_indent = indent;
+  if (outcome == Outcome::kRefused) {
+    for (const auto& check : c.checks)
+      if (!check.ok && check.check != "holder") {
+        out << indent << "REFUSED: " << SanitizeForTerminal(check.detail) << "\n";
+        break;
+      }
+    out << indent << "what it claims (not vouched for):\n";
+    claims_indent += "  ";
+  }
+  const std::string lang = ReaderLanguage();
+  static const std::vector<std::string> kFallbacks = {"ru", "en"};  // kk and ky readers read Russian next
+  if (const Achievement* a = vc.achievement()) {
+    std::string line = std::string(PickLanguage(a->title, lang, kFallbacks));
+    if (line.empty()) line = "(untitled)";
+    if (a->kind) line += " - " + std::string(CredentialKindName(*a->kind));
+    if (a->ects) line += ", " + FormatCredits(*a->ects) + " ECTS";
+    if (a->eqf_level > 0) line += ", EQF " + std::to_string(a->eqf_level);
+    else if (!a->nqf_level.empty()) line += ", national level " + a->nqf_level;
+    out << claims_indent << SanitizeForTerminal(line) << "\n";
+    std::string holder = a->holder_name.empty() ? std::string() : "holder " + a->holder_name;
+    if (a->grade) holder += (holder.empty() ? "" : "; ") + std::string("grade ") + a->grade->value + " (" + a->grade->scheme + ")";
+    if (a->awarded_on) holder += (holder.empty() ? "" : "; ") + std::string("awarded ") + FormatDateTime(*a->awarded_on).substr(0, 10);
+    if (a->obtained_by != ObtainedBy::kCourse) holder += std::string("; obtained by ") + ObtainedByName(a->obtained_by);
+    if (!holder.empty()) out << claims_indent << SanitizeForTerminal(holder) << "\n";
+  }
+  const Party& issuer = vc.issuer();
+  std::string body = std::string(PickLanguage(issuer.name, lang, kFallbacks));
+  if (body.empty()) body = issuer.id;
+  if (!issuer.country.empty()) body += " (" + issuer.country + ")";
+  if (!c.accredited_by.empty()) body += ", accredited by " + c.accredited_by;
+  out << claims_indent << "awarded by " << SanitizeForTerminal(body) << "\n";
+  if (outcome == Outcome::kPresented) out << indent << "outcome: presented - authentic, and presented by its holder\n";
+  if (outcome == Outcome::kAuthentic)
+    out << indent << "outcome: authentic - the document is genuine; who shows it is not proven "
+                     "(ask for a live presentation with a challenge)\n";
+}
 
 void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp now, std::ostream& out) {
   out << SanitizeForTerminal(name) << ": " << (r.verified ? "VERIFIED" : "NOT VERIFIED") << " ("
       << r.kind << ")\n";
+  if (r.kind != "presentation" && !r.credentials.empty()) PrintClaims(r, r.credentials.front(), "  ", out);
   auto print_checks = [&](const std::vector<CheckResult>& checks, const std::string& indent) {
     for (const auto& c : checks)
       out << indent << (c.ok ? "ok    " : "FAIL  ") << c.check << ": " << SanitizeForTerminal(c.detail) << "\n";
@@ -37,6 +104,7 @@ void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp 
     for (const auto& c : r.credentials) {
       out << "  credential " << SanitizeForTerminal(c.id().empty() ? "(no id)" : c.id()) << ": "
           << (c.verified ? "verified" : "NOT verified") << "\n";
+      PrintClaims(r, c, "    ", out);
       print_checks(c.checks, "    ");
     }
   } else {
