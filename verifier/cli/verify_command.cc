@@ -15,6 +15,7 @@
 #include "keys/did_document.h"
 #include "verifier/cli/verify_setup.h"
 #include "verifier/qr/qr_scan.h"
+#include "verifier/recognition.h"
 #include "verifier/status_cache.h"
 #include "verifier/sync/did_web.h"
 #include "verifier/sync/sync.h"
@@ -36,12 +37,6 @@ std::string ReaderLanguage() {
     return lang;
   }
   return "en";
-}
-
-std::string FormatCredits(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
 }
 
 // What a person reads first about one credential, before the checks: its
@@ -69,7 +64,7 @@ void PrintClaims(const VerificationReport& r, const CredentialVerdict& c, const 
     std::string line = std::string(PickLanguage(a->title, lang, kFallbacks));
     if (line.empty()) line = "(untitled)";
     if (a->kind) line += " - " + std::string(CredentialKindName(*a->kind));
-    if (a->ects) line += ", " + FormatCredits(*a->ects) + " ECTS";
+    if (a->ects) line += ", " + FormatNumber(*a->ects) + " ECTS";
     if (a->eqf_level > 0) line += ", EQF " + std::to_string(a->eqf_level);
     else if (!a->nqf_level.empty()) line += ", national level " + a->nqf_level;
     out << claims_indent << SanitizeForTerminal(line) << "\n";
