@@ -123,6 +123,11 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     if (!signed_credential.ok())
       return fail(signed_credential.status(), signed_credential.status().code() == Code::kInternal ? 2 : 1);
     out << DumpJsonPretty(*signed_credential) << "\n";
+    // Signed, but outside any register: say so, since nothing can revoke it.
+    Diag(err).Warning("this credential has no status entry and is in no register: it can never be revoked or "
+                      "suspended");
+    Diag(err).Hint("issue from a node with a register: a folder made with issuer init --public-url URL, or one "
+                   "issuer serve or issuer batch has run on");
     return 0;
   }
   IssuerOptions options;

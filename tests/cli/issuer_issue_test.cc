@@ -101,3 +101,27 @@ TEST_CASE("cli: issuer issue signs the learner's names as given, and refuses bro
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST_CASE("cli: issuer issue outside a register warns that the credential can never be revoked", "[cli][issue]") {
+  testing::TempDir tmp;
+  testing::ProcessOptions env;
+  env.env["PASSERELLE_PASSPHRASE"] = "issue test passphrase";
+  const std::string dir = (tmp.path() / "centre").string();
+  REQUIRE(testing::RunTool("issuer", {"init", "--dir", dir, "--did-key", "--name", "Centre", "--country", "FR"}, env)
+              .exit_code == 0);
+  const std::string programme = (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string();
+  auto r = testing::RunTool("issuer", {"issue", "--dir", dir, "--kind", "module", "--programme", programme, "--module",
+                                       "HQ-M01", "--learner-did", "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+                                       "--grade", "15", "--grading-scale", "FR-0-20"},
+                            env);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(nlohmann::json::parse(r.out).contains("credentialStatus"));
+  CHECK_THAT(r.err, Catch::Contains("issuer: warning: this credential has no status entry"));
+  CHECK_THAT(r.err, Catch::Contains("issuer init --public-url URL"));
+}
+
+}  // namespace
+}  // namespace passerelle
