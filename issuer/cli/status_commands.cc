@@ -3,6 +3,7 @@
 
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/cli/unlock_issuer.h"
 #include "issuer/service/issuer.h"
 
 namespace passerelle::cli {
@@ -14,11 +15,12 @@ int RunStatusChange(const std::string& verb, const StatusArgs& args, std::ostrea
   };
   if (!store::IssuerStore::Exists(StoreDir(args.common.dir)))
     return fail(Status::NotFound("\"" + args.common.dir + "\" has no store: it has issued nothing with status"), 2);
-  // No passphrase: a status change signs nothing (the serving node re-signs the list).
+  // The key is unlocked first, though a status change signs nothing here
+  // (the serving node re-signs the list): only who holds the issuer's key
+  // may revoke what it issued.
   IssuerOptions options;
-  options.dir = args.common.dir;
   options.store = StoreUse::kOpenIfExists;
-  auto node = OpenIssuer(std::move(options));
+  auto node = OpenCliIssuer(args.common, std::move(options));
   if (!node.ok()) return fail(node.status(), 2);
   CredentialState target = verb == "revoke"    ? CredentialState::kRevoked
                            : verb == "suspend" ? CredentialState::kSuspended
