@@ -163,6 +163,14 @@ std::string_view PickLanguage(const LanguageMap& map, std::string_view lang, con
   return map.front().second;
 }
 
+json LanguageMapToJson(const LanguageMap& map) {
+  if (map.empty()) return nullptr;
+  if (map.size() == 1 && map[0].first.empty()) return map[0].second;
+  json out = json::object();
+  for (const auto& [lang, text] : map) out[lang] = text;
+  return out;
+}
+
 const char* ObtainedByName(ObtainedBy how) {
   switch (how) {
     case ObtainedBy::kCourse: return "course";

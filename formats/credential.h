@@ -45,6 +45,10 @@ using LanguageMap = std::vector<std::pair<std::string, std::string>>;
 std::string_view PickLanguage(const LanguageMap& map, std::string_view lang,
                               const std::vector<std::string>& fallbacks = {});
 
+// The map as JSON: a language map object, the plain string for a map read
+// from a plain string, null when empty.
+nlohmann::json LanguageMapToJson(const LanguageMap& map);
+
 // A party named by a credential (issuer, awarding body): id, name, country.
 struct Party {
   std::string id;

@@ -17,14 +17,6 @@ json ChecksToJson(const std::vector<CheckResult>& checks) {
   return out;
 }
 
-json LanguageMapToJson(const LanguageMap& map) {
-  if (map.empty()) return nullptr;
-  if (map.size() == 1 && map[0].first.empty()) return map[0].second;
-  json out = json::object();
-  for (const auto& [lang, text] : map) out[lang] = text;
-  return out;
-}
-
 // The claims a person reads first, from the typed credential. They are
 // vouched for only where `verified` (and `outcome`) say so.
 void AddClaims(const VerificationReport& r, const CredentialVerdict& c, json& out) {

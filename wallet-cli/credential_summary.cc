@@ -29,14 +29,7 @@ CredentialSummary SummarizeCredential(const Credential& vc) {
   s.status = s.has_status ? "unknown" : "none";
   if (!vc.subject_ids().empty()) s.subject_id = vc.subject_ids().front();
   if (achievement != nullptr) {
-    if (!achievement->title.empty()) {
-      if (achievement->title.size() == 1 && achievement->title[0].first.empty()) {
-        s.title = achievement->title[0].second;
-      } else {
-        s.title = json::object();
-        for (const auto& [lang, text] : achievement->title) s.title[lang] = text;
-      }
-    }
+    s.title = LanguageMapToJson(achievement->title);
     s.eqf_level = achievement->eqf_level;
     s.ects = achievement->ects;
   }

@@ -11,15 +11,14 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "cmdline/locale.h"
+
 namespace passerelle::wallet {
 
-// The user's language as a lowercase primary tag ("fr"); "en" when the
-// environment names none (unset, "C", "POSIX").
-std::string PreferredLanguage();
-
-// The primary tag of a POSIX locale name or BCP 47 tag: "pt_BR.UTF-8" -> "pt",
-// "ro-RO" -> "ro"; empty for "", "C", "POSIX".
-std::string LanguageOfLocale(std::string_view locale);
+// The user's language and locale names: shared with the verifier's text
+// verdict (cmdline/locale.h).
+using cmdline::LanguageOfLocale;
+using cmdline::PreferredLanguage;
 
 struct LocalizedText {
   std::string text;

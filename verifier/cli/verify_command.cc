@@ -1,8 +1,6 @@
 // Passerelle verifier CLI — `verifier verify`.
 #include "verifier/cli/verify_command.h"
 
-#include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cmdline/diagnostics.h"
+#include "cmdline/locale.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "keys/did_document.h"
@@ -26,18 +25,6 @@ namespace passerelle::cli {
 using nlohmann::json;
 
 namespace {
-
-// The reader's language from the environment (LC_ALL, LC_MESSAGES, LANG): "fr_FR.UTF-8" -> "fr".
-std::string ReaderLanguage() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v == nullptr || *v == '\0') continue;
-    std::string lang(v, std::strcspn(v, "_.@"));
-    if (lang == "C" || lang == "POSIX") return "en";
-    return lang;
-  }
-  return "en";
-}
 
 // What a person reads first about one credential, before the checks: its
 // title, kind, credits and level, the holder, the grade, the awarding body
@@ -58,7 +45,7 @@ void PrintClaims(const VerificationReport& r, const CredentialVerdict& c, const 
     out << indent << "what it claims (not vouched for):\n";
     claims_indent += "  ";
   }
-  const std::string lang = ReaderLanguage();
+  const std::string lang = cmdline::PreferredLanguage();
   static const std::vector<std::string> kFallbacks = {"ru", "en"};  // kk and ky readers read Russian next
   if (const Achievement* a = vc.achievement()) {
     std::string line = std::string(PickLanguage(a->title, lang, kFallbacks));
