@@ -34,8 +34,19 @@ struct OpenedWallet {
 // Errors: those of ResolveWalletDir, ObtainPassphrase and WalletStore::Open.
 Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostream& err);
 
-// Reads each --did-document file into a resolver. Errors: kIOError, kMalformed.
-Result<DidResolver> LoadDidDocuments(const std::vector<std::string>& files);
+// The resolver for did:web issuers: the DID documents `store` kept, then
+// the keys of the trust lists given (each checked: roots by their own
+// proof, other lists against the roots), then the DID document files given,
+// each replacing what came before for its DID.
+// Errors: kIOError, kMalformed, and those of TrustRegistry::AddRoot/AddList,
+// each naming the option and file.
+Result<DidResolver> LoadIssuerKeys(const WalletStore& store, const IssuerKeyArgs& args);
+
+// Keeps in `store` the DID document `resolver` holds for `issuer_did` when it
+// is a did:web DID the holder just gave keys for (`args` not empty), so later
+// verbs verify its credentials without the options. Errors: kIOError.
+Status KeepIssuerKeys(WalletStore& store, const IssuerKeyArgs& args, const DidResolver& resolver,
+                      const std::string& issuer_did);
 
 // Writes an output file the user named (atomically, 0644); "-" means `out`.
 // Errors: kIOError.

@@ -42,8 +42,6 @@ Result<std::string> ReadSource(const std::string& source, std::istream& in) {
 }  // namespace
 
 int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  auto resolver = LoadDidDocuments(args.did_documents);
-  if (!resolver.ok()) return Fail(err, resolver.status());
   std::optional<StatusListCache> cache;
   if (args.status_cache) {
     auto c = StatusListCache::Open(*args.status_cache);
@@ -52,11 +50,13 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
   }
   auto wallet = OpenWallet(args.common, LockMode::kExclusive, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
+  auto resolver = LoadIssuerKeys(wallet->store, args.keys);
+  if (!resolver.ok()) return Fail(err, resolver.status());
   auto bytes = ReadSource(args.source, in);
   if (!bytes.ok()) return Fail(err, bytes.status().Annotate("import"));
 
   VerifyOptions options;
-  options.resolver = std::move(*resolver);
+  options.resolver = *resolver;
   options.status_cache = cache ? &*cache : nullptr;
   ImportCheck check = CheckForImport(*bytes, wallet->store.holder_did(), options);
   std::string name = args.source == "-" ? "standard input" : "\"" + args.source + "\"";
@@ -76,6 +76,10 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
   for (const auto& w : check.warnings) Diag(err).Warning(w);
   auto entry = wallet->store.Add(*bytes, check.summary, args.source == "-" ? "stdin" : args.source);
   if (!entry.ok()) return Fail(err, entry.status());
+  // Keep the issuer's keys the holder gave, so show, present and qr verify
+  // this credential offline without them.
+  if (Status kept = KeepIssuerKeys(wallet->store, args.keys, *resolver, check.summary.issuer_id); !kept.ok())
+    Diag(err).Warning(kept.message() + ": give the same --did-document or --trust-list to present it");
   LocalizedText title = PickText(check.summary.title, PreferredLanguage());
   out << ShortId(*entry) << "\n";
   err << "wallet: imported " << check.summary.kind << " credential "
