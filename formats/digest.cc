@@ -39,4 +39,19 @@ std::string Sha256(std::string_view data) {
 
 std::string Sha256Hex(std::string_view data) { return HexEncode(Sha256(data)); }
 
+namespace {
+std::string DigestWith(const EVP_MD* md, std::size_t size, std::string_view data) {
+  std::string out(size, '\0');
+  unsigned int len = 0;
+  if (md == nullptr ||
+      EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len, md, nullptr) != 1 ||
+      len != size)
+    std::abort();  // cannot happen with a working libcrypto; never return a wrong digest
+  return out;
+}
+}  // namespace
+
+std::string Sha384(std::string_view data) { return DigestWith(EVP_sha384(), 48, data); }
+std::string Sha512(std::string_view data) { return DigestWith(EVP_sha512(), 64, data); }
+
 }  // namespace passerelle

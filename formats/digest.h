@@ -1,4 +1,4 @@
-// Passerelle — message digests (libsodium). Stateless; thread-safe.
+// Passerelle — message digests (OpenSSL EVP). Stateless; thread-safe.
 #pragma once
 
 #include <string>
@@ -10,5 +10,9 @@ namespace passerelle {
 std::string Sha256(std::string_view data);
 // Returns the 64-hex-character SHA-256 digest of `data`.
 std::string Sha256Hex(std::string_view data);
+// Returns the 48-byte SHA-384 and the 64-byte SHA-512 digests of `data`
+// (Subresource Integrity, multihash digests of related resources).
+std::string Sha384(std::string_view data);
+std::string Sha512(std::string_view data);
 
 }  // namespace passerelle

@@ -7,6 +7,7 @@
 
 #include "formats/datetime.h"
 #include "formats/json.h"
+#include "formats/related_resource.h"
 
 namespace passerelle {
 namespace {
@@ -195,7 +196,9 @@ Status CheckRelatedResources(const json& cred, const std::string& where) {
     if (sri != nullptr && !sri->is_string()) return Invalid(Ptr(rat, "digestSRI"), "must be a string");
     if (mb != nullptr && !mb->is_string()) return Invalid(Ptr(rat, "digestMultibase"), "must be a string");
   }
-  return Status::Ok();
+  // Unique ids, well-formed digests, and digests that match what can be
+  // checked offline (bundled resources).
+  return CheckRelatedResourceDigests(cred, where).status();
 }
 
 }  // namespace

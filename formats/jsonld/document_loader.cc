@@ -157,6 +157,22 @@ void LoadSlot(const BundledContext& entry, Slot& slot) {
   slot.doc = std::make_shared<const nlohmann::json>(std::move(parsed));
 }
 
+}  // namespace
+
+Result<std::string_view> BundledDocumentBytes(std::string_view url) {
+  for (size_t i = 0; i < kBundledCount; ++i) {
+    if (url != kBundledContexts[i].url) continue;
+    const EmbeddedFile* file = FindEmbedded(kBundledContexts[i].file);
+    if (file == nullptr) return Status::Internal("bundled context file missing: " + std::string(url));
+    if (HexSha256(file->bytes()) != kBundledContexts[i].sha256)
+      return Status::VerificationFailed("bundled context " + std::string(url) + " does not match its pinned hash");
+    return file->bytes();
+  }
+  return Status::Unsupported("not bundled: " + std::string(url));
+}
+
+namespace {
+
 class Bundled final : public DocumentLoader {
  public:
   Result<std::shared_ptr<const nlohmann::json>> Load(std::string_view url) const override {

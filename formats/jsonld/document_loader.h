@@ -30,4 +30,9 @@ const DocumentLoader& BundledLoader();
 // without loading the document (eddsa-jcs-2022 needs none).
 bool IsBundledContext(std::string_view url);
 
+// The bytes of the bundled document at `url`, as its source serves them,
+// after the check against its pinned SHA-256 (for digests of related
+// resources). Errors: kUnsupported (not bundled), kVerificationFailed.
+Result<std::string_view> BundledDocumentBytes(std::string_view url);
+
 }  // namespace passerelle::jsonld
