@@ -29,8 +29,21 @@ Result<IssueInput> ParseIssueRequest(const json& body, Cryptosuite default_suite
       if (!parsed.ok()) return parsed.status().Annotate("/options/cryptosuite");
       in.suite = *parsed;
     }
+    if (const json* status = FindMember(*options, "credentialStatus"); status != nullptr && !status->is_null()) {
+      const json* type = status->is_object() ? FindMember(*status, "type") : nullptr;
+      if (type == nullptr || !type->is_string())
+        return Status::Malformed("/options/credentialStatus: expected {\"type\": \"BitstringStatusListEntry\"}");
+      if (*type != "BitstringStatusListEntry")
+        return Status::Unsupported("/options/credentialStatus/type: this node publishes BitstringStatusListEntry only");
+      in.status_requested = true;
+    }
   }
   return in;
+}
+
+bool WantsStatusEntries(const IssueInput& input) {
+  auto version = DetectVcVersion(input.credential);
+  return input.status_requested || !version.ok() || *version == VcVersion::kV2_0;
 }
 
 void CompleteCredential(json& credential, const std::string& did, Timestamp now) {

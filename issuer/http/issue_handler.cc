@@ -18,6 +18,7 @@ HttpResponse HandleIssue(Node& node, const HttpRequest& request) {
   now.nanos = 0;
   CompleteCredential(input->credential, node.issuer->folder().did, now);
   IssueRequest issue;
+  issue.with_status = WantsStatusEntries(*input);
   issue.credential = std::move(input->credential);
   issue.suite = input->suite;
   issue.actor = request.principal.empty() ? "anonymous" : "token:" + request.principal;

@@ -76,6 +76,49 @@ TEST_CASE("http issue: VC 1.1 input gets the data-integrity context and issuance
   CHECK(vc["@context"][1] == "https://w3id.org/security/data-integrity/v2");
   CHECK(vc.contains("issuanceDate"));
   CHECK(!vc.contains("validFrom"));
+  // As other VC 1.1 issuers: no status entries unless asked, so no context
+  // a VC 1.1 verifier would not know.
+  CHECK(vc["@context"].size() == 2);
+  CHECK(!vc.contains("credentialStatus"));
+}
+
+TEST_CASE("http issue: VC 1.1 gets status entries (and the status context) when the options ask", "[issuer][http]") {
+  NodeFixture node(Cryptosuite::kEddsaRdfc2022);
+  json v1 = {{"@context", {"https://www.w3.org/2018/credentials/v1"}},
+             {"type", {"VerifiableCredential"}},
+             {"credentialSubject", {{"id", "did:example:learner"}}}};
+  auto r = node.Post("/credentials/issue",
+                     {{"credential", v1}, {"options", {{"credentialStatus", {{"type", "BitstringStatusListEntry"}}}}}});
+  INFO(r.body);
+  REQUIRE(r.status == 201);
+  json vc = NodeFixture::Body(r)["verifiableCredential"];
+  CHECK(vc["credentialStatus"].size() == 2);
+  bool has_status_context = false;
+  for (const auto& c : vc["@context"]) has_status_context |= c == "https://www.w3.org/ns/credentials/status/v1";
+  CHECK(has_status_context);
+
+  auto other = node.Post("/credentials/issue",
+                         {{"credential", v1}, {"options", {{"credentialStatus", {{"type", "StatusList2021Entry"}}}}}});
+  CHECK(other.status == 422);
+  CHECK(NodeFixture::Body(other)["pointer"] == "/options/credentialStatus/type");
+}
+
+TEST_CASE("http issue: relatedResource ids are unique and bundled resources' digests must match", "[issuer][http]") {
+  NodeFixture node;
+  json c = MinimalCredential();
+  c["relatedResource"] = {{{"id", "https://www.w3.org/ns/credentials/v2"}, {"digestSRI", "sha384-AAAA"}}};
+  auto mismatch = node.Post("/credentials/issue", {{"credential", c}});
+  CHECK(mismatch.status == 422);
+  CHECK(NodeFixture::Body(mismatch)["pointer"] == "/credential/relatedResource/0/digestSRI");
+
+  c["relatedResource"] = {{{"id", "https://example.org/a.json"}, {"digestMultibase", "uEres1usWcWCmW7uolIW2uA0CjQ8iRV14eGaZkWg5aJO0"}},
+                          {{"id", "https://example.org/a.json"}, {"digestMultibase", "uEres1usWcWCmW7uolIW2uA0CjQ8iRV14eGaZkWg5aJO0"}}};
+  auto twice = node.Post("/credentials/issue", {{"credential", c}});
+  CHECK(twice.status == 422);
+  CHECK(NodeFixture::Body(twice)["pointer"] == "/credential/relatedResource/1/id");
+
+  c["relatedResource"] = {{{"id", "https://example.org/a.json"}, {"digestSRI", "sha384-AAAA"}}};  // not checkable here
+  CHECK(node.Post("/credentials/issue", {{"credential", c}}).status == 201);
 }
 
 TEST_CASE("http issue: bad input is 400 or 422 and names the field", "[issuer][http]") {
