@@ -58,15 +58,21 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
   VerifyOptions options;
   options.resolver = std::move(*resolver);
   options.status_cache = cache ? &*cache : nullptr;
-  ImportCheck check = CheckForImport(*bytes, wallet->store.holder_did(), options);
   std::string name = args.source == "-" ? "standard input" : "\"" + args.source + "\"";
+  return ImportVerified(*wallet, *bytes, std::move(options), name, args.source == "-" ? "stdin" : args.source, out,
+                        err);
+}
+
+int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
+                   const std::string& origin, std::ostream& out, std::ostream& err) {
+  ImportCheck check = CheckForImport(bytes, wallet.store.holder_did(), std::move(options));
   if (!check.accepted) {
     Diag(err).Error("refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
     for (const auto& r : check.refusals) Diag(err).Error(r);
     for (const auto& h : check.hints) Diag(err).Hint(h);
     return check.malformed ? 2 : 1;
   }
-  auto duplicate = wallet->store.FindDuplicate(*bytes);
+  auto duplicate = wallet.store.FindDuplicate(bytes);
   if (!duplicate.ok()) return Fail(err, duplicate.status());
   if (*duplicate != nullptr) {
     Diag(err).Warning("already in the wallet as " + ShortId(**duplicate) + ": nothing imported");
@@ -74,7 +80,7 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
     return 0;
   }
   for (const auto& w : check.warnings) Diag(err).Warning(w);
-  auto entry = wallet->store.Add(*bytes, check.summary, args.source == "-" ? "stdin" : args.source);
+  auto entry = wallet.store.Add(bytes, check.summary, origin);
   if (!entry.ok()) return Fail(err, entry.status());
   LocalizedText title = PickText(check.summary.title, PreferredLanguage());
   out << ShortId(*entry) << "\n";
