@@ -12,7 +12,9 @@
 #include "issuer/http/handlers.h"
 #include "issuer/service/claims.h"
 #include "issuer/store/offer_store.h"
+#include "keys/did_key.h"
 #include "keys/key_proof.h"
+#include "verifier/holder_proof.h"
 
 namespace passerelle::http {
 
@@ -38,6 +40,26 @@ HttpResponse NoStore(HttpResponse r) {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// A di_vp key proof: a presentation without credentials, signed by its
+// did:key holder with challenge = a c_nonce and domain = this issuer.
+// Returns the holder and the challenge (the nonce, checked by the caller).
+Result<std::pair<std::string, std::string>> CheckDiVpProof(const json& vp, const std::string& issuer, Timestamp now) {
+  if (!vp.is_object()) return Status::Malformed("a di_vp key proof must be a presentation (a JSON object)");
+  const json* p = FindMember(vp, "proof");
+  if (p != nullptr && p->is_array() && p->size() == 1) p = &(*p)[0];
+  const json* challenge = p != nullptr && p->is_object() ? FindMember(*p, "challenge") : nullptr;
+  if (challenge == nullptr || !challenge->is_string())
+    return Status::Malformed("the di_vp proof has no challenge: sign it with the c_nonce as challenge");
+  PSL_ASSIGN_OR_RETURN(Presentation presentation, PresentationFromJson(vp));
+  VerifyOptions options;
+  options.now = now;
+  options.challenge = challenge->get<std::string>();
+  options.domain = issuer;
+  PSL_ASSIGN_OR_RETURN(std::string holder, VerifyHolderProof(presentation, options));
+  if (!ParseDidKey(holder).ok()) return Status::Unsupported("the di_vp holder must be a did:key");
+  return std::make_pair(holder, challenge->get<std::string>());
 }
 
 }  // namespace
@@ -170,35 +192,48 @@ HttpResponse HandleCredential(Node& node, const HttpRequest& request) {
       return OAuthError(400, "invalid_credential_request", "credential_identifier is not supported here");
     return OAuthError(400, "invalid_credential_request", "missing credential_configuration_id");
   }
-  // The key proof: 1.0's {"proofs": {"jwt": [..]}} or the earlier {"proof": {"proof_type": "jwt", "jwt"}}.
+  // The key proof: 1.0's {"proofs": {TYPE: [one]}} or the earlier {"proof": {"proof_type": TYPE, TYPE: …}}.
   const json* proofs = FindMember(*body, "proofs");
   const json* proof = FindMember(*body, "proof");
   if ((proofs != nullptr) == (proof != nullptr))
     return OAuthError(400, "invalid_credential_request", "send exactly one of proofs and proof");
-  std::string jwt;
+  std::string type;
+  const json* value = nullptr;
   if (proofs != nullptr) {
     if (!proofs->is_object() || proofs->size() != 1)
       return OAuthError(400, "invalid_proof", "proofs must hold exactly one proof type");
-    const json* list = FindMember(*proofs, "jwt");
-    if (list == nullptr) return OAuthError(400, "invalid_proof", "only jwt key proofs are supported");
-    if (!list->is_array() || list->empty() || list->size() > 1 || !(*list)[0].is_string())
-      return OAuthError(400, "invalid_proof", "proofs.jwt must be an array of one JWT (no batch issuance)");
-    jwt = (*list)[0].get<std::string>();
+    type = proofs->begin().key();
+    const json& list = proofs->begin().value();
+    if (!list.is_array() || list.size() != 1)
+      return OAuthError(400, "invalid_proof", "proofs." + type.substr(0, 20) + " must be an array of one proof (no batch issuance)");
+    value = &list[0];
   } else {
     if (!proof->is_object()) return OAuthError(400, "invalid_proof", "proof must be an object");
-    const json* type = FindMember(*proof, "proof_type");
-    if (type == nullptr || !JsonStringEquals(*type, "jwt"))
-      return OAuthError(400, "invalid_proof", "only jwt key proofs are supported");
-    const json* j = FindMember(*proof, "jwt");
-    if (j == nullptr || !j->is_string()) return OAuthError(400, "invalid_proof", "proof.jwt is missing");
-    jwt = j->get<std::string>();
+    const json* t = FindMember(*proof, "proof_type");
+    if (t == nullptr || !t->is_string()) return OAuthError(400, "invalid_proof", "proof.proof_type is missing");
+    type = t->get<std::string>();
+    value = FindMember(*proof, type);
+    if (value == nullptr) return OAuthError(400, "invalid_proof", "proof." + type.substr(0, 20) + " is missing");
   }
   ClaimOptions options;
-  KeyProofCheck check{node.issuer->public_url(), now, options.proof_max_age_seconds, 60};
-  auto verified = VerifyKeyProofJwt(jwt, check);
-  if (!verified.ok()) return OAuthError(400, "invalid_proof", verified.status().message());
-  if (verified->nonce.empty()) return OAuthError(400, "invalid_nonce", "the key proof carries no nonce: get one from /nonce");
-  auto fresh = offers.ConsumeNonce(verified->nonce, now);
+  std::string holder_did, nonce;
+  if (type == "jwt") {
+    if (!value->is_string()) return OAuthError(400, "invalid_proof", "a jwt key proof must be a string");
+    KeyProofCheck check{node.issuer->public_url(), now, options.proof_max_age_seconds, 60};
+    auto verified = VerifyKeyProofJwt(value->get<std::string>(), check);
+    if (!verified.ok()) return OAuthError(400, "invalid_proof", verified.status().message());
+    holder_did = verified->holder_did;
+    nonce = verified->nonce;
+  } else if (type == "di_vp") {
+    auto checked = CheckDiVpProof(*value, node.issuer->public_url(), now);
+    if (!checked.ok()) return OAuthError(400, "invalid_proof", checked.status().message());
+    holder_did = checked->first;
+    nonce = checked->second;
+  } else {
+    return OAuthError(400, "invalid_proof", "unsupported proof type: jwt and di_vp are supported");
+  }
+  if (nonce.empty()) return OAuthError(400, "invalid_nonce", "the key proof carries no nonce: get one from /nonce");
+  auto fresh = offers.ConsumeNonce(nonce, now);
   if (!fresh.ok()) {
     HttpResponse r = OAuthError(500, "server_error", "the nonce store failed");
     r.internal_error = fresh.status().ToString();
@@ -206,7 +241,7 @@ HttpResponse HandleCredential(Node& node, const HttpRequest& request) {
   }
   if (!*fresh)
     return OAuthError(400, "invalid_nonce", "the key proof's nonce is unknown, used or expired: get a new one from /nonce");
-  auto issued = IssueClaimed(*node.issuer, *offer, configuration->get<std::string>(), verified->holder_did);
+  auto issued = IssueClaimed(*node.issuer, *offer, configuration->get<std::string>(), holder_did);
   if (!issued.ok()) {
     const Status& s = issued.status();
     if (s.code() == Code::kNotFound) return OAuthError(400, "unknown_credential_configuration", s.message());

@@ -123,7 +123,9 @@ json CredentialIssuerMetadata(const Issuer& issuer) {
           {"type", {"VerifiableCredential", type}}}},
         {"cryptographic_binding_methods_supported", {"did:key"}},
         {"credential_signing_alg_values_supported", {"eddsa-rdfc-2022", "eddsa-jcs-2022"}},
-        {"proof_types_supported", {{"jwt", {{"proof_signing_alg_values_supported", {"EdDSA"}}}}}},
+        {"proof_types_supported",
+         {{"jwt", {{"proof_signing_alg_values_supported", {"EdDSA"}}}},
+          {"di_vp", {{"proof_signing_alg_values_supported", {"eddsa-rdfc-2022", "eddsa-jcs-2022"}}}}}},
         {"credential_metadata", {{"display", {{{"name", name + " credential"}, {"locale", "en"}}}}}}};
   }
   IssuerDir folder = issuer.folder();

@@ -83,6 +83,7 @@ std::string CohortCsv(const std::string& did_of_t4) {
   std::ifstream in(testing::SourceDir() / "scripts/demo-data/trainees.csv");
   std::string line, csv;
   for (int i = 0; i < 5 && std::getline(in, line); ++i) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // the file has CRLF line ends
     if (i == 0) csv += line + ",did\n";
     else csv += line + "," + (i == 4 ? did_of_t4 : "") + "\n";
   }

@@ -8,6 +8,7 @@
 // are never printed.
 #include <algorithm>
 #include <istream>
+#include <set>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -193,6 +194,7 @@ int RunClaim(const ClaimArgs& args, std::istream& in, std::ostream& out, std::os
   // 3. One credential request per configuration offered, each with a fresh nonce.
   int worst = 0;
   std::size_t stored = 0;
+  std::set<std::string> shown;  // warnings, each printed once
   for (const std::string& configuration : offer->credential_configuration_ids) {
     auto nonce_response = http::Post(*nonce_endpoint, http::PostRequest{"application/json", "", {}}, Options());
     if (!nonce_response.ok()) return unreachable(nonce_response.status());
@@ -237,7 +239,7 @@ int RunClaim(const ClaimArgs& args, std::istream& in, std::ostream& out, std::os
       VerifyOptions verify;
       verify.resolver = *resolver;
       int code = ImportVerified(*wallet, DumpJson(*credential), std::move(verify), "the credential from " + issuer,
-                                issuer, out, err);
+                                issuer, out, err, &shown);
       if (code == 0) ++stored;
       worst = std::max(worst, code);
     }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -47,9 +48,12 @@ Status WriteOutput(const std::string& file, std::string_view bytes, std::ostream
 // what happened on `err`. `name` names the source in messages
 // ("\"m01.json\""), `origin` is recorded with it. Shared by `import` and
 // `claim`. Returns the exit status: 0 stored (or already there), 1 it does
-// not verify, 2 not a credential or an I/O error.
+// not verify, 2 not a credential or an I/O error. `shown`, when given,
+// holds the warnings printed so far: each is printed once (a claim stores a
+// dozen credentials of one issuer).
 int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
-                   const std::string& origin, std::ostream& out, std::ostream& err);
+                   const std::string& origin, std::ostream& out, std::ostream& err,
+                   std::set<std::string>* shown = nullptr);
 
 // A short form of a record for users: its first 8 hex digits.
 std::string ShortId(const IndexEntry& entry);

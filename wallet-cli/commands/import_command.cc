@@ -64,7 +64,7 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
 }
 
 int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
-                   const std::string& origin, std::ostream& out, std::ostream& err) {
+                   const std::string& origin, std::ostream& out, std::ostream& err, std::set<std::string>* shown) {
   ImportCheck check = CheckForImport(bytes, wallet.store.holder_did(), std::move(options));
   if (!check.accepted) {
     Diag(err).Error("refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
@@ -79,7 +79,8 @@ int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions
     out << ShortId(**duplicate) << "\n";
     return 0;
   }
-  for (const auto& w : check.warnings) Diag(err).Warning(w);
+  for (const auto& w : check.warnings)
+    if (shown == nullptr || shown->insert(w).second) Diag(err).Warning(w);
   auto entry = wallet.store.Add(bytes, check.summary, origin);
   if (!entry.ok()) return Fail(err, entry.status());
   LocalizedText title = PickText(check.summary.title, PreferredLanguage());

@@ -9,6 +9,7 @@
 #include "issuer/service/claims.h"
 #include "keys/did_key.h"
 #include "keys/key_proof.h"
+#include "keys/proof_signer.h"
 #include "keys/signing_key.h"
 #include "tests/issuer/http/node_fixture.h"
 #include "tests/testing/paths.h"
@@ -130,6 +131,47 @@ TEST_CASE("oid4vci: a claim binds the credential to the proving key, once", "[is
   auto again = c.Credential(access, {{"credential_configuration_id", "ModuleCredential"},
                                      {"proofs", {{"jwt", {Claim::Proof(key, c.Nonce())}}}}});
   CHECK(NodeFixture::Body(again)["error"] == "credential_request_denied");
+}
+
+// A di_vp key proof: a presentation without credentials, signed by `key`.
+json DiVp(const Ed25519SigningKey& key, const std::string& challenge, const std::string& domain,
+          const std::string& holder = "") {
+  json vp = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+             {"type", {"VerifiablePresentation"}},
+             {"holder", holder.empty() ? DidKeyFor(key.public_key()) : holder}};
+  ProofOptions options;
+  options.suite = Cryptosuite::kEddsaJcs2022;
+  options.verification_method = DidKeyVerificationMethod(key.public_key());
+  options.proof_purpose = "authentication";
+  options.created = Now();
+  options.created.nanos = 0;
+  options.challenge = challenge;
+  options.domain = domain;
+  return AddProof(vp, key, options).value();
+}
+
+TEST_CASE("oid4vci: a di_vp key proof binds the credential to its holder", "[issuer][http][oid4vci]") {
+  Claim c;
+  auto token = c.Token(c.offer.pin);
+  REQUIRE(token.status == 200);
+  std::string access = NodeFixture::Body(token)["access_token"];
+  auto key = std::move(Ed25519SigningKey::Generate().value());
+  auto other = std::move(Ed25519SigningKey::Generate().value());
+  auto error_of = [&](const json& vp) {
+    return NodeFixture::Body(c.Credential(access, {{"credential_configuration_id", "ModuleCredential"},
+                                                   {"proofs", {{"di_vp", {vp}}}}}))["error"];
+  };
+  // Another domain, a made-up challenge, a holder that did not sign, no proof at all.
+  CHECK(error_of(DiVp(key, c.Nonce(), "https://evil.test")) == "invalid_proof");
+  CHECK(error_of(DiVp(key, "made-up", "https://issuer.test")) == "invalid_nonce");
+  CHECK(error_of(DiVp(other, c.Nonce(), "https://issuer.test", DidKeyFor(key.public_key()))) == "invalid_proof");
+  CHECK(error_of(json{{"type", "VerifiablePresentation"}}) == "invalid_proof");
+  CHECK(error_of(json("not a presentation")) == "invalid_proof");
+  auto ok = c.Credential(access, {{"credential_configuration_id", "ModuleCredential"},
+                                  {"proof", {{"proof_type", "di_vp"}, {"di_vp", DiVp(key, c.Nonce(), "https://issuer.test")}}}});
+  INFO(ok.body);
+  REQUIRE(ok.status == 200);
+  CHECK(NodeFixture::Body(ok)["credentials"][0]["credential"]["credentialSubject"]["id"] == DidKeyFor(key.public_key()));
 }
 
 TEST_CASE("oid4vci: token requests that are not a pre-authorized code grant", "[issuer][http][oid4vci]") {
