@@ -60,7 +60,9 @@ int main(int argc, char** argv) {
   claim_cmd->add_option("offer", claim.offer,
                         "the offer: an openid-credential-offer:// URI, its QR image (PNG/JPEG), a .txt file, or -")
       ->required();
-  claim_cmd->add_option("--pin", claim.pin, "the PIN the issuer sent you separately");
+  auto* pin = claim_cmd->add_option("--pin", claim.pin, "the PIN the issuer sent you separately");
+  claim_cmd->add_option("--pin-file", claim.pin_file, "read the PIN from this file's first line (kept out of ps)")
+      ->excludes(pin);
   claim_cmd->add_option("--did-document", claim.did_documents, "a DID document to resolve a did:web issuer offline");
 
   ListArgs list;

@@ -231,24 +231,45 @@ Result<std::vector<OfferRecord>> OfferStore::ListOffers() const {
   return out;
 }
 
+// A c_nonce is base64url(expiry as u64 BE | 24 random bytes); the nonces
+// database is keyed by those 32 bytes, so entries sort by expiry and the
+// expired ones (issued, never used) are swept from the front.
+namespace {
+constexpr std::size_t kNonceBytes = 32;
+constexpr int kSweepPerNonce = 16;
+}  // namespace
+
 Result<std::string> OfferStore::CreateNonce(Timestamp now, std::int64_t seconds) {
+  if (sodium_init() < 0) return Status::Internal("libsodium failed to initialise");
   LmdbEnv& env = store_.env();
-  std::string nonce = RandomText(32);
+  std::string raw = EncodeU64(static_cast<std::uint64_t>(now.seconds + seconds));
+  raw.resize(kNonceBytes);
+  randombytes_buf(raw.data() + 8, kNonceBytes - 8);
   PSL_ASSIGN_OR_RETURN(Txn txn, env.BeginWrite());
-  PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kNonces), nonce, EncodeU64(static_cast<std::uint64_t>(now.seconds + seconds)),
-                              MDB_NOOVERWRITE));
+  std::vector<std::string> expired;
+  PSL_RETURN_IF_ERROR(txn.ForEach(env.Db(db::kNonces), "", [&](std::string_view k, std::string_view) {
+    if (k.size() != kNonceBytes || static_cast<std::int64_t>(DecodeU64(k.substr(0, 8))) > now.seconds ||
+        expired.size() >= kSweepPerNonce)
+      return false;
+    expired.emplace_back(k);
+    return true;
+  }));
+  for (const auto& k : expired) PSL_RETURN_IF_ERROR(txn.Delete(env.Db(db::kNonces), k));
+  PSL_RETURN_IF_ERROR(txn.Put(env.Db(db::kNonces), raw, "", MDB_NOOVERWRITE));
   PSL_RETURN_IF_ERROR(txn.Commit());
-  return nonce;
+  return EncodeBase64Url(raw);
 }
 
 Result<bool> OfferStore::ConsumeNonce(std::string_view nonce, Timestamp now) {
-  if (nonce.empty() || nonce.size() > 128) return false;
+  if (nonce.empty() || nonce.size() > 64) return false;
+  auto raw = DecodeBase64Url(nonce);
+  if (!raw.ok() || raw->size() != kNonceBytes) return false;
   LmdbEnv& env = store_.env();
   PSL_ASSIGN_OR_RETURN(Txn txn, env.BeginWrite());
-  PSL_ASSIGN_OR_RETURN(auto value, txn.Get(env.Db(db::kNonces), nonce));
+  PSL_ASSIGN_OR_RETURN(auto value, txn.Get(env.Db(db::kNonces), *raw));
   if (!value) return false;
-  bool fresh = value->size() == 8 && static_cast<std::int64_t>(DecodeU64(*value)) > now.seconds;
-  PSL_RETURN_IF_ERROR(txn.Delete(env.Db(db::kNonces), nonce));
+  bool fresh = static_cast<std::int64_t>(DecodeU64(std::string_view(*raw).substr(0, 8))) > now.seconds;
+  PSL_RETURN_IF_ERROR(txn.Delete(env.Db(db::kNonces), *raw));
   PSL_RETURN_IF_ERROR(txn.Commit());
   return fresh;
 }

@@ -96,10 +96,14 @@ class OfferStore {
   // Every offer, in id order (for listing). Errors: kIOError, kMalformed.
   Result<std::vector<OfferRecord>> ListOffers() const;
 
-  // A fresh c_nonce (base64url of 32 random bytes) valid for `seconds`.
+  // A fresh c_nonce valid for `seconds`: base64url of its expiry (8 bytes)
+  // and 24 random bytes. Up to 16 expired, never used nonces are swept in
+  // the same transaction, so an unauthenticated caller cannot grow the
+  // store without bound faster than nonces expire.
   Result<std::string> CreateNonce(Timestamp now, std::int64_t seconds);
   // Uses a c_nonce up: true when it was issued here, unexpired and never
-  // used before (it is deleted either way). Errors: kIOError.
+  // used before (it is deleted either way; anything else is false).
+  // Errors: kIOError.
   Result<bool> ConsumeNonce(std::string_view nonce, Timestamp now);
 
  private:

@@ -128,7 +128,8 @@ TEST_CASE("claim: a cohort's offers are claimed by three wallets, presented and 
   };
   std::vector<Claimed> claims;
   claims.push_back({"w1", w1, "T0001", c.Wallet("w1", {"claim", c.Offer("T0001", ".offer.png"), "--pin", c.Pin("T0001")})});
-  claims.push_back({"w2", w2, "T0002", c.Wallet("w2", {"claim", c.Offer("T0002", ".offer.txt"), "--pin", c.Pin("T0002")})});
+  claims.push_back({"w2", w2, "T0002", c.Wallet("w2", {"claim", c.Offer("T0002", ".offer.txt"), "--pin-file",
+                                                       c.Offer("T0002", ".pin")})});
   testing::ProcessOptions stdin_options = c.env;
   stdin_options.env["PASSERELLE_WALLET_DIR"] = (c.tmp.path() / "w3").string();
   stdin_options.stdin_data = testing::ReadFile(c.Offer("T0003", ".offer.txt"));

@@ -99,7 +99,14 @@ std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& p
 
 }  // namespace
 
-int RunClaim(const ClaimArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+int RunClaim(const ClaimArgs& given, std::istream& in, std::ostream& out, std::ostream& err) {
+  ClaimArgs args = given;
+  if (args.pin_file) {
+    auto text = Env::Default().ReadFileBounded(*args.pin_file, 256);
+    if (!text.ok()) return Fail(err, text.status().Annotate("--pin-file"));
+    std::string pin = text->substr(0, text->find_first_of("\r\n"));
+    args.pin = std::move(pin);
+  }
   auto resolver = LoadDidDocuments(args.did_documents);
   if (!resolver.ok()) return Fail(err, resolver.status());
   auto text = ReadOffer(args.offer, in);

@@ -29,6 +29,7 @@ struct ClaimArgs {
   CommonArgs common;
   std::string offer;               // the URI, a QR image, a .txt file, or "-"
   std::optional<std::string> pin;  // the transaction code sent separately
+  std::optional<std::string> pin_file;  // or read from this file (keeps it out of `ps`)
   std::vector<std::string> did_documents;  // for a did:web issuer, as with import
 };
 

@@ -111,5 +111,30 @@ TEST_CASE("offer store: a c_nonce works once and expires", "[issuer][store][offe
   CHECK_FALSE(f.offers.ConsumeNonce("", f.now).value());
 }
 
+TEST_CASE("offer store: expired c_nonces are swept as new ones are made", "[issuer][store][offers]") {
+  Fixture f;
+  auto count = [&] {
+    std::size_t n = 0;
+    auto txn = f.store->env().BeginRead();
+    REQUIRE(txn.ok());
+    REQUIRE(txn->ForEach(f.store->env().Db(db::kNonces), "", [&](std::string_view, std::string_view) {
+      ++n;
+      return true;
+    }).ok());
+    return n;
+  };
+  for (int i = 0; i < 20; ++i) REQUIRE(f.offers.CreateNonce(f.now, 300).ok());
+  CHECK(count() == 20);
+  Timestamp later{f.now.seconds + 301, 0};
+  REQUIRE(f.offers.CreateNonce(later, 300).ok());  // sweeps 16 of the 20 expired
+  CHECK(count() == 5);
+  auto fresh = f.offers.CreateNonce(later, 300);  // sweeps the last 4
+  CHECK(count() == 2);  // the two fresh ones
+  CHECK(f.offers.ConsumeNonce(*fresh, later).value());
+  // Malformed nonces are simply unknown.
+  CHECK_FALSE(f.offers.ConsumeNonce("!!", later).value());
+  CHECK_FALSE(f.offers.ConsumeNonce(std::string(100, 'A'), later).value());
+}
+
 }  // namespace
 }  // namespace passerelle::store
