@@ -86,6 +86,23 @@ TEST_CASE("hostile or wrong offers are refused with a code", "[credential_offer]
              R"("tx_code":{"length":"6"}}}})") == Code::kMalformed);
 }
 
+TEST_CASE("garbage never throws and never parses", "[credential_offer]") {
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  std::string good = CredentialOfferUri(Sample());
+  for (int i = 0; i < 2000; ++i) {
+    std::string text = good;
+    // Flip a few bytes of a good offer, or make random bytes after the scheme.
+    if (i % 2 == 0) {
+      for (int k = 0; k < 3; ++k) text[next() % text.size()] = static_cast<char>(next() & 0xff);
+    } else {
+      text = "openid-credential-offer://?credential_offer=";
+      for (std::size_t k = next() % 200; k > 0; --k) text.push_back(static_cast<char>(next() & 0xff));
+    }
+    CHECK_NOTHROW(ParseCredentialOffer(text));
+  }
+}
+
 TEST_CASE("percent-encoding keeps unreserved characters only", "[credential_offer]") {
   CHECK(PercentEncode("a-b_c.d~e f/{}") == "a-b_c.d~e%20f%2F%7B%7D");
   CHECK(PercentDecode("a%20b%7b").value() == "a b{");

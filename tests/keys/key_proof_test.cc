@@ -123,5 +123,22 @@ TEST_CASE("key proofs that must not pass", "[key_proof]") {
   CHECK(code(input + "." + EncodeBase64Url(key.Sign(input))) == Code::kMalformed);
 }
 
+TEST_CASE("key proof garbage never throws and never verifies", "[key_proof]") {
+  auto key = NewKey();
+  std::string good = Jwt(key, Header(key), Payload());
+  std::uint32_t seed = 777;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 2000; ++i) {
+    std::string jwt = good;
+    for (int k = 0; k < 2; ++k) jwt[next() % jwt.size()] = static_cast<char>(next() & 0xff);
+    if (jwt == good) continue;
+    Result<VerifiedKeyProof> r = Status::Internal("unset");
+    CHECK_NOTHROW(r = VerifyKeyProofJwt(jwt, Check()));
+    // A changed byte may still decode to the same JSON (base64url's last
+    // character); anything that verifies must then say the same thing.
+    if (r.ok()) CHECK(r->holder_did == DidKeyFor(key.public_key()));
+  }
+}
+
 }  // namespace
 }  // namespace passerelle
