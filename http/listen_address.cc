@@ -14,7 +14,13 @@ Result<ListenAddress> ParseListenAddress(std::string_view listen) {
     return Status::InvalidArgument(quoted + "expected HOST:PORT, e.g. 127.0.0.1:8080");
   ListenAddress a;
   a.host = std::string(listen.substr(0, colon));
-  if (a.host.size() > 2 && a.host.front() == '[' && a.host.back() == ']') a.host = a.host.substr(1, a.host.size() - 2);
+  // An IPv6 address goes in brackets, or its last group would read as the port.
+  const bool bracketed = a.host.size() > 2 && a.host.front() == '[' && a.host.back() == ']';
+  if (bracketed) {
+    a.host = a.host.substr(1, a.host.size() - 2);
+  } else if (a.host.find_first_of("[]:") != std::string::npos) {
+    return Status::InvalidArgument(quoted + "write an IPv6 address in brackets, e.g. [::1]:8080");
+  }
   std::string_view port = listen.substr(colon + 1);
   auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), a.port);
   if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || a.port < 0 || a.port > 65535)

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/country.h"
+#include "issuer/batch/csv.h"
 #include "formats/json.h"
 #include "keys/did_key.h"
 
@@ -77,10 +78,37 @@ DidDocument IssuerDir::Document() const {
   return doc;
 }
 
+Status CheckIssuerName(std::string_view name) {
+  if (name.size() > 200) return Status::InvalidArgument("--name: longer than 200 bytes");
+  if (!batch::IsValidUtf8(name))
+    return Status::InvalidArgument("--name: not valid UTF-8 (check the terminal's encoding)");
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7f) return Status::InvalidArgument("--name: holds a control character");
+  return Status::Ok();
+}
+
+Result<IssuerDir> UpdateIssuerProfile(const IssuerDir& issuer, const std::optional<std::string>& name,
+                                      const std::optional<std::string>& country, Env& env) {
+  IssuerDir d = issuer;
+  if (name) {
+    PSL_RETURN_IF_ERROR(CheckIssuerName(*name));
+    if (name->empty()) return Status::InvalidArgument("--name: empty; an awarding body is named in its credentials");
+    d.name = *name;
+  }
+  if (country) {
+    auto normalized = NormalizeCountryCode(*country);
+    if (!normalized.ok()) return normalized.status().Annotate("--country");
+    d.country = std::move(*normalized);
+  }
+  PSL_RETURN_IF_ERROR(WriteConfig(d, env));
+  return d;
+}
+
 Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOptions& options,
                                 const SecretBytes& passphrase, Env& env) {
   if (std::filesystem::exists(dir / "issuer.json"))
     return Status::AlreadyExists("\"" + dir.string() + "\" already holds an issuer; refusing to overwrite it");
+  PSL_RETURN_IF_ERROR(CheckIssuerName(options.name));
   if (options.did_web && !ValidDidWeb(*options.did_web))
     return Status::InvalidArgument("--did \"" + *options.did_web + "\" is not a did:web DID (did:web:host[:path])");
   std::string country;

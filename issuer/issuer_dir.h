@@ -62,6 +62,18 @@ struct InitOptions {
 Result<IssuerDir> InitIssuerDir(const std::filesystem::path& dir, const InitOptions& options,
                                 const SecretBytes& passphrase, Env& env = Env::Default());
 
+// Checks an awarding body's name as it will be signed into every
+// credential: at most 200 bytes of valid UTF-8, no control characters.
+// Errors: kInvalidArgument saying what is wrong.
+Status CheckIssuerName(std::string_view name);
+
+// Changes the name and/or country (normalised, ISO 3166-1) recorded in
+// issuer.json, replacing it atomically. Credentials issued earlier keep what
+// they were signed with; new ones carry the new values.
+// Errors: kInvalidArgument (a bad name or country), kIOError.
+Result<IssuerDir> UpdateIssuerProfile(const IssuerDir& issuer, const std::optional<std::string>& name,
+                                      const std::optional<std::string>& country, Env& env = Env::Default());
+
 // Loads issuer.json (at most 1 MiB). Errors: kNotFound (with a hint to run
 // init), kMalformed, kResourceExhausted, kIOError.
 Result<IssuerDir> OpenIssuerDir(const std::filesystem::path& dir, Env& env = Env::Default());

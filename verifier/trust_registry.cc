@@ -25,8 +25,8 @@ bool InWindow(const std::optional<Timestamp>& from, const std::optional<Timestam
   return (!from || !(t < *from)) && (!until || t < *until);
 }
 
-// The DID document an entity's listed keys make: every key for assertions
-// and authentication, with its window.
+}  // namespace
+
 Result<DidDocument> DocumentFor(const TrustedEntity& e) {
   DidDocument d;
   d.id = e.did;
@@ -39,6 +39,8 @@ Result<DidDocument> DocumentFor(const TrustedEntity& e) {
   }
   return d;
 }
+
+namespace {
 
 // The document and the list it holds, read once. Errors: kMalformed (not
 // JSON), kInvalidCredential (format), both annotated with `name`.

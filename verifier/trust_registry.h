@@ -28,6 +28,11 @@
 
 namespace passerelle {
 
+// The DID document an entity's listed keys make: every key for assertions
+// and authentication, with its window. Errors: kInvalidArgument (a key that
+// is not an Ed25519 Multikey), naming it.
+Result<DidDocument> DocumentFor(const TrustedEntity& entity);
+
 // An issuer as the registry knows it, and which list vouches for it.
 struct AccreditedIssuer {
   TrustedEntity entity;

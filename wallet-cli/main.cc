@@ -16,12 +16,20 @@ void AddCommon(CLI::App* cmd, passerelle::wallet::cli::CommonArgs& common) {
                   "read the wallet passphrase from this file (else $PASSERELLE_PASSPHRASE, else a prompt)");
 }
 
+void AddIssuerKeyOptions(CLI::App* cmd, passerelle::wallet::cli::IssuerKeyArgs& keys) {
+  cmd->add_option("--did-document", keys.did_documents,
+                  "a did:web issuer's DID document (kept by import, so later verbs need it no more); repeatable");
+  cmd->add_option("--trust-list", keys.trust_lists,
+                  "a trust list whose entries give did:web issuers' keys (kept by import); repeatable");
+  cmd->add_option("--trust-root", keys.trust_roots, "the root list a --trust-list chains to; repeatable");
+}
+
 void AddPresentOptions(CLI::App* cmd, passerelle::wallet::cli::PresentArgs& present) {
   AddCommon(cmd, present.common);
   cmd->add_option("ids", present.ids, "wallet IDs (from wallet list) or credential ids")->required();
   cmd->add_option("--challenge", present.challenge, "the verifier's challenge, signed into the presentation");
   cmd->add_option("--domain", present.domain, "the verifier's domain, signed into the presentation");
-  cmd->add_option("--did-document", present.did_documents, "a DID document for a did:web issuer (self-check)");
+  AddIssuerKeyOptions(cmd, present.keys);
 }
 
 }  // namespace
@@ -49,7 +57,7 @@ int main(int argc, char** argv) {
                                          [&] { return RunImport(import, std::cin, std::cout, std::cerr); });
   AddCommon(import_cmd, import.common);
   import_cmd->add_option("source", import.source, "FILE, - or URL")->required();
-  import_cmd->add_option("--did-document", import.did_documents, "a DID document to resolve a did:web issuer offline");
+  AddIssuerKeyOptions(import_cmd, import.keys);
   import_cmd->add_option("--status-cache", import.status_cache, "status lists fetched by verifier sync");
 
   ClaimArgs claim;
@@ -63,7 +71,7 @@ int main(int argc, char** argv) {
   auto* pin = claim_cmd->add_option("--pin", claim.pin, "the PIN the issuer sent you separately");
   claim_cmd->add_option("--pin-file", claim.pin_file, "read the PIN from this file's first line (kept out of ps)")
       ->excludes(pin);
-  claim_cmd->add_option("--did-document", claim.did_documents, "a DID document to resolve a did:web issuer offline");
+  AddIssuerKeyOptions(claim_cmd, claim.keys);
 
   ListArgs list;
   CLI::App* list_cmd = program.AddVerb("list", "list the credentials (titles in your language, from LANG)",
@@ -77,6 +85,7 @@ int main(int argc, char** argv) {
   AddCommon(show_cmd, show.common);
   show_cmd->add_option("id", show.id, "wallet ID (from wallet list) or credential id")->required();
   show_cmd->add_flag("--json", show.json, "print JSON");
+  AddIssuerKeyOptions(show_cmd, show.keys);
 
   PresentArgs present;
   CLI::App* present_cmd = program.AddVerb("present", "sign a verifiable presentation of chosen credentials",

@@ -28,6 +28,13 @@ struct InitArgs {
   std::optional<std::string> public_url;
 };
 
+// issuer config: show, or change, the awarding body's name and country.
+struct ConfigArgs {
+  CommonIssuerArgs common;
+  std::optional<std::string> name;
+  std::optional<std::string> country;
+};
+
 struct ServeArgs {
   CommonIssuerArgs common;
   std::string listen = "127.0.0.1:8080";
@@ -77,6 +84,8 @@ struct BatchArgs {
 struct ListArgs {
   CommonIssuerArgs common;
   bool json = false;
+  std::optional<std::string> learner;  // only credentials whose learner (name, DID or trainee id) contains this
+  std::optional<std::string> module;   // only credentials of this module (or programme) code
 };
 
 // issuer audit: print and check the log; sign a checkpoint of its head; or
@@ -139,6 +148,7 @@ Result<std::string> ParseCredentialKindArg(const std::string& kind);
 int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err);
 int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err);
+int RunConfig(const ConfigArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);
 int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);
 int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err);

@@ -1,4 +1,5 @@
 // Passerelle issuer CLI — `issuer issue`: build a credential from programme data and sign it.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -16,6 +17,25 @@
 #include "keys/passphrase.h"
 
 namespace passerelle::cli {
+
+namespace {
+
+// The register key of one award: the same learner, for the same module (or
+// the same parts, for a certification), graded the same on the same day is
+// one credential, however often the command is repeated.
+std::string AwardKey(const std::string& kind, const std::string& programme, const IssueArgs& args,
+                     const Learner& learner, Timestamp awarded) {
+  std::vector<std::string> parts = args.parts;
+  std::sort(parts.begin(), parts.end());
+  std::string what = args.module.value_or("");
+  for (const auto& part : parts) what += (what.empty() ? "" : ",") + part;
+  std::string who = learner.did ? *learner.did : learner.given_name + "\x1f" + learner.family_name;
+  std::string grade = args.grade.value_or("") + "/" + args.grading_scale.value_or("");
+  const std::string day = FormatDateTime(awarded).substr(0, 10);
+  return "cli-award:" + kind + ":" + programme + ":" + what + ":" + who + ":" + grade + ":" + day;
+}
+
+}  // namespace
 
 int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   auto fail = [&](const Status& s, int code) {
@@ -145,7 +165,22 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   options.slot_chunk = 1;  // one credential: reserve no index it will not use
   auto node = OpenCliIssuer(args.common, std::move(options));
   if (!node.ok()) return fail(node.status(), 2);
+  // Repeating the command gives back the credential it made the first time.
+  const std::string key = AwardKey(*kind, bundle->programme.code, args, learner, awarded);
+  auto earlier = (*node)->FindByIdempotencyKey(key);
+  if (!earlier.ok()) return fail(earlier.status(), 2);
+  if (*earlier) {
+    auto document = (*node)->FindDocument(**earlier);
+    if (!document.ok()) return fail(document.status(), 2);
+    auto parsed = ParseJson(*document);
+    if (!parsed.ok()) return fail(parsed.status().Annotate("the register's copy of " + **earlier), 2);
+    out << DumpJsonPretty(*parsed) << "\n";
+    Diag(err).Warning("this award was already issued, as " + **earlier + ": nothing new was issued");
+    Diag(err).Hint("to correct it, revoke it (issuer revoke " + **earlier + ") and issue the corrected award");
+    return 0;
+  }
   IssueRequest request;
+  request.idempotency_key = key;
   request.credential = std::move(*credential);
   request.suite = *suite;
   request.actor = "cli";

@@ -1,9 +1,10 @@
-// Passerelle issuer CLI — init, did, key rotate.
+// Passerelle issuer CLI — init, config, did, key rotate.
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
+#include "formats/terminal_text.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
 #include "issuer/cli/unlock_issuer.h"
@@ -67,6 +68,40 @@ int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   out << DumpJsonPretty(DidDocumentToJson(issuer->Document())) << "\n";
+  return 0;
+}
+
+int RunConfig(const ConfigArgs& args, std::ostream& out, std::ostream& err) {
+  auto show = [&](const IssuerDir& d) {
+    out << "did      " << d.did << "\n"
+        << "name     " << SanitizeForTerminal(d.name.empty() ? "(none: credentials show the DID)" : d.name) << "\n"
+        << "country  " << (d.country.empty() ? "(none)" : d.country) << "\n";
+  };
+  if (!args.name && !args.country) {
+    auto issuer = OpenIssuerDir(args.common.dir);
+    if (!issuer.ok()) {
+      Diag(err).Error(issuer.status());
+      return 2;
+    }
+    show(*issuer);
+    return 0;
+  }
+  // Only the holder of the issuer's key changes what its credentials say.
+  auto unlocked = UnlockIssuer(args.common);
+  if (!unlocked.ok()) {
+    Diag(err).Error(unlocked.status());
+    return 2;
+  }
+  auto updated = UpdateIssuerProfile(unlocked->issuer, args.name, args.country);
+  if (!updated.ok()) {
+    Diag(err).Error(updated.status());
+    return 2;
+  }
+  show(*updated);
+  err << "issuer: updated " << args.common.dir << "; credentials issued from now on carry it (those issued before "
+      << "keep what they were signed with)\n";
+  Diag(err).Hint("a running issuer serve signs with it within a second; trust lists that name this body are "
+                 "the accrediting authority's to update");
   return 0;
 }
 

@@ -31,6 +31,13 @@ int main(int argc, char** argv) {
   init_cmd->add_option("--public-url", init.public_url,
                        "base URL the node is reached at (status lists: URL/status-lists/ID); default for did:web: https://HOST[/PATH]");
 
+  ConfigArgs config;
+  CLI::App* config_cmd = program.AddVerb("config", "show the awarding body's name and country, or change them",
+      [&] { return RunConfig(config, std::cout, std::cerr); });
+  AddCommon(config_cmd, config.common);
+  config_cmd->add_option("--name", config.name, "the awarding body's new name");
+  config_cmd->add_option("--country", config.country, "its new ISO 3166-1 alpha-2 country code, e.g. FR");
+
   SignArgs sign;
   CLI::App* sign_cmd = program.AddVerb("sign", "sign a credential as given; prints the signed credential",
       [&] { return RunSign(sign, std::cin, std::cout, std::cerr); });
@@ -157,6 +164,9 @@ int main(int argc, char** argv) {
       [&] { return RunList(list, std::cout, std::cerr); });
   list_cmd->add_option("--dir", list.common.dir, "the issuer's data folder")->required();
   list_cmd->add_flag("--json", list.json, "print JSON");
+  list_cmd->add_option("--learner", list.learner,
+                       "only what this learner received (part of a name, a DID or a trainee id; any case)");
+  list_cmd->add_option("--module", list.module, "only credentials for this module (or programme) code");
   AuditArgs audit;
   CLI::App* audit_cmd = program.AddVerb("audit", "print the audit log (JSON lines) and check its hash chain",
       [&] { return RunAudit(audit, std::cout, std::cerr); });

@@ -6,6 +6,7 @@
 #include "env/env.h"
 #include "formats/data_integrity.h"
 #include "formats/json.h"
+#include "formats/terminal_text.h"
 #include "formats/vc_model.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
@@ -32,6 +33,37 @@ Result<std::unique_ptr<store::IssuerStore>> OpenExisting(const std::string& dir)
 
 }  // namespace
 
+namespace {
+
+// Case-insensitive (ASCII letters; other text as written) substring test.
+bool ContainsFolded(std::string_view text, std::string_view part) {
+  auto fold = [](std::string_view in) {
+    std::string s(in);
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  };
+  return fold(text).find(fold(part)) != std::string::npos;
+}
+
+bool Selected(const ListArgs& args, const store::CredentialRecord& r) {
+  if (args.module && r.module != *args.module && !(r.module.empty() && r.programme == *args.module)) return false;
+  if (args.learner && !ContainsFolded(r.learner, *args.learner) && !ContainsFolded(r.subject, *args.learner) &&
+      !ContainsFolded(r.trainee, *args.learner))
+    return false;
+  return true;
+}
+
+// Who received it, for a person reading the list: the name, else the DID.
+std::string LearnerColumn(const store::CredentialRecord& r) {
+  std::string who = r.learner.empty() ? r.subject : r.learner;
+  if (who.empty()) who = "(no learner named)";
+  if (!r.trainee.empty()) who += " [" + r.trainee + "]";
+  return who;
+}
+
+}  // namespace
+
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
   auto store = OpenExisting(args.common.dir);
   if (!store.ok()) {
@@ -39,17 +71,23 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   nlohmann::json all = nlohmann::json::array();
+  std::size_t shown = 0;
   Status s = (*store)->ForEachCredential([&](const store::CredentialRecord& r) {
+    if (!Selected(args, r)) return true;
+    ++shown;
     const char* state = r.revoked ? "revoked" : (r.suspended ? "suspended" : "active");
     if (!args.json) {
-      out << r.id << "  " << r.kind << "  " << state << "  " << FormatDateTime(r.issued_at)
-          << (r.trainee.empty() ? "" : "  " + r.trainee) << (r.module.empty() ? "" : "  " + r.module) << "\n";
+      // One line a credential: what, for whom, its state; names are the
+      // learner's own text, so they reach the terminal sanitised.
+      const std::string& what = r.module.empty() ? r.programme : r.module;
+      out << r.id << "  " << r.kind << (what.empty() ? "" : " " + what) << "  " << state << "  "
+          << FormatDateTime(r.issued_at).substr(0, 10) << "  " << SanitizeForTerminal(LearnerColumn(r)) << "\n";
       return true;
     }
     nlohmann::json status = nlohmann::json::array();
     for (const auto& slot : r.status)
       status.push_back({{"purpose", store::StatusPurposeName(slot.purpose)}, {"list", slot.list_id}, {"index", slot.index}});
-    all.push_back({{"id", r.id}, {"kind", r.kind}, {"state", state}, {"subject", r.subject},
+    all.push_back({{"id", r.id}, {"kind", r.kind}, {"state", state}, {"learner", r.learner}, {"subject", r.subject},
                    {"programme", r.programme}, {"module", r.module}, {"trainee", r.trainee},
                    {"issuedAt", FormatDateTime(r.issued_at)}, {"actor", r.actor}, {"status", status}});
     return true;
@@ -59,6 +97,8 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   if (args.json) out << DumpJsonPretty(all) << "\n";
+  if (!args.json && shown == 0)
+    err << "issuer: " << (args.learner || args.module ? "no credential matches" : "the register is empty") << "\n";
   return 0;
 }
 

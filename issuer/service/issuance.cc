@@ -21,6 +21,20 @@ std::string SubjectLabel(const json& credential) {
   return {};
 }
 
+// The learner's name as the credential states it: `name`, else the given
+// and family names; "" when it names nobody.
+std::string LearnerName(const json& credential) {
+  const json* s = FindMember(credential, "credentialSubject");
+  if (s != nullptr && s->is_array() && !s->empty()) s = &(*s)[0];
+  if (s == nullptr || !s->is_object()) return {};
+  if (const json* name = FindMember(*s, "name"); name != nullptr && name->is_string()) return name->get<std::string>();
+  std::string name;
+  for (const char* part : {"givenName", "familyName"})
+    if (const json* v = FindMember(*s, part); v != nullptr && v->is_string())
+      name += (name.empty() ? "" : " ") + v->get<std::string>();
+  return name;
+}
+
 }  // namespace
 
 std::string KindLabel(const json& credential) {
@@ -54,6 +68,7 @@ Result<std::unique_ptr<SignedIssuance>> SignForIssuance(const IssuanceContext& c
   if (r.id.empty()) return Status::InvalidCredential("/id: a credential entering the register needs an id");
   r.kind = request.kind.empty() ? KindLabel(signed_credential) : request.kind;
   r.subject = SubjectLabel(signed_credential);
+  r.learner = LearnerName(signed_credential);
   r.programme = request.programme;
   r.module = request.module;
   r.trainee = request.trainee;

@@ -72,6 +72,7 @@ std::string EncodeCredentialRecord(const CredentialRecord& r) {
   if (!r.programme.empty()) o["programme"] = r.programme;
   if (!r.module.empty()) o["module"] = r.module;
   if (!r.trainee.empty()) o["trainee"] = r.trainee;
+  if (!r.learner.empty()) o["learner"] = r.learner;
   if (!r.idempotency_key.empty()) o["idempotencyKey"] = r.idempotency_key;
   return DumpJson(o);
 }
@@ -86,6 +87,7 @@ Result<CredentialRecord> DecodeCredentialRecord(std::string_view bytes) {
   r.programme = Str(o, "programme");
   r.module = Str(o, "module");
   r.trainee = Str(o, "trainee");
+  r.learner = Str(o, "learner");
   r.actor = Str(o, "actor");
   r.suite = Str(o, "suite");
   r.idempotency_key = Str(o, "idempotencyKey");

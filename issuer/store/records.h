@@ -36,6 +36,7 @@ struct CredentialRecord {
   std::string id;
   std::string kind;        // "module", "certification", "diploma", "credential"
   std::string subject;     // credentialSubject.id, else its name
+  std::string learner;     // credentialSubject.name (or given and family names); "" when none
   std::string programme;   // programme code, when built from programme data
   std::string module;      // module code (module credentials)
   std::string trainee;     // the batch's trainee_id, when from a batch

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/http/loopback_server.h"
+#include "tests/issuer/node_process.h"
 #include "tests/testing/paths.h"
 #include "tests/testing/process.h"
 #include "tests/testing/temp_dir.h"
@@ -181,6 +182,60 @@ TEST_CASE("cli: verifier sync --trust-root caches a published list, then verify 
   CHECK_THAT(v.out, Catch::Contains("accredited by did:web:authority.example.fr"));
   // Without the root the cached list vouches for nothing.
   CHECK(RunTool("verifier", {"verify", credential, "--status-cache", cache}).exit_code == 1);
+}
+
+TEST_CASE("cli: verifier sync takes a did:web issuer's keys from its trust list, not from its host",
+          "[cli][trust][sync]") {
+  TrustWorld w;
+  w.Init("root", "did:web:trust.passerelle.example", "EU");
+  w.Init("authority-fr", "did:web:authority.example.fr", "FR");
+  // The issuer's DID names a host this machine cannot reach; its node (and
+  // status lists) runs on loopback.
+  const int port = testing::FreeLoopbackPort();
+  REQUIRE(port > 0);
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  auto init = RunTool("issuer", {"init", "--dir", w.Dir("lyon"), "--did", "did:web:ifs-lyon.invalid", "--name", "Lyon",
+                                 "--country", "FR", "--public-url", base},
+                      w.env);
+  INFO(init.err);
+  REQUIRE(init.exit_code == 0);
+  const std::string root = w.SignList(
+      "root", json::array({w.Entry("root", {"--authority"}), w.Entry("authority-fr", {"--authority"})}), "root.json");
+  std::string published;
+  http::Router routes = testing::DocumentRoutes("/trust-list.json", &published);
+  testing::LoopbackServer lists(routes);
+  const std::string trust_url = lists.Url("/trust-list.json");
+  published = testing::ReadFile(
+      w.SignList("authority-fr", json::array({w.Entry("lyon", {"--kind", "module"})}), "fr.json", trust_url));
+  const std::string credential = w.IssueModule("lyon");
+  std::vector<std::string> status_urls;
+  const json issued = json::parse(testing::ReadFile(credential));
+  for (const auto& entry : issued["credentialStatus"])
+    status_urls.push_back(entry["statusListCredential"]);
+  REQUIRE(status_urls.size() == 2);  // revocation and suspension
+  testing::BackgroundProcess node({(testing::BinDir() / "issuer").string(), "serve", "--dir", w.Dir("lyon"), "--listen",
+                                   "127.0.0.1:" + std::to_string(port)},
+                                  w.env.env, w.tmp.path(), "serve");
+  REQUIRE(node.started());
+  REQUIRE(testing::WaitForHealth(port));
+
+  const std::string cache = w.Path("cache");
+  auto synced = RunTool("verifier", {"sync", "--trust-root", root, "--from", trust_url, "--from", status_urls[0],
+                                     "--cache", cache});
+  INFO(synced.out << synced.err);
+  CHECK(synced.exit_code == 0);
+  CHECK_THAT(synced.out, Catch::Contains("revocation"));
+  // A later run finds the keys in the trust list it cached.
+  auto again = RunTool("verifier", {"sync", "--trust-root", root, "--from", status_urls[1], "--cache", cache});
+  INFO(again.out << again.err);
+  CHECK(again.exit_code == 0);
+  node.Signal(SIGTERM);
+  node.Wait(std::chrono::seconds(10));
+  lists.Stop();
+
+  auto v = RunTool("verifier", {"verify", credential, "--trust-root", root, "--status-cache", cache});
+  INFO(v.out << v.err);
+  CHECK(v.exit_code == 0);
 }
 
 TEST_CASE("cli: trust-list entry and sign refuse what a verifier would refuse", "[cli][trust]") {

@@ -36,7 +36,7 @@ Result<json> FetchDidWebDocument(const std::string& did, const std::string& list
 }  // namespace
 
 Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
-                                  Timestamp now) {
+                                  Timestamp now, const DidResolver* known) {
   auto body = fetch(url);
   if (!body.ok()) return body.status();
   auto parsed = ParseJson(*body, kFetchedLimits);
@@ -55,7 +55,15 @@ Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache&
   PSL_RETURN_IF_ERROR(LoadCachedDidDocuments(cache.dir(), options.resolver));
   SyncedList out;
   std::optional<json> did_document;
-  if (issuer->rfind("did:web:", 0) == 0) {
+  const bool did_web = issuer->rfind("did:web:", 0) == 0;
+  bool from_trust_list = false;
+  if (did_web && known != nullptr) {
+    if (auto doc = known->Resolve(*issuer); doc.ok()) {
+      options.resolver.Add(std::move(*doc));
+      from_trust_list = true;
+    }
+  }
+  if (did_web && !from_trust_list) {
     PSL_ASSIGN_OR_RETURN(did_document, FetchDidWebDocument(*issuer, url, fetch));
     options.resolver.Add(ParseDidDocument(*did_document).value());
     out.did_document_fetched = true;

@@ -14,6 +14,7 @@
 
 #include "formats/datetime.h"
 #include "formats/status.h"
+#include "keys/did_document.h"
 #include "verifier/status_cache.h"
 #include "verifier/sync/fetch.h"
 
@@ -29,12 +30,15 @@ struct SyncedList {
   bool did_document_fetched = false;
 };
 
-// Fetches, verifies and caches the list credential at `url`.
+// Fetches, verifies and caches the list credential at `url`. A did:web
+// issuer's keys come from `known` when it resolves the issuer (keys a
+// checked trust list gives: nothing to fetch, so it works without reaching
+// the issuer's host); otherwise its DID document is fetched and cached.
 // Errors: kIOError (fetching, the cache), kMalformed (not JSON),
 // kVerificationFailed / kInvalidCredential / kExpired (the list does not
 // verify — nothing is stored), kNotFound (a did:web issuer's document).
 Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
-                                  Timestamp now);
+                                  Timestamp now, const DidResolver* known = nullptr);
 
 // "3 min", "2 h", "5 days": how long before `now` `then` was.
 std::string DescribeAge(Timestamp then, Timestamp now);

@@ -107,8 +107,6 @@ int RunClaim(const ClaimArgs& given, std::istream& in, std::ostream& out, std::o
     std::string pin = text->substr(0, text->find_first_of("\r\n"));
     args.pin = std::move(pin);
   }
-  auto resolver = LoadDidDocuments(args.did_documents);
-  if (!resolver.ok()) return Fail(err, resolver.status());
   auto text = ReadOffer(args.offer, in);
   if (!text.ok()) return Fail(err, text.status().Annotate("claim"));
   auto offer = ParseCredentialOffer(*text);
@@ -133,6 +131,8 @@ int RunClaim(const ClaimArgs& given, std::istream& in, std::ostream& out, std::o
   }
   auto wallet = OpenWallet(args.common, LockMode::kExclusive, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
+  auto resolver = LoadIssuerKeys(wallet->store, args.keys);
+  if (!resolver.ok()) return Fail(err, resolver.status());
   auto holder_key = wallet->store.HolderKey(wallet->passphrase);
   if (!holder_key.ok()) return Fail(err, holder_key.status());
   const std::string& issuer = offer->credential_issuer;
@@ -246,7 +246,11 @@ int RunClaim(const ClaimArgs& given, std::istream& in, std::ostream& out, std::o
       VerifyOptions verify;
       verify.resolver = *resolver;
       int code = ImportVerified(*wallet, DumpJson(*credential), std::move(verify), "the credential from " + issuer,
-                                issuer, out, err, &shown);
+                                issuer, out, err, &shown, [&](const ImportCheck& check) {
+                                  Status kept = KeepIssuerKeys(wallet->store, args.keys, *resolver,
+                                                               check.summary.issuer_id);
+                                  if (!kept.ok()) Diag(err).Warning(kept.message());
+                                });
       if (code == 0) ++stored;
       worst = std::max(worst, code);
     }

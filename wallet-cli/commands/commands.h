@@ -17,10 +17,20 @@ struct CommonArgs {
   std::optional<std::string> passphrase_file;  // else PASSERELLE_PASSPHRASE, else a prompt
 };
 
+// What resolves a did:web issuer offline (docs/cli/wallet.md, "did:web
+// issuers"): DID document files, and trust lists (with the roots they chain
+// to) whose entries give issuers' keys.
+struct IssuerKeyArgs {
+  std::vector<std::string> did_documents;
+  std::vector<std::string> trust_roots;
+  std::vector<std::string> trust_lists;
+  bool empty() const { return did_documents.empty() && trust_roots.empty() && trust_lists.empty(); }
+};
+
 struct ImportArgs {
   CommonArgs common;
   std::string source;  // FILE, "-" or an http(s) URL
-  std::vector<std::string> did_documents;
+  IssuerKeyArgs keys;
   std::optional<std::string> status_cache;
 };
 
@@ -30,7 +40,7 @@ struct ClaimArgs {
   std::string offer;               // the URI, a QR image, a .txt file, or "-"
   std::optional<std::string> pin;  // the transaction code sent separately
   std::optional<std::string> pin_file;  // or read from this file (keeps it out of `ps`)
-  std::vector<std::string> did_documents;  // for a did:web issuer, as with import
+  IssuerKeyArgs keys;  // for a did:web issuer, as with import (kept the same way)
 };
 
 struct ListArgs {
@@ -42,6 +52,7 @@ struct ShowArgs {
   CommonArgs common;
   std::string id;
   bool json = false;
+  IssuerKeyArgs keys;
 };
 
 struct PresentArgs {
@@ -50,7 +61,7 @@ struct PresentArgs {
   std::optional<std::string> challenge;
   std::optional<std::string> domain;
   std::optional<std::string> out_file;  // present: --out
-  std::vector<std::string> did_documents;
+  IssuerKeyArgs keys;
 };
 
 struct QrArgs {

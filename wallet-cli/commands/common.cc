@@ -8,12 +8,14 @@
 #include "env/env.h"
 #include "formats/json.h"
 #include "keys/passphrase.h"
+#include "verifier/trust_registry.h"
 #include "wallet-cli/wallet_dir.h"
 
 namespace passerelle::wallet::cli {
 
 namespace {
 constexpr std::size_t kMaxDidDocumentBytes = 256 * 1024;
+constexpr std::size_t kMaxTrustListFileBytes = 8u << 20;  // as the verifier reads them
 }
 
 int Fail(std::ostream& err, const Status& s) {
@@ -54,18 +56,62 @@ Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostr
   return OpenedWallet{std::move(store), std::move(passphrase)};
 }
 
-Result<DidResolver> LoadDidDocuments(const std::vector<std::string>& files) {
+namespace {
+
+Result<DidDocument> ReadDidDocumentFile(const std::string& file) {
+  auto text = Env::Default().ReadFileBounded(file, kMaxDidDocumentBytes);
+  if (!text.ok()) return text.status().Annotate("--did-document");
+  auto parsed = ParseJson(*text);
+  if (!parsed.ok()) return parsed.status().Annotate("--did-document \"" + file + "\"");
+  auto doc = ParseDidDocument(*parsed);
+  if (!doc.ok()) return doc.status().Annotate("--did-document \"" + file + "\"");
+  return doc;
+}
+
+}  // namespace
+
+Result<DidResolver> LoadIssuerKeys(const WalletStore& store, const IssuerKeyArgs& args) {
   DidResolver resolver;
-  for (const auto& f : files) {
-    auto text = Env::Default().ReadFileBounded(f, kMaxDidDocumentBytes);
-    if (!text.ok()) return text.status().Annotate("--did-document");
-    auto parsed = ParseJson(*text);
-    if (!parsed.ok()) return parsed.status().Annotate("--did-document \"" + f + "\"");
-    auto doc = ParseDidDocument(*parsed);
-    if (!doc.ok()) return doc.status().Annotate("--did-document \"" + f + "\"");
+  PSL_ASSIGN_OR_RETURN(std::vector<std::string> kept, store.IssuerDocuments());
+  for (const std::string& text : kept) {
+    auto parsed = ParseJson(text);
+    auto doc = parsed.ok() ? ParseDidDocument(*parsed) : Result<DidDocument>(parsed.status());
+    if (!doc.ok()) return doc.status().Annotate("a DID document the wallet kept");
     resolver.Add(std::move(*doc));
   }
+  std::vector<DidDocument> given;
+  for (const auto& f : args.did_documents) {
+    PSL_ASSIGN_OR_RETURN(DidDocument doc, ReadDidDocumentFile(f));
+    given.push_back(doc);
+    resolver.Add(std::move(doc));  // a trust list's authority may be a did:web given here
+  }
+  if (!args.trust_lists.empty() || !args.trust_roots.empty()) {
+    const Timestamp now = Env::Default().Now();
+    TrustRegistry registry;
+    auto add = [&](const std::string& file, bool root) -> Status {
+      const char* option = root ? "--trust-root" : "--trust-list";
+      auto text = Env::Default().ReadFileBounded(file, kMaxTrustListFileBytes);
+      if (!text.ok()) return text.status().Annotate(option);
+      // A list given without roots is read as its own anchor: its proof must
+      // verify with its own entries' keys, a did:key or a document given.
+      Status s = root || args.trust_roots.empty() ? registry.AddRoot(*text, file, now, resolver)
+                                                  : registry.AddList(*text, file, now, resolver);
+      return s.ok() ? s : s.Annotate(std::string(option) + " \"" + file + "\"");
+    };
+    for (const auto& f : args.trust_roots) PSL_RETURN_IF_ERROR(add(f, true));
+    for (const auto& f : args.trust_lists) PSL_RETURN_IF_ERROR(add(f, false));
+    registry.AddKeysTo(resolver);
+  }
+  for (auto& doc : given) resolver.Add(std::move(doc));  // what the holder named wins
   return resolver;
+}
+
+Status KeepIssuerKeys(WalletStore& store, const IssuerKeyArgs& args, const DidResolver& resolver,
+                      const std::string& issuer_did) {
+  if (args.empty() || issuer_did.rfind("did:web:", 0) != 0) return Status::Ok();
+  auto doc = resolver.Resolve(issuer_did);
+  if (!doc.ok()) return Status::Ok();  // nothing given for it
+  return store.KeepIssuerDocument(DumpJson(DidDocumentToJson(*doc)));
 }
 
 Status WriteOutput(const std::string& file, std::string_view bytes, std::ostream& out) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include "keys/did_document.h"
 #include "keys/secret_bytes.h"
 #include "verifier/verifier.h"
+#include "wallet-cli/import_check.h"
 #include "wallet-cli/commands/commands.h"
 #include "wallet-cli/store/wallet_store.h"
 
@@ -36,8 +38,19 @@ struct OpenedWallet {
 // Errors: those of ResolveWalletDir, ObtainPassphrase and WalletStore::Open.
 Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostream& err);
 
-// Reads each --did-document file into a resolver. Errors: kIOError, kMalformed.
-Result<DidResolver> LoadDidDocuments(const std::vector<std::string>& files);
+// The resolver for did:web issuers: the DID documents `store` kept, then
+// the keys of the trust lists given (each checked: roots by their own
+// proof, other lists against the roots), then the DID document files given,
+// each replacing what came before for its DID.
+// Errors: kIOError, kMalformed, and those of TrustRegistry::AddRoot/AddList,
+// each naming the option and file.
+Result<DidResolver> LoadIssuerKeys(const WalletStore& store, const IssuerKeyArgs& args);
+
+// Keeps in `store` the DID document `resolver` holds for `issuer_did` when it
+// is a did:web DID the holder just gave keys for (`args` not empty), so later
+// verbs verify its credentials without the options. Errors: kIOError.
+Status KeepIssuerKeys(WalletStore& store, const IssuerKeyArgs& args, const DidResolver& resolver,
+                      const std::string& issuer_did);
 
 // Writes an output file the user named (atomically, 0644); "-" means `out`.
 // Errors: kIOError.
@@ -50,10 +63,12 @@ Status WriteOutput(const std::string& file, std::string_view bytes, std::ostream
 // `claim`. Returns the exit status: 0 stored (or already there), 1 it does
 // not verify, 2 not a credential or an I/O error. `shown`, when given,
 // holds the warnings printed so far: each is printed once (a claim stores a
-// dozen credentials of one issuer).
+// dozen credentials of one issuer). `stored`, when given, runs after the
+// credential is stored (e.g. to keep its issuer's keys).
 int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
                    const std::string& origin, std::ostream& out, std::ostream& err,
-                   std::set<std::string>* shown = nullptr);
+                   std::set<std::string>* shown = nullptr,
+                   const std::function<void(const ImportCheck&)>& stored = {});
 
 // A short form of a record for users: its first 8 hex digits.
 std::string ShortId(const IndexEntry& entry);

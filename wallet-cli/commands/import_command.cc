@@ -42,8 +42,6 @@ Result<std::string> ReadSource(const std::string& source, std::istream& in) {
 }  // namespace
 
 int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  auto resolver = LoadDidDocuments(args.did_documents);
-  if (!resolver.ok()) return Fail(err, resolver.status());
   std::optional<StatusListCache> cache;
   if (args.status_cache) {
     auto c = StatusListCache::Open(*args.status_cache);
@@ -52,19 +50,28 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
   }
   auto wallet = OpenWallet(args.common, LockMode::kExclusive, err);
   if (!wallet.ok()) return Fail(err, wallet.status());
+  auto resolver = LoadIssuerKeys(wallet->store, args.keys);
+  if (!resolver.ok()) return Fail(err, resolver.status());
   auto bytes = ReadSource(args.source, in);
   if (!bytes.ok()) return Fail(err, bytes.status().Annotate("import"));
 
   VerifyOptions options;
-  options.resolver = std::move(*resolver);
+  options.resolver = *resolver;
   options.status_cache = cache ? &*cache : nullptr;
   std::string name = args.source == "-" ? "standard input" : "\"" + args.source + "\"";
+  // Keep the issuer's keys the holder gave, so show, present and qr verify
+  // this credential offline without them.
+  auto keep_keys = [&](const ImportCheck& check) {
+    if (Status kept = KeepIssuerKeys(wallet->store, args.keys, *resolver, check.summary.issuer_id); !kept.ok())
+      Diag(err).Warning(kept.message() + ": give the same --did-document or --trust-list to present it");
+  };
   return ImportVerified(*wallet, *bytes, std::move(options), name, args.source == "-" ? "stdin" : args.source, out,
-                        err);
+                        err, nullptr, keep_keys);
 }
 
 int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
-                   const std::string& origin, std::ostream& out, std::ostream& err, std::set<std::string>* shown) {
+                   const std::string& origin, std::ostream& out, std::ostream& err, std::set<std::string>* shown,
+                   const std::function<void(const ImportCheck&)>& stored) {
   ImportCheck check = CheckForImport(bytes, wallet.store.holder_did(), std::move(options));
   if (!check.accepted) {
     Diag(err).Error("refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
@@ -83,6 +90,7 @@ int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions
     if (shown == nullptr || shown->insert(w).second) Diag(err).Warning(w);
   auto entry = wallet.store.Add(bytes, check.summary, origin);
   if (!entry.ok()) return Fail(err, entry.status());
+  if (stored) stored(check);
   LocalizedText title = PickText(check.summary.title, PreferredLanguage());
   out << ShortId(*entry) << "\n";
   err << "wallet: imported " << check.summary.kind << " credential "

@@ -44,7 +44,11 @@ int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err) {
   auto vc = ParseJson(stored->credential_json, JsonLimits{kMaxStoredCredentialBytes, 64});
   if (!vc.ok()) return Fail(err, vc.status().Annotate("stored credential"));
   // Show claims from a credential that verifies now (it may have expired).
-  ImportCheck check = CheckForImport(stored->credential_json, wallet->store.holder_did(), VerifyOptions{});
+  auto resolver = LoadIssuerKeys(wallet->store, args.keys);
+  if (!resolver.ok()) return Fail(err, resolver.status());
+  VerifyOptions options;
+  options.resolver = std::move(*resolver);
+  ImportCheck check = CheckForImport(stored->credential_json, wallet->store.holder_did(), options);
   std::string language = PreferredLanguage();
   if (args.json) {
     out << DumpJsonPretty(DetailsToJson(*vc, *entry, check.refusals, language)) << "\n";

@@ -20,9 +20,9 @@ namespace {
 
 // The verified compact JSON of a new presentation of `args.ids`.
 Result<std::string> Present(const PresentArgs& args, std::ostream& err) {
-  PSL_ASSIGN_OR_RETURN(DidResolver resolver, LoadDidDocuments(args.did_documents));
   if (args.ids.empty()) return Status::InvalidArgument("name at least one credential ID (see wallet list)");
   PSL_ASSIGN_OR_RETURN(OpenedWallet wallet, OpenWallet(args.common, LockMode::kShared, err));
+  PSL_ASSIGN_OR_RETURN(DidResolver resolver, LoadIssuerKeys(wallet.store, args.keys));
   std::vector<nlohmann::json> credentials;
   for (const auto& id : args.ids) {
     PSL_ASSIGN_OR_RETURN(IndexEntry entry, wallet.store.Find(id));

@@ -16,6 +16,7 @@
 #include "formats/digest.h"
 #include "formats/jcs.h"
 #include "formats/json.h"
+#include "keys/did_document.h"
 #include "keys/did_key.h"
 #include "wallet-cli/store/wallet_header.h"
 
@@ -34,6 +35,10 @@ constexpr std::string_view kLockFile = ".lock";
 constexpr std::string_view kCredentialsDir = "credentials";
 constexpr std::string_view kRecordSuffix = ".pws";
 constexpr std::string_view kIndexLabel = "index";
+constexpr std::string_view kIssuersFile = "issuers.pws";
+constexpr std::string_view kIssuersLabel = "issuers";
+constexpr std::string_view kIssuersFormat = "passerelle-wallet-issuers/v1";
+constexpr std::size_t kMaxIssuersBytes = 4 * 1024 * 1024;
 constexpr std::string_view kCheckLabel = "check";
 constexpr std::size_t kMinPrefix = 4;
 
@@ -187,6 +192,40 @@ Status WalletStore::LoadIndex() {
     entries_.push_back(std::move(e));
   }
   return Status::Ok();
+}
+
+Result<std::vector<std::string>> WalletStore::IssuerDocuments() const {
+  fs::path path = dir_ / kIssuersFile;
+  std::vector<std::string> out;
+  if (!fs::exists(path)) return out;
+  PSL_ASSIGN_OR_RETURN(std::string sealed, env_->ReadFileBounded(path, kMaxIssuersBytes));
+  auto plain = keys_.Open(kIssuersLabel, sealed);
+  if (!plain.ok()) return plain.status().Annotate("wallet issuers " + Quoted(path));
+  auto parsed = ParseJson(*plain, JsonLimits{kMaxIssuersBytes, 32});
+  if (!parsed.ok()) return parsed.status().Annotate("wallet issuers");
+  const json* documents = FindMember(*parsed, "documents");
+  const json* format = FindMember(*parsed, "format");
+  if (format == nullptr || *format != kIssuersFormat || documents == nullptr || !documents->is_array())
+    return Status::Malformed("wallet issuers " + Quoted(path) + ": not a " + std::string(kIssuersFormat) + " file");
+  for (const json& d : *documents) out.push_back(DumpJson(d));
+  return out;
+}
+
+Status WalletStore::KeepIssuerDocument(std::string_view did_document_json) {
+  if (mode_ != LockMode::kExclusive) return Status::InvalidArgument("the wallet was opened read-only");
+  PSL_ASSIGN_OR_RETURN(json incoming, ParseJson(did_document_json, JsonLimits{1 << 20, 32}));
+  PSL_ASSIGN_OR_RETURN(DidDocument parsed, ParseDidDocument(incoming));
+  PSL_ASSIGN_OR_RETURN(std::vector<std::string> kept, IssuerDocuments());
+  json documents = json::array();
+  for (const std::string& text : kept) {
+    json d = json::parse(text);
+    if (const json* id = FindMember(d, "id"); id != nullptr && *id == parsed.id) continue;  // replaced
+    documents.push_back(std::move(d));
+  }
+  documents.push_back(std::move(incoming));
+  json file = {{"format", kIssuersFormat}, {"documents", std::move(documents)}};
+  return env_->WriteFileAtomic(dir_ / kIssuersFile, keys_.Seal(kIssuersLabel, DumpJson(file)))
+      .Annotate("wallet issuers");
 }
 
 Status WalletStore::WriteIndex() const {

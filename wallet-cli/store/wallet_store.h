@@ -6,6 +6,8 @@
 //   holder.key           the holder's Ed25519 key (docs/formats/key-file.md)
 //   index.pws            sealed index: one summary per credential
 //   credentials/<r>.pws  one sealed file per credential, named by keyed hash
+//   issuers.pws          sealed DID documents of did:web issuers, as the
+//                        holder gave them (import --did-document/--trust-list)
 // No credential byte, id or name is ever written in the clear. Each write is
 // tmp + fsync + rename (+ fsync of the folder), a credential file before the
 // index that lists it; Open re-indexes credential files the index misses (and
@@ -103,6 +105,16 @@ class WalletStore {
   // Reads and decrypts a stored credential.
   // Errors: kNotFound, kPermissionDenied (modified file), kIOError.
   Result<StoredCredential> Load(const IndexEntry& entry) const;
+
+  // The DID documents kept for issuers that cannot be resolved offline
+  // (did:web), as JSON objects; empty when none were kept.
+  // Errors: kPermissionDenied (modified file), kMalformed, kIOError.
+  Result<std::vector<std::string>> IssuerDocuments() const;
+  // Keeps `did_document_json` (a DID document, JSON), replacing a kept
+  // document of the same DID (REQUIRES: LockMode::kExclusive).
+  // Errors: kMalformed (not a DID document), kInvalidArgument (store opened
+  // shared), kIOError (nothing changed).
+  Status KeepIssuerDocument(std::string_view did_document_json);
 
   // Decrypts the holder's signing key (the same passphrase).
   // Errors: kPermissionDenied, kIOError, kMalformed.
