@@ -209,5 +209,45 @@ TEST_CASE("claim: an expired offer is refused, and five wrong PINs lock an offer
   CHECK(down.err.find("could not be reached") != std::string::npos);
 }
 
+TEST_CASE("claim: from a did:web node, with its DID document given once and kept", "[cli][claim]") {
+  testing::TempDir tmp;
+  testing::ProcessOptions env;
+  env.env["PASSERELLE_PASSPHRASE"] = "claim-web-passphrase";
+  env.env["PASSERELLE_WALLET_DIR"] = (tmp.path() / "wallet").string();
+  env.cwd = tmp.path().string();
+  int port = testing::FreeLoopbackPort();
+  std::string dir = (tmp.path() / "node").string();
+  std::string did = "did:web:127.0.0.1%3A" + std::to_string(port);
+  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  auto init = RunTool("issuer", {"init", "--dir", dir, "--did", did, "--name", "Université de Lyon", "--country", "FR",
+                                 "--public-url", base}, env);
+  INFO(init.err);
+  REQUIRE(init.exit_code == 0);
+  testing::BackgroundProcess server({(testing::BinDir() / "issuer").string(), "serve", "--dir", dir, "--listen",
+                                     "127.0.0.1:" + std::to_string(port)},
+                                    env.env, tmp.path(), "serve");
+  REQUIRE(testing::WaitForHealth(port));
+  std::string offers = (tmp.path() / "offers").string();
+  auto offer = RunTool("issuer", {"offer", "--dir", dir, "--programme",
+                                  (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string(),
+                                  "--module", "HQ-M02", "--given-name", "Ana", "--family-name", "Pop", "--grade", "16",
+                                  "--grading-scale", "FR-0-20", "--out", offers}, env);
+  INFO(offer.err);
+  REQUIRE(offer.exit_code == 0);
+  std::string id = FirstLine(offer.out);
+  std::string document = (tmp.path() / "did.json").string();
+  std::ofstream(document) << testing::HttpCall(port, "GET", "/.well-known/did.json").body;
+  REQUIRE(RunTool("wallet", {"init"}, env).exit_code == 0);
+  auto claim = RunTool("wallet", {"claim", offers + "/" + id + ".offer.txt", "--pin-file", offers + "/" + id + ".pin",
+                                  "--did-document", document}, env);
+  INFO(claim.err);
+  REQUIRE(claim.exit_code == 0);
+  // The wallet kept the issuer's document: presenting needs no option.
+  std::string vp = (tmp.path() / "vp.json").string();
+  auto present = RunTool("wallet", {"present", FirstLine(claim.out), "--challenge", "c-web", "--out", vp}, env);
+  INFO(present.err);
+  CHECK(present.exit_code == 0);
+}
+
 }  // namespace
 }  // namespace passerelle
