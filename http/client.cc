@@ -76,6 +76,34 @@ Result<GetResponse> Get(std::string_view url, const GetOptions& options) {
   }
 }
 
+Result<GetResponse> Post(std::string_view url, const PostRequest& request, const GetOptions& options) try {
+  std::string target(url);
+  PSL_ASSIGN_OR_RETURN(internal::SplitUrl parts, internal::Split(target));
+  httplib::Client client(parts.origin);
+  if (!client.is_valid()) return Status::InvalidArgument("\"" + target + "\": unsupported URL");
+  client.set_connection_timeout(options.timeout_seconds, 0);
+  client.set_read_timeout(options.timeout_seconds, 0);
+  client.set_write_timeout(options.timeout_seconds, 0);
+  client.set_follow_location(false);
+  client.enable_server_certificate_verification(true);
+  if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file.c_str());
+  httplib::Headers headers{{"Accept", options.accept}};
+  for (const auto& [name, value] : request.headers) headers.emplace(name, value);
+  GetResponse out;
+  out.url = target;
+  auto res = client.Post(parts.path, headers, request.body, request.content_type);
+  if (!res) return Status::IOError(target + ": " + httplib::to_string(res.error()));
+  if (res->body.size() > options.max_bytes)
+    return Status::ResourceExhausted(target + ": the response is larger than " + std::to_string(options.max_bytes) +
+                                     " bytes");
+  out.status = res->status;
+  out.body = std::move(res->body);
+  for (const auto& [name, value] : res->headers) out.headers.emplace(Lower(name), value);
+  return out;
+} catch (const std::exception& e) {  // httplib's URL handling may throw
+  return Status::IOError(std::string(url) + ": " + e.what());
+}
+
 Result<std::string> GetBody(std::string_view url, const GetOptions& options) {
   PSL_ASSIGN_OR_RETURN(GetResponse response, Get(url, options));
   if (response.status != 200) return Status::IOError(std::string(url) + ": HTTP " + std::to_string(response.status));

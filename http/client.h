@@ -1,5 +1,6 @@
-// Passerelle — the one HTTP(S) GET client, for `verifier sync` (status lists,
-// trust lists, did:web documents) and `wallet import URL`.
+// Passerelle — the one HTTP(S) client: GET for `verifier sync` (status lists,
+// trust lists, did:web documents) and `wallet import URL`; POST for
+// `wallet claim` (OID4VCI).
 //
 // Bounded: a response-size cap, connect/read/write timeouts, at most
 // kMaxRedirects redirects followed. HTTPS verifies the server certificate
@@ -55,6 +56,19 @@ bool IsHttpUrl(std::string_view text);
 // timeout, too many redirects), kResourceExhausted (body over max_bytes).
 // Messages name the URL.
 Result<GetResponse> Get(std::string_view url, const GetOptions& options);
+
+// A POST request's body and headers (`wallet claim`: the OID4VCI token and
+// credential requests).
+struct PostRequest {
+  std::string content_type = "application/json";
+  std::string body;
+  std::map<std::string, std::string> headers;  // e.g. {"Authorization", "Bearer …"}
+};
+
+// POSTs to `url` (redirects are not followed) and returns whatever status
+// the server answered, with its body. Options: timeouts, max_bytes, ca_file
+// and accept as for Get(). Errors: those of Get().
+Result<GetResponse> Post(std::string_view url, const PostRequest& request, const GetOptions& options);
 
 // The body of a 200 answer to GET `url`. Errors: those of Get(), and
 // kIOError "…: HTTP N" for any other status.

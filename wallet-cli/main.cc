@@ -60,6 +60,19 @@ int main(int argc, char** argv) {
   AddIssuerKeyOptions(import_cmd, import.keys);
   import_cmd->add_option("--status-cache", import.status_cache, "status lists fetched by verifier sync");
 
+  ClaimArgs claim;
+  CLI::App* claim_cmd = program.AddVerb("claim",
+      "claim credentials an issuer offers (OpenID4VCI): bound to your key, verified, then stored",
+      [&] { return RunClaim(claim, std::cin, std::cout, std::cerr); });
+  AddCommon(claim_cmd, claim.common);
+  claim_cmd->add_option("offer", claim.offer,
+                        "the offer: an openid-credential-offer:// URI, its QR image (PNG/JPEG), a .txt file, or -")
+      ->required();
+  auto* pin = claim_cmd->add_option("--pin", claim.pin, "the PIN the issuer sent you separately");
+  claim_cmd->add_option("--pin-file", claim.pin_file, "read the PIN from this file's first line (kept out of ps)")
+      ->excludes(pin);
+  AddIssuerKeyOptions(claim_cmd, claim.keys);
+
   ListArgs list;
   CLI::App* list_cmd = program.AddVerb("list", "list the credentials (titles in your language, from LANG)",
                                        [&] { return RunList(list, std::cout, std::cerr); });

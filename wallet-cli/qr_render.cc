@@ -1,6 +1,7 @@
 // Passerelle wallet — QR encoding with qrcodegen; SVG and terminal renderings.
 #include "wallet-cli/qr_render.h"
 
+#include <cstdint>
 #include <exception>
 
 #include <qrcodegen/qrcodegen.hpp>
@@ -30,6 +31,27 @@ Result<QrMatrix> EncodeQrMatrix(std::string_view payload) {
   } catch (const qrcodegen::data_too_long&) {
     return Status::ResourceExhausted("qr: " + std::to_string(payload.size()) +
                                      " characters do not fit in a QR code (version 40 at level M holds 3391)");
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("qr: ") + e.what());
+  }
+}
+
+Result<QrMatrix> EncodeQrText(std::string_view text) {
+  try {
+    std::vector<std::uint8_t> bytes(text.begin(), text.end());
+    std::vector<qrcodegen::QrSegment> segments{qrcodegen::QrSegment::makeBytes(bytes)};
+    qrcodegen::QrCode code = qrcodegen::QrCode::encodeSegments(
+        segments, qrcodegen::QrCode::Ecc::MEDIUM, qrcodegen::QrCode::MIN_VERSION,
+        qrcodegen::QrCode::MAX_VERSION, /*mask=*/-1, /*boostEcl=*/false);
+    QrMatrix m;
+    m.version = code.getVersion();
+    m.size = code.getSize();
+    m.dark.resize(static_cast<std::size_t>(m.size) * static_cast<std::size_t>(m.size));
+    for (int y = 0; y < m.size; ++y)
+      for (int x = 0; x < m.size; ++x) m.dark[static_cast<std::size_t>(y * m.size + x)] = code.getModule(x, y);
+    return m;
+  } catch (const qrcodegen::data_too_long&) {
+    return Status::ResourceExhausted("qr: " + std::to_string(text.size()) + " bytes do not fit in a QR code");
   } catch (const std::exception& e) {
     return Status::Internal(std::string("qr: ") + e.what());
   }

@@ -33,6 +33,10 @@ struct QrMatrix {
 // kResourceExhausted (more than a version 40 symbol holds).
 Result<QrMatrix> EncodeQrMatrix(std::string_view payload);
 
+// Encodes any text (UTF-8, byte mode) at level M, e.g. an OID4VCI offer
+// URI (`issuer batch --offers`). Errors: kResourceExhausted (too long).
+Result<QrMatrix> EncodeQrText(std::string_view text);
+
 // An 8-bit grayscale PNG, `scale` pixels per module, black on white.
 // Errors: kInternal (libpng failed), kInvalidArgument (scale < 1 or too big).
 Result<std::string> RenderPng(const QrMatrix& qr, int scale = 8);

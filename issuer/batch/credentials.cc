@@ -29,7 +29,7 @@ Result<json> BuildRowModuleCredential(const Programme& programme, const IssuerId
                                       const ModuleGrade& grade, std::string credential_id) {
   const ProgrammeModule* module = programme.FindModule(grade.module);
   if (module == nullptr) return Status::Internal("module " + grade.module + " vanished from the programme");
-  Learner learner{std::nullopt, row.given_name, row.family_name};
+  Learner learner{row.did, row.given_name, row.family_name};
   PSL_ASSIGN_OR_RETURN(json credential,
                        BuildModuleCredential(programme, *module, issuer, learner,
                                              ModuleAward{std::move(credential_id), grade.grade, row.grading_scale,
@@ -40,7 +40,7 @@ Result<json> BuildRowModuleCredential(const Programme& programme, const IssuerId
 
 Result<json> BuildRowCertification(const Programme& programme, const IssuerIdentity& issuer, const TraineeRow& row,
                                    const std::vector<std::string>& module_ids, std::string credential_id) {
-  Learner learner{std::nullopt, row.given_name, row.family_name};
+  Learner learner{row.did, row.given_name, row.family_name};
   PSL_ASSIGN_OR_RETURN(json credential, BuildCertificationCredential(programme, issuer, learner, module_ids,
                                                                      credential_id, row.completed_on));
   AddLearnerName(credential);

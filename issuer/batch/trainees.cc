@@ -72,6 +72,14 @@ Checked CheckRow(const CsvRecord& rec, const std::map<std::string, std::size_t>&
   row.family_name = field("family_name");
   if (row.given_name.empty()) return bad("given_name", "empty");
   if (row.family_name.empty()) return bad("family_name", "empty");
+  if (col.count("did") != 0 && !field("did").empty()) {
+    const std::string& did = field("did");
+    bool shaped = (did.rfind("did:key:z", 0) == 0 || did.rfind("did:web:", 0) == 0) && did.size() <= 200;
+    for (unsigned char c : did)
+      shaped = shaped && c > 0x20 && c < 0x7f && c != '#' && c != '?' && c != '/';
+    if (!shaped) return bad("did", Quote(did) + " is not a did:key or did:web DID");
+    row.did = did;
+  }
 
   row.grading_scale = field("grading_scale");
   auto scale = bundle.scales.find(row.grading_scale);

@@ -3,11 +3,14 @@
 //
 // Required columns: trainee_id, given_name, family_name, grades,
 // grading_scale, completed_on; `modules` (the modules taken) is checked when
-// present; other columns (email, date_of_birth, country) are read but not
+// present; `did` (optional) names the learner's DID (did:key or did:web),
+// and such a row is issued to that DID (`issuer batch --offers` makes an
+// offer only for rows without one); other columns (email, date_of_birth, country) are read but not
 // put in credentials. A bad row is reported with its line and column and
 // skipped; the other rows go on. Pure functions; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +32,7 @@ struct TraineeRow {
   std::string trainee_id;
   std::string given_name;
   std::string family_name;
+  std::optional<std::string> did;  // the `did` column, when given and not empty
   std::string grading_scale;
   Timestamp completed_on;
   std::vector<ModuleGrade> grades;  // in programme order

@@ -10,9 +10,11 @@
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "issuer/batch/batch_runner.h"
+#include "issuer/batch/offers.h"
 #include "issuer/batch/progress.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/cli/offer_output.h"
 #include "issuer/cli/unlock_issuer.h"
 
 namespace passerelle::cli {
@@ -72,12 +74,38 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   node_options.slot_chunk = 2048;
   auto node = OpenCliIssuer(args.common, std::move(node_options));
   if (!node.ok()) return fail(node.status());
+  // --offers: rows without a DID become offers; only rows with one are issued now.
+  std::optional<batch::OfferBatchSummary> offered;
+  batch::TraineeTable direct = *table;
+  if (args.offers) {
+    auto lifetime = ParseOfferLifetime(args.offer_expires_in);
+    if (!lifetime.ok()) return fail(lifetime.status());
+    std::vector<const batch::TraineeRow*> without_did;
+    direct.rows.clear();
+    for (const auto& row : table->rows) {
+      if (row.did) direct.rows.push_back(row);
+      else without_did.push_back(&row);
+    }
+    batch::OfferBatchOptions offer_options;
+    offer_options.suite = *suite;
+    offer_options.lifetime_seconds = *lifetime;
+    offer_options.render_png = [](std::string_view uri) { return RenderOfferPng(uri); };
+    auto made = batch::RunCohortOffers(*bundle, without_did, args.out, **node, offer_options);
+    if (!made.ok()) return fail(made.status().Annotate("offers stopped (offers made stay made; run it again)"));
+    for (const auto& f : made->failures)
+      Diag(err).Error(csv_name + ":" + std::to_string(f.line) + ": " + f.trainee + " offer: " + f.message);
+    err << "issuer: batch: " << made->offers << " offers made in " << args.out << " (ID.offer.txt, ID.offer.png, "
+        << "ID.pin; send each PIN separately); " << made->already_offered << " already offered";
+    if (made->nothing_earned > 0) err << "; " << made->nothing_earned << " trainees earned nothing to offer";
+    err << "\n";
+    offered = std::move(*made);
+  }
   batch::ProgressBar progress(err, ::isatty(STDERR_FILENO) == 1, "issuer: issuing");
   batch::BatchOptions options;
   options.suite = *suite;
   options.threads = args.threads;
   options.progress = &progress;
-  auto summary = batch::RunCohortBatch(*bundle, *table, args.out, **node, options);
+  auto summary = batch::RunCohortBatch(*bundle, direct, args.out, **node, options);
   if (!summary.ok()) return fail(summary.status().Annotate("batch stopped (what was committed stays issued; run it again)"));
 
   for (const auto& f : summary->failures)
@@ -91,8 +119,16 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   if (summary->files_restored > 0) err << "; " << summary->files_restored << " files restored from the register";
   if (!summary->failures.empty()) err << "; " << summary->failures.size() << " failed";
   err << "\n";
-  if (args.json) out << DumpJsonPretty(SummaryJson(*summary, table->errors)) << "\n";
-  if (!summary->failures.empty()) return 2;
+  if (args.json) {
+    nlohmann::json report = SummaryJson(*summary, table->errors);
+    if (offered) {
+      report["offers"] = offered->offers;
+      report["alreadyOffered"] = offered->already_offered;
+      report["offerFailures"] = offered->failures.size();
+    }
+    out << DumpJsonPretty(report) << "\n";
+  }
+  if (!summary->failures.empty() || (offered && !offered->failures.empty())) return 2;
   return table->errors.empty() ? 0 : 1;
 }
 

@@ -75,6 +75,10 @@ struct BatchArgs {
   std::optional<std::string> public_url;
   int threads = 2;
   bool json = false;
+  // --offers: rows without a DID get an OID4VCI offer (OUT/ID.offer.txt,
+  // OUT/ID.offer.png, OUT/ID.pin) instead of credentials naming nobody.
+  bool offers = false;
+  std::string offer_expires_in = "30d";
 };
 
 struct ListArgs {
@@ -113,6 +117,10 @@ struct IssueArgs {
   std::optional<std::string> awarded_on;
   std::vector<std::string> parts;  // certification: module credential ids
   std::optional<std::string> public_url;
+  // `issuer offer`: make an OID4VCI offer in this folder instead of signing now.
+  std::optional<std::string> offer_out;
+  std::string offer_expires_in = "30d";
+  bool offer_pin = true;
 };
 
 // issuer trust-list sign: an authority signs the list of those it accredits.

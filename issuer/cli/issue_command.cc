@@ -10,6 +10,7 @@
 #include "issuer/batch/csv.h"
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
+#include "issuer/cli/offer_output.h"
 #include "issuer/cli/unlock_issuer.h"
 #include "issuer/credential_signer.h"
 #include "issuer/programme_files.h"
@@ -50,6 +51,12 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   auto issuer = OpenIssuerDir(args.common.dir);
   if (!issuer.ok()) return fail(issuer.status(), 2);
 
+  if (args.offer_out && args.learner_did)
+    return fail(Status::InvalidArgument("--learner-did and issuer offer don't go together: an offer is bound to the key "
+                                        "of the wallet that claims it; to issue to a known DID use issuer issue"),
+                2);
+  if (args.offer_out && args.given_name.empty() && args.family_name.empty())
+    return fail(Status::InvalidArgument("name the learner the offer is for: --given-name and --family-name"), 2);
   Learner learner{args.learner_did, args.given_name, args.family_name};
   if (!learner.did && learner.given_name.empty() && learner.family_name.empty())
     return fail(Status::InvalidArgument("name the learner: --learner-did DID and/or --given-name/--family-name"), 2);
@@ -119,6 +126,9 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   }
   if (!credential.ok()) return fail(credential.status(), 1);
   batch::AddLearnerName(*credential);
+  if (args.offer_out)
+    return RunOfferFor(args, *suite, bundle->programme.code, *kind == "module" && args.module ? *args.module : "",
+                       std::move(*credential), out, err);
 
   // A node with a store records what it issues and gives it status entries.
   bool has_store = store::IssuerStore::Exists(StoreDir(args.common.dir));

@@ -63,6 +63,30 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
 
+  IssueArgs offer;
+  offer.kind = "module";
+  CLI::App* offer_cmd = program.AddVerb("offer",
+      "make an OpenID4VCI offer (URI, QR code, PIN) the learner claims with their wallet; signed at claim time",
+      [&] { return RunIssue(offer, std::cout, std::cerr); });
+  AddCommon(offer_cmd, offer.common);
+  offer_cmd->add_option("--kind", offer.kind, "module (default) or certification");
+  offer_cmd->add_option("--programme", offer.programme, "programme file (docs/formats/programme.md)")->required();
+  offer_cmd->add_option("--grading-scales", offer.grading_scales, "grading scales file (default: the programme's)");
+  offer_cmd->add_option("--module", offer.module, "module code, e.g. HQ-M01 (--kind module)");
+  offer_cmd->add_option("--given-name", offer.given_name, "the learner's given name")->required();
+  offer_cmd->add_option("--family-name", offer.family_name, "the learner's family name")->required();
+  offer_cmd->add_option("--grade", offer.grade, "the grade on its national scale, e.g. 18.1");
+  offer_cmd->add_option("--grading-scale", offer.grading_scale, "the scale's name, e.g. FR-0-20");
+  offer_cmd->add_option("--awarded-on", offer.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
+  offer_cmd->add_option("--part", offer.parts, "a module credential id the certification is built from");
+  offer_cmd->add_option("--suite", offer.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+  offer_cmd->add_option("--public-url", offer.public_url,
+                        "the URL issuer serve is reached at: the offer's credential issuer (remembered)");
+  offer_cmd->add_option("--out", offer.offer_out, "folder for OFFERID.offer.txt, OFFERID.offer.png, OFFERID.pin")
+      ->required();
+  offer_cmd->add_option("--offer-expires-in", offer.offer_expires_in,
+                        "how long the offer can be claimed: days (default 30) or 90s, 12h, 30d");
+
   CommonIssuerArgs did;
   CLI::App* did_cmd = program.AddVerb("did", "print the issuer's DID document",
       [&] { return RunDid(did, std::cout, std::cerr); });
@@ -130,6 +154,10 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--public-url", batch.public_url, "base URL of the node's status lists (remembered)");
   batch_cmd->add_option("--threads", batch.threads, "signing threads (default 2)");
   batch_cmd->add_flag("--json", batch.json, "print the summary as JSON on stdout");
+  batch_cmd->add_flag("--offers", batch.offers,
+                      "rows without a did: an OpenID4VCI offer each (OUT/ID.offer.txt, OUT/ID.offer.png, OUT/ID.pin)");
+  batch_cmd->add_option("--offer-expires-in", batch.offer_expires_in,
+                        "with --offers: how long offers can be claimed: days (default 30) or 90s, 12h, 30d");
 
   ListArgs list;
   CLI::App* list_cmd = program.AddVerb("list", "list the register of issued credentials",

@@ -21,6 +21,8 @@ namespace passerelle::http {
 // any other guard is the scope a token needs ("issue", "status").
 inline constexpr std::string_view kPublicRoute = "";
 inline constexpr std::string_view kAnyToken = "*";
+// Public too, and its POST body is a form (the OAuth token endpoint), not JSON.
+inline constexpr std::string_view kPublicFormRoute = "form";
 
 // Returns nothing when `guard` lets the request through (setting *token_id
 // for a token route), else the response to send: 401 with WWW-Authenticate

@@ -6,6 +6,10 @@
 // Thread-safe.
 #pragma once
 
+#include <map>
+#include <string>
+#include <string_view>
+
 #include "http/message.h"
 #include "issuer/http/node.h"
 
@@ -26,6 +30,21 @@ HttpResponse HandleVerifyPresentation(Node& node, const HttpRequest& request);
 HttpResponse HandleDidDocument(Node& node, const HttpRequest& request);
 // GET /healthz
 HttpResponse HandleHealth(Node& node, const HttpRequest& request);
+
+// OID4VCI 1.0 (oid4vci_handlers.cc; docs/claiming.md). Errors are OAuth
+// error objects {"error", "error_description"}, not problem+json.
+// GET /.well-known/openid-credential-issuer, /.well-known/oauth-authorization-server
+HttpResponse HandleCredentialIssuerMetadata(Node& node, const HttpRequest& request);
+HttpResponse HandleAuthorizationServerMetadata(Node& node, const HttpRequest& request);
+// POST /token (form: grant_type, pre-authorized_code, tx_code) -> {access_token, token_type, expires_in}
+HttpResponse HandleToken(Node& node, const HttpRequest& request);
+// POST /nonce -> {c_nonce}
+HttpResponse HandleNonce(Node& node, const HttpRequest& request);
+// POST /credential (Bearer access token; key proof) -> {credentials: [{credential}]}
+HttpResponse HandleCredential(Node& node, const HttpRequest& request);
+// An application/x-www-form-urlencoded body. Errors: kMalformed (bad
+// escape, a repeated parameter, more than 16).
+Result<std::map<std::string, std::string>> ParseFormBody(std::string_view body);
 
 // Reads a JSON request body with the node's limits. Errors: kMalformed
 // ("at byte N: …"), kResourceExhausted.

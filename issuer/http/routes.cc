@@ -26,7 +26,8 @@ void RegisterRoutes(Router& r, Node& n, std::string_view did) {
   auto h = [&n](HttpResponse (*f)(Node&, const HttpRequest&)) {
     return [&n, f](const HttpRequest& req) { return f(n, req); };
   };
-  const std::string kPublic(kPublicRoute), kToken(kAnyToken), kIssue = "issue", kStatus = "status";
+  const std::string kPublic(kPublicRoute), kToken(kAnyToken), kIssue = "issue", kStatus = "status",
+                    kForm(kPublicFormRoute);
 
   //          method  path                          handler                        who may call it
   r.Register("POST", "/credentials/issue",          h(HandleIssue),                kIssue);
@@ -37,6 +38,12 @@ void RegisterRoutes(Router& r, Node& n, std::string_view did) {
   r.Register("POST", "/status-lists/:id/publish",   h(HandlePublishStatusList),    kStatus);
   r.Register("GET",  "/.well-known/did.json",       h(HandleDidDocument),          kPublic);
   r.Register("GET",  "/healthz",                    h(HandleHealth),               kPublic);
+  // Claiming (OID4VCI 1.0, docs/claiming.md): the access token of /credential is the offer's, checked there.
+  r.Register("GET",  "/.well-known/openid-credential-issuer",   h(HandleCredentialIssuerMetadata),    kPublic);
+  r.Register("GET",  "/.well-known/oauth-authorization-server", h(HandleAuthorizationServerMetadata), kPublic);
+  r.Register("POST", "/token",                      h(HandleToken),                kForm);
+  r.Register("POST", "/nonce",                      h(HandleNonce),                kPublic);
+  r.Register("POST", "/credential",                 h(HandleCredential),           kPublic);
   if (std::string path = DidWebPathDocument(did); !path.empty())
     r.Register("GET", path,                         h(HandleDidDocument),          kPublic);
 }

@@ -172,8 +172,11 @@ class Issuer {
   IssuerDir folder() const;
   // True when the Issuer holds the key (opened with a passphrase).
   bool can_sign() const { return signer_ != nullptr; }
-  // The public URL status lists are served under ("" when none).
+  // The public URL status lists are served under ("" when none); also the
+  // node's OID4VCI credential issuer identifier.
   const std::string& public_url() const { return public_url_; }
+  // The environment (clock) the Issuer was opened with.
+  Env& env() const { return *env_; }
   // True when the store is open.
   bool has_store() const { return store_ != nullptr; }
   // The register and the rest of the storage (tokens, audit log) for what

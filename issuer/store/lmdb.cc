@@ -123,6 +123,9 @@ Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::filesystem::path& dir,
   for (const auto& name : dbs) {
     MDB_dbi dbi = 0;
     rc = mdb_dbi_open(txn, name.c_str(), options.read_only ? 0u : MDB_CREATE, &dbi);
+    // Read-only, a store written before a database was added lacks it:
+    // what reads it must not be called (the claiming databases).
+    if (rc == MDB_NOTFOUND && options.read_only) continue;
     if (rc != MDB_SUCCESS) {
       mdb_txn_abort(txn);
       return LmdbStatus(rc, "store \"" + dir.string() + "\": database " + name);

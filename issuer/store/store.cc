@@ -10,7 +10,8 @@ namespace {
 const std::vector<std::string>& AllDatabases() {
   static const std::vector<std::string> kAll = {
       db::kMeta,       db::kCredentials,  db::kDocuments,      db::kIdempotency, db::kStatusLists,
-      db::kStatusBits, db::kStatusIndex,  db::kPublishedLists, db::kTokens,      db::kAudit};
+      db::kStatusBits, db::kStatusIndex,  db::kPublishedLists, db::kTokens,      db::kAudit,
+      db::kOffers,     db::kOfferKeys,    db::kAccessTokens,   db::kNonces};
   return kAll;
 }
 

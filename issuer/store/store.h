@@ -178,6 +178,12 @@ inline constexpr const char* kStatusIndex = "status_index";
 inline constexpr const char* kPublishedLists = "published_lists";
 inline constexpr const char* kTokens = "tokens";
 inline constexpr const char* kAudit = "audit";
+// Claiming (offer_store.h): offers by code hash, offer ids by code hash and
+// by idempotency key, access tokens by hash, c_nonces.
+inline constexpr const char* kOffers = "offers";
+inline constexpr const char* kOfferKeys = "offer_keys";
+inline constexpr const char* kAccessTokens = "access_tokens";
+inline constexpr const char* kNonces = "nonces";
 }  // namespace db
 
 // status_index key: list id, NUL, 8-byte big-endian index.

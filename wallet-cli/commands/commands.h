@@ -34,6 +34,15 @@ struct ImportArgs {
   std::optional<std::string> status_cache;
 };
 
+// wallet claim OFFER [--pin PIN] (docs/claiming.md)
+struct ClaimArgs {
+  CommonArgs common;
+  std::string offer;               // the URI, a QR image, a .txt file, or "-"
+  std::optional<std::string> pin;  // the transaction code sent separately
+  std::optional<std::string> pin_file;  // or read from this file (keeps it out of `ps`)
+  IssuerKeyArgs keys;  // for a did:web issuer, as with import (kept the same way)
+};
+
 struct ListArgs {
   CommonArgs common;
   bool json = false;
@@ -74,6 +83,7 @@ struct ExportArgs {
 int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonArgs& args, std::ostream& out, std::ostream& err);
 int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
+int RunClaim(const ClaimArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
 int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err);
 int RunPresent(const PresentArgs& args, std::ostream& out, std::ostream& err);

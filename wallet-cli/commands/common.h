@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,8 @@
 #include "formats/status.h"
 #include "keys/did_document.h"
 #include "keys/secret_bytes.h"
+#include "verifier/verifier.h"
+#include "wallet-cli/import_check.h"
 #include "wallet-cli/commands/commands.h"
 #include "wallet-cli/store/wallet_store.h"
 
@@ -51,6 +55,20 @@ Status KeepIssuerKeys(WalletStore& store, const IssuerKeyArgs& args, const DidRe
 // Writes an output file the user named (atomically, 0644); "-" means `out`.
 // Errors: kIOError.
 Status WriteOutput(const std::string& file, std::string_view bytes, std::ostream& out);
+
+// Verifies `bytes` as a credential for this wallet (CheckForImport) and
+// stores it unless it is already there; prints its short id on `out` and
+// what happened on `err`. `name` names the source in messages
+// ("\"m01.json\""), `origin` is recorded with it. Shared by `import` and
+// `claim`. Returns the exit status: 0 stored (or already there), 1 it does
+// not verify, 2 not a credential or an I/O error. `shown`, when given,
+// holds the warnings printed so far: each is printed once (a claim stores a
+// dozen credentials of one issuer). `stored`, when given, runs after the
+// credential is stored (e.g. to keep its issuer's keys).
+int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
+                   const std::string& origin, std::ostream& out, std::ostream& err,
+                   std::set<std::string>* shown = nullptr,
+                   const std::function<void(const ImportCheck&)>& stored = {});
 
 // A short form of a record for users: its first 8 hex digits.
 std::string ShortId(const IndexEntry& entry);

@@ -58,28 +58,39 @@ int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::
   VerifyOptions options;
   options.resolver = *resolver;
   options.status_cache = cache ? &*cache : nullptr;
-  ImportCheck check = CheckForImport(*bytes, wallet->store.holder_did(), options);
   std::string name = args.source == "-" ? "standard input" : "\"" + args.source + "\"";
+  // Keep the issuer's keys the holder gave, so show, present and qr verify
+  // this credential offline without them.
+  auto keep_keys = [&](const ImportCheck& check) {
+    if (Status kept = KeepIssuerKeys(wallet->store, args.keys, *resolver, check.summary.issuer_id); !kept.ok())
+      Diag(err).Warning(kept.message() + ": give the same --did-document or --trust-list to present it");
+  };
+  return ImportVerified(*wallet, *bytes, std::move(options), name, args.source == "-" ? "stdin" : args.source, out,
+                        err, nullptr, keep_keys);
+}
+
+int ImportVerified(OpenedWallet& wallet, const std::string& bytes, VerifyOptions options, const std::string& name,
+                   const std::string& origin, std::ostream& out, std::ostream& err, std::set<std::string>* shown,
+                   const std::function<void(const ImportCheck&)>& stored) {
+  ImportCheck check = CheckForImport(bytes, wallet.store.holder_did(), std::move(options));
   if (!check.accepted) {
     Diag(err).Error("refused " + name + ": " + (check.malformed ? "it is not a credential" : "it does not verify"));
     for (const auto& r : check.refusals) Diag(err).Error(r);
     for (const auto& h : check.hints) Diag(err).Hint(h);
     return check.malformed ? 2 : 1;
   }
-  auto duplicate = wallet->store.FindDuplicate(*bytes);
+  auto duplicate = wallet.store.FindDuplicate(bytes);
   if (!duplicate.ok()) return Fail(err, duplicate.status());
   if (*duplicate != nullptr) {
     Diag(err).Warning("already in the wallet as " + ShortId(**duplicate) + ": nothing imported");
     out << ShortId(**duplicate) << "\n";
     return 0;
   }
-  for (const auto& w : check.warnings) Diag(err).Warning(w);
-  auto entry = wallet->store.Add(*bytes, check.summary, args.source == "-" ? "stdin" : args.source);
+  for (const auto& w : check.warnings)
+    if (shown == nullptr || shown->insert(w).second) Diag(err).Warning(w);
+  auto entry = wallet.store.Add(bytes, check.summary, origin);
   if (!entry.ok()) return Fail(err, entry.status());
-  // Keep the issuer's keys the holder gave, so show, present and qr verify
-  // this credential offline without them.
-  if (Status kept = KeepIssuerKeys(wallet->store, args.keys, *resolver, check.summary.issuer_id); !kept.ok())
-    Diag(err).Warning(kept.message() + ": give the same --did-document or --trust-list to present it");
+  if (stored) stored(check);
   LocalizedText title = PickText(check.summary.title, PreferredLanguage());
   out << ShortId(*entry) << "\n";
   err << "wallet: imported " << check.summary.kind << " credential "

@@ -80,3 +80,26 @@ TEST_CASE("trainees: header and value rules", "[issuer][batch]") {
 
 }  // namespace
 }  // namespace passerelle::batch
+
+namespace passerelle::batch {
+namespace {
+
+TEST_CASE("trainees: an optional did column names the learner, and bad DIDs are refused", "[issuer][batch]") {
+  std::string csv =
+      "trainee_id,given_name,family_name,grades,grading_scale,completed_on,did\n"
+      "T1,Ana,Pop,HQ-M01=15,FR-0-20,2026-06-24,did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK\n"
+      "T2,Ion,Popa,HQ-M01=15,FR-0-20,2026-06-24,\n"
+      "T3,Eva,Ilie,HQ-M01=15,FR-0-20,2026-06-24,mailto:eva@example.org\n"
+      "T4,Dan,Vlad,HQ-M01=15,FR-0-20,2026-06-24,did:web:a.example/x\n";
+  auto table = ReadTrainees(csv, testing::DemoBundle());
+  REQUIRE(table.ok());
+  REQUIRE(table->rows.size() == 2);
+  CHECK(table->rows[0].did == std::optional<std::string>("did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"));
+  CHECK_FALSE(table->rows[1].did);
+  REQUIRE(table->errors.size() == 2);
+  CHECK(table->errors[0].column == "did");
+  CHECK(table->errors[1].column == "did");
+}
+
+}  // namespace
+}  // namespace passerelle::batch
