@@ -84,7 +84,11 @@ TEST_CASE("cli: verifier serve: the page verifies a pasted QR text for its chall
   const std::string challenge = ChallengeOf(page.body);
   CHECK(ChallengeOf(testing::HttpCall(v.port, "GET", "/").body) != challenge);  // every load: a new code
 
-  auto qr = s.Wallet({"qr", id, "--challenge", challenge, "--text"});
+  // The code as a person types it from the page.
+  std::string typed = challenge.substr(0, 4) + " " + challenge.substr(5);
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto qr = s.Wallet({"qr", id, "--challenge-from", typed, "--text"});
+  INFO(qr.err);
   REQUIRE(qr.exit_code == 0);
   const std::string qr_text = qr.out.substr(0, qr.out.find('\n'));
   REQUIRE(qr_text.rfind("PSL1:", 0) == 0);
@@ -125,6 +129,28 @@ TEST_CASE("cli: verifier serve: the page verifies a pasted QR text for its chall
   CHECK(OutcomeOf(garbage.body) == "unreadable");
   CHECK_THAT(garbage.body, Catch::Contains("closer photo"));
   CHECK(OutcomeOf(v.Form({}).body) == "unreadable");
+}
+
+TEST_CASE("cli: wallet qr --challenge-from reads a photo of the page's challenge QR code", "[cli][serve]") {
+  Scenario s;
+  std::string id = s.ImportModule("HQ-M01");
+  ServedVerifier v(s);
+  const std::string challenge = ChallengeOf(testing::HttpCall(v.port, "GET", "/").body);
+  // The page draws the code with qrcodegen: the same matrix, as a PNG.
+  auto png = wallet::RenderPng(wallet_cli_testing::MatrixOf(
+      qrcodegen::QrCode::encodeText(challenge.c_str(), qrcodegen::QrCode::Ecc::MEDIUM)));
+  REQUIRE(png.ok());
+  const std::string photo = s.Write("challenge.png", *png);
+  auto qr = s.Wallet({"qr", id, "--challenge-from", photo, "--text"});
+  INFO(qr.err);
+  REQUIRE(qr.exit_code == 0);
+  auto verdict = v.Form({{"qr_text", qr.out.substr(0, qr.out.find('\n'))}});
+  CHECK(OutcomeOf(verdict.body) == "presented");
+  // Not a challenge code: refused before anything is signed.
+  auto bad = s.Wallet({"qr", id, "--challenge-from", "K7QX-3MP0", "--text"});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--challenge-from"));
+  CHECK(s.Wallet({"qr", id, "--challenge-from", "K7QX-3MPA", "--challenge", "x", "--text"}).exit_code == 2);
 }
 
 TEST_CASE("cli: verifier serve: an e-mailed credential file is authentic, not red, in the reader's language", "[cli][serve]") {
