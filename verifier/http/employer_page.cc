@@ -55,7 +55,7 @@ constexpr std::string_view kStyle =
     "code,.did{font-family:'DejaVu Sans Mono',monospace;overflow-wrap:anywhere;word-break:break-all}"
     ".code{font-family:'DejaVu Sans Mono',monospace;font-size:2rem;font-weight:700;letter-spacing:.15rem}"
     ".challenge{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;border:1px solid #bbb;border-radius:.5rem;"
-    "padding:.8rem}.challenge svg{width:9rem;height:9rem}"
+    "padding:.8rem}.challenge svg{width:9rem;height:9rem;flex:none}.challenge div{flex:1;min-width:14rem}.challenge p{margin:.3rem 0}"
     "form label{display:block;margin:.6rem 0}textarea{width:100%;min-height:5rem;font-family:monospace;box-sizing:border-box}"
     "button{font-size:1.1rem;padding:.5rem 1.5rem}"
     "main.verdict{border-left:.6rem solid #888;padding:.6rem 1rem;margin:1rem 0;border-radius:.3rem}"
@@ -126,7 +126,10 @@ void Row(std::string& out, const std::string& label, const std::string& value_ht
   if (!value_html.empty()) out += "<dt>" + label + "</dt><dd>" + value_html + "</dd>";
 }
 
-std::string CredentialCard(const VerificationReport& r, const CredentialVerdict& c, bool presented, const Text& t) {
+// `own_reason`: the card says why it was refused (several credentials; a
+// single one has its reason at the top of the verdict already).
+std::string CredentialCard(const VerificationReport& r, const CredentialVerdict& c, bool presented, bool own_reason,
+                           const Text& t) {
   Outcome outcome = OutcomeOf(r, c);
   if (outcome == Outcome::kPresented && !presented) outcome = Outcome::kAuthentic;
   const bool refused = outcome == Outcome::kRefused;
@@ -134,7 +137,8 @@ std::string CredentialCard(const VerificationReport& r, const CredentialVerdict&
   std::vector<std::string> chain = i18n::FallbackChain(lang);
   chain.erase(chain.begin());
   std::string out = std::string("<section class=\"card ") + OutcomeName(outcome) + "\">";
-  if (refused) out += "<p class=\"reason\">" + t(ReasonKey(c)) + "</p><p class=\"claimed\">" + t("field.not_vouched") + "</p>";
+  if (refused && own_reason) out += "<p class=\"reason\">" + t(ReasonKey(c)) + "</p>";
+  if (refused) out += "<p class=\"claimed\">" + t("field.not_vouched") + "</p>";
   const Credential& vc = c.credential;
   const Achievement* a = vc.achievement();
   std::string title = a ? std::string(PickLanguage(a->title, lang, chain)) : std::string();
@@ -192,7 +196,7 @@ std::string VerdictHtml(const VerdictView& v, const Text& t) {
       out += "<h1 class=\"holder\">" + Escape(a->holder_name) + "</h1>\n";
       break;
     }
-  for (const auto& c : r.credentials) out += CredentialCard(r, c, v.presented, t);
+  for (const auto& c : r.credentials) out += CredentialCard(r, c, v.presented, r.credentials.size() > 1, t);
   if (v.outcome == PageOutcome::kPresented)
     out += "<p class=\"outcome\">" + t("outcome.presented") + "</p><p>" + t("outcome.presented_detail") + "</p>\n";
   if (v.outcome == PageOutcome::kAuthentic)
