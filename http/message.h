@@ -16,6 +16,9 @@ struct HttpRequest {
   std::string body;    // empty until the route and the pre-route hook accepted it
   std::map<std::string, std::string> headers;  // names in lower case
   std::map<std::string, std::string> params;   // path parameters (":id" → "id")
+  // The query string's parameters, percent-decoded; empty when it is
+  // malformed or repeats a name (see http/form.h).
+  std::map<std::string, std::string> query;
   std::string request_id;                      // for logs and 5xx responses
   // Who the pre-route hook authenticated (the issuer: a token id); empty
   // for public routes and servers without a hook.
@@ -25,6 +28,11 @@ struct HttpRequest {
   std::string Header(const std::string& name) const {
     auto it = headers.find(name);
     return it == headers.end() ? std::string() : it->second;
+  }
+  // The query parameter's value, or "".
+  std::string Query(const std::string& name) const {
+    auto it = query.find(name);
+    return it == query.end() ? std::string() : it->second;
   }
 };
 

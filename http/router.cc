@@ -42,8 +42,9 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
 
 }  // namespace
 
-void Router::Register(std::string method, std::string pattern, Handler handler, std::string guard) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(guard)});
+void Router::Register(std::string method, std::string pattern, Handler handler, std::string guard,
+                      std::size_t max_body_bytes) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(guard), max_body_bytes});
 }
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {

@@ -8,6 +8,7 @@
 // share it read-only (Match is thread-safe; Register is not).
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct Route {
   // Meaningless to the router and the server; the pre-route hook reads it
   // (the issuer: "" public, "*" any token, else the scope a token needs).
   std::string guard;
+  // Largest body this route accepts, in bytes (413 unread above it); 0:
+  // the server's ServerOptions::max_body_bytes.
+  std::size_t max_body_bytes = 0;
 };
 
 struct RouteMatch {
@@ -37,7 +41,8 @@ class Router {
  public:
   // Adds a route. The first registered route wins when two match.
   // REQUIRES: `pattern` starts with '/'.
-  void Register(std::string method, std::string pattern, Handler handler, std::string guard = "");
+  void Register(std::string method, std::string pattern, Handler handler, std::string guard = "",
+                std::size_t max_body_bytes = 0);
 
   // The route for `method` on `path` (no trailing-slash aliases), its path
   // parameters, or why there is none.

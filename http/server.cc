@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <ostream>
@@ -15,6 +16,7 @@
 #include <httplib.h>
 
 #include "formats/multibase.h"
+#include "http/form.h"
 #include "formats/terminal_text.h"
 #include "http/problem.h"
 
@@ -47,6 +49,11 @@ struct Server::Impl {
 namespace {
 
 constexpr const char* kRequestIdHeader = "X-Request-Id";
+// httplib parses multipart bodies itself (no part cap, into its own
+// structure) and then hands over no body. The pre-routing hook moves a
+// multipart Content-Type here before the body is read, so the body reaches
+// the handler raw, for http/form.h's strict parser; ToRequest moves it back.
+constexpr const char* kRawContentTypeHeader = "X-Passerelle-Raw-Content-Type";
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -61,7 +68,19 @@ HttpRequest ToRequest(const httplib::Request& req, const std::string& id, bool w
   r.method = req.method;
   r.path = req.path;
   if (with_body) r.body = req.body;
-  for (const auto& [name, value] : req.headers) r.headers.emplace(Lower(name), value);
+  std::string raw_content_type;
+  for (const auto& [name, value] : req.headers) {
+    std::string lower = Lower(name);
+    if (lower == Lower(kRawContentTypeHeader)) raw_content_type = value;
+    else r.headers.emplace(std::move(lower), value);
+  }
+  if (!raw_content_type.empty()) r.headers["content-type"] = raw_content_type;
+  std::size_t q = req.target.find('?');
+  if (q != std::string::npos) {
+    auto query = ParseUrlEncodedForm(std::string_view(req.target).substr(q + 1));
+    if (query.ok())
+      for (auto& [name, field] : *query) r.query.emplace(name, std::move(field.value));
+  }
   r.request_id = id;
   return r;
 }
@@ -108,6 +127,12 @@ std::optional<HttpResponse> Server::Impl::Refusal(const httplib::Request& req, c
     std::string principal;
     if (auto refusal = hook(head, *match.route, &principal)) return refusal;
   }
+  // The route's own cap (the server's is the largest of all): refused unread.
+  const std::size_t cap = match.route->max_body_bytes ? match.route->max_body_bytes : options.max_body_bytes;
+  const std::string length = req.get_header_value("Content-Length");
+  if (!length.empty() && (length.size() > 19 || std::strtoull(length.c_str(), nullptr, 10) > cap))
+    return ProblemResponse(413, "resource_exhausted", "the request body is larger than " + std::to_string(cap) + " bytes",
+                           "", id);
   // httplib caps bodies by Content-Length only: a chunked body would be read
   // whole before any limit applies, so it is refused unread.
   if (req.has_header("Transfer-Encoding"))
@@ -145,7 +170,9 @@ void Server::Impl::Install() {
   httplib::Server& svr = *server;
   int threads = options.threads < 2 ? 2 : options.threads;
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  svr.set_payload_max_length(options.max_body_bytes);
+  std::size_t largest = options.max_body_bytes;
+  for (const auto& route : router.routes()) largest = std::max(largest, route.max_body_bytes);
+  svr.set_payload_max_length(largest);
   svr.set_read_timeout(options.read_timeout_seconds, 0);
   svr.set_write_timeout(options.write_timeout_seconds, 0);
   // One request per connection, not an option: httplib leaves a refused body
@@ -159,7 +186,21 @@ void Server::Impl::Install() {
     std::string id = NewRequestId();
     res.set_header(kRequestIdHeader, id);
     std::optional<HttpResponse> refusal = Refusal(req, id);
-    if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+    if (!refusal) {
+      if (req.is_multipart_form_data()) {
+        // See kRawContentTypeHeader. The Request is httplib's own mutable
+        // object, handed to this hook as const.
+        auto& headers = const_cast<httplib::Request&>(req).headers;
+        std::string type = req.get_header_value("Content-Type");
+        for (auto it = headers.begin(); it != headers.end();)
+          it = Lower(it->first) == "content-type" || Lower(it->first) == Lower(kRawContentTypeHeader)
+                   ? headers.erase(it)
+                   : std::next(it);
+        headers.emplace(kRawContentTypeHeader, type);
+        headers.emplace("Content-Type", "application/octet-stream");
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     // The body was not read: the connection cannot carry another request.
     if (HasBody(req)) refusal->headers["Connection"] = "close";
     Apply(*refusal, res);

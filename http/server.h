@@ -8,7 +8,9 @@
 // are refused unread, because httplib would read or inflate them before any
 // limit applies; one request per connection, because httplib leaves a
 // refused body unread and would parse it as the next request (request
-// smuggling); read/write timeouts; a fixed thread pool. Every response
+// smuggling); read/write timeouts; a fixed thread pool. multipart/form-data
+// bodies reach the handler raw (httplib's own multipart parser is bypassed)
+// for http/form.h's strict parser. Every response
 // carries an X-Request-Id; whatever a handler throws becomes a generic 500
 // (details only in the log); one access-log line per request, its method
 // and path sanitised. HTTPS when a certificate and key are given.
@@ -45,7 +47,9 @@ struct ServerOptions {
   int port = 8080;                 // 0: any free port (see Server::port())
   std::string tls_cert_file;       // PEM; both or neither
   std::string tls_key_file;
-  std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413, unread
+  // Larger bodies get 413, unread; a route may set its own cap
+  // (Route::max_body_bytes), checked against Content-Length first.
+  std::size_t max_body_bytes = 1 << 20;
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int threads = 16;                // worker threads (at least 2)

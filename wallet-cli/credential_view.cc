@@ -5,6 +5,7 @@
 
 #include "formats/json.h"
 #include "formats/terminal_text.h"
+#include "i18n/messages.h"
 #include "wallet-cli/language.h"
 
 namespace passerelle::wallet {
@@ -67,6 +68,11 @@ std::string StringOf(const json& o, std::string_view name) {
   return {};
 }
 
+// A label or phrase of the wallet's catalogue (i18n/messages, "wallet.*").
+std::string L(const std::string& language, std::string_view key, const std::vector<std::string>& args = {}) {
+  return i18n::Message(language, std::string("wallet.") + std::string(key), args);
+}
+
 void Line(std::string& out, std::string_view label, const std::string& value) {
   if (value.empty()) return;
   out += "  " + Fit(Safe(label), 18) + " " + Safe(value) + "\n";
@@ -74,13 +80,13 @@ void Line(std::string& out, std::string_view label, const std::string& value) {
 
 }  // namespace
 
-std::string DescribeValidity(const CredentialSummary& s, Timestamp now) {
+std::string DescribeValidity(const CredentialSummary& s, Timestamp now, const std::string& language) {
   auto until = ParseDateTime(s.valid_until);
   auto from = ParseDateTime(s.valid_from);
-  if (from.ok() && now < *from) return "from " + DatePart(s.valid_from);
-  if (until.ok() && *until < now) return "expired on " + DatePart(s.valid_until);
-  if (until.ok()) return "until " + DatePart(s.valid_until);
-  return "no end date";
+  if (from.ok() && now < *from) return L(language, "validity_from", {DatePart(s.valid_from)});
+  if (until.ok() && *until < now) return L(language, "validity_expired", {DatePart(s.valid_until)});
+  if (until.ok()) return L(language, "validity_until", {DatePart(s.valid_until)});
+  return L(language, "no_end_date");
 }
 
 std::string DescribeStatus(const CredentialSummary& s) {
@@ -91,16 +97,21 @@ std::string DescribeStatus(const CredentialSummary& s) {
 
 std::string FormatList(const std::vector<IndexEntry>& entries, const std::string& language, Timestamp now) {
   if (entries.empty()) return "";
-  std::string out = Fit("ID", 9) + Fit("KIND", 14) + Fit("TITLE", 46) + " " + Fit("ISSUER", 30) + " " +
-                    Fit("EQF", 4) + Fit("ECTS", 5) + Fit("VALIDITY", 23) + "STATUS\n";
+  const std::string& lang = language;
+  std::string out = Fit(L(lang, "col_id"), 9) + Fit(L(lang, "col_kind"), 14) + Fit(L(lang, "col_title"), 46) + " " +
+                    Fit(L(lang, "col_issuer"), 30) + " " + Fit(L(lang, "col_eqf"), 4) + Fit(L(lang, "col_ects"), 5) +
+                    Fit(L(lang, "col_validity"), 23) + L(lang, "col_status") + "\n";
   for (const auto& e : entries) {
     const CredentialSummary& s = e.summary;
     LocalizedText title = PickText(s.title, language);
-    std::string title_text = title.text.empty() ? "(untitled)" : title.text;
+    std::string title_text = title.text.empty() ? i18n::Message(lang, "field.untitled") : title.text;
     if (!title.language.empty() && title.language != language) title_text += " [" + title.language + "]";
-    out += Fit(e.record.substr(0, 8), 9) + Fit(s.kind, 14) + Fit(Safe(title_text), 46) + " " +
+    // A kind the catalogue does not know is shown as stored.
+    std::string kind = i18n::Message(lang, "kind." + s.kind);
+    if (kind == "kind." + s.kind) kind = s.kind;
+    out += Fit(e.record.substr(0, 8), 9) + Fit(kind, 14) + Fit(Safe(title_text), 46) + " " +
            Fit(Safe(IssuerLabel(s)), 30) + " " + Fit(s.eqf_level > 0 ? std::to_string(s.eqf_level) : "-", 4) +
-           Fit(s.ects ? FormatNumber(*s.ects) : "-", 5) + Fit(DescribeValidity(s, now), 23) +
+           Fit(s.ects ? FormatNumber(*s.ects) : "-", 5) + Fit(DescribeValidity(s, now, lang), 23) +
            Safe(s.status.empty() ? "none" : s.status) + "\n";
   }
   return out;
@@ -145,14 +156,14 @@ std::string FormatDetails(const json& vc, const IndexEntry& entry, const std::ve
 
   LocalizedText title = PickText(s.title, language);
   std::string out = Safe(title.text.empty() ? "(untitled)" : title.text) + "  (" + s.kind + " credential)\n";
-  Line(out, "wallet ID", entry.record.substr(0, 8));
-  Line(out, "credential id", s.credential_id);
+  Line(out, L(language, "wallet_id"), entry.record.substr(0, 8));
+  Line(out, L(language, "credential_id"), s.credential_id);
   if (const json* t = Member(a, "title"); t != nullptr && t->is_object())
-    for (auto it = t->begin(); it != t->end(); ++it) Line(out, "title [" + it.key() + "]", PickText(*it, "").text);
+    for (auto it = t->begin(); it != t->end(); ++it) Line(out, L(language, "title") + " [" + it.key() + "]", PickText(*it, "").text);
   if (const json* lo = Member(a, "learningOutcomes"); lo != nullptr) {
     LocalizedText outcomes = PickText(*lo, language);
     const json* list = lo->is_object() && !outcomes.language.empty() ? &(*lo)[outcomes.language] : lo;
-    std::string label = "outcomes" + (outcomes.language.empty() ? "" : " [" + outcomes.language + "]");
+    std::string label = L(language, "outcomes") + (outcomes.language.empty() ? "" : " [" + outcomes.language + "]");
     if (list->is_array()) {
       for (const auto& item : *list) {
         if (item.is_string()) Line(out, label, "- " + item.get<std::string>());
@@ -162,42 +173,42 @@ std::string FormatDetails(const json& vc, const IndexEntry& entry, const std::ve
       Line(out, label, outcomes.text);
     }
   }
-  Line(out, "code", StringOf(a, "code"));
-  if (s.eqf_level > 0) Line(out, "EQF level", std::to_string(s.eqf_level));
-  Line(out, "NQF level", StringOf(a, "nqfLevel"));
-  Line(out, "ECTS", s.ects ? FormatNumber(*s.ects) : "");
-  Line(out, "workload", StringOf(a, "workload"));
+  Line(out, L(language, "code"), StringOf(a, "code"));
+  if (s.eqf_level > 0) Line(out, L(language, "eqf_level"), std::to_string(s.eqf_level));
+  Line(out, L(language, "nqf_level"), StringOf(a, "nqfLevel"));
+  Line(out, L(language, "ects"), s.ects ? FormatNumber(*s.ects) : "");
+  Line(out, L(language, "workload"), StringOf(a, "workload"));
   if (const json* g = Member(a, "grade"))
-    Line(out, "grade", StringOf(*g, "value") + (StringOf(*g, "scheme").empty() ? "" : " (" + StringOf(*g, "scheme") + ")"));
-  Line(out, "mode", StringOf(a, "mode"));
-  Line(out, "assessment", StringOf(a, "assessmentType"));
-  Line(out, "quality assurance", StringOf(a, "qualityAssurance"));
-  Line(out, "part of", StringOf(a, "isPartOf"));
-  Line(out, "awarded on", StringOf(subj, "awardedOn"));
+    Line(out, L(language, "grade"), StringOf(*g, "value") + (StringOf(*g, "scheme").empty() ? "" : " (" + StringOf(*g, "scheme") + ")"));
+  Line(out, L(language, "mode"), StringOf(a, "mode"));
+  Line(out, L(language, "assessment"), StringOf(a, "assessmentType"));
+  Line(out, L(language, "quality_assurance"), StringOf(a, "qualityAssurance"));
+  Line(out, L(language, "part_of"), StringOf(a, "isPartOf"));
+  Line(out, L(language, "awarded_on"), StringOf(subj, "awardedOn"));
   std::string learner = StringOf(subj, "givenName");
   if (!StringOf(subj, "familyName").empty()) learner += (learner.empty() ? "" : " ") + StringOf(subj, "familyName");
-  Line(out, "learner", learner);
-  Line(out, "learner DID", s.subject_id);
+  Line(out, L(language, "learner"), learner);
+  Line(out, L(language, "learner") + " DID", s.subject_id);
   std::string country = Member(vc, "issuer") ? StringOf(*Member(vc, "issuer"), "country") : "";
-  Line(out, "issuer", s.issuer_name + (country.empty() ? "" : " (" + country + ")"));
-  Line(out, "issuer DID", s.issuer_id);
-  Line(out, "valid from", s.valid_from);
-  Line(out, "valid until", s.valid_until.empty() ? "no end date" : s.valid_until);
-  Line(out, "status", DescribeStatus(s));
+  Line(out, L(language, "issuer"), s.issuer_name + (country.empty() ? "" : " (" + country + ")"));
+  Line(out, L(language, "issuer") + " DID", s.issuer_id);
+  Line(out, L(language, "valid_from"), s.valid_from);
+  Line(out, L(language, "valid_until"), s.valid_until.empty() ? L(language, "no_end_date") : s.valid_until);
+  Line(out, L(language, "status"), DescribeStatus(s));
   if (const json* proof = Member(vc, "proof")) {
     json proofs = proof->is_array() ? *proof : json::array({*proof});
     for (const auto& p : proofs)
-      Line(out, "signed", StringOf(p, "cryptosuite") + " by " + StringOf(p, "verificationMethod") +
+      Line(out, L(language, "signed"), StringOf(p, "cryptosuite") + " by " + StringOf(p, "verificationMethod") +
                               (StringOf(p, "created").empty() ? "" : " at " + StringOf(p, "created")));
   }
   if (problems.empty()) {
-    Line(out, "verification", "the signature and every check hold");
+    Line(out, L(language, "verification"), L(language, "verified_ok"));
   } else {
-    for (const auto& p : problems) Line(out, "PROBLEM", p);
+    for (const auto& p : problems) Line(out, L(language, "problem"), p);
   }
-  out += "unverified (wallet metadata):\n";
-  Line(out, "imported", entry.imported_at);
-  Line(out, "from", entry.source);
+  out += L(language, "unverified") + "\n";
+  Line(out, L(language, "imported"), entry.imported_at);
+  Line(out, L(language, "from"), entry.source);
   return out;
 }
 

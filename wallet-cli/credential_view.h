@@ -34,7 +34,7 @@ nlohmann::json DetailsToJson(const nlohmann::json& credential, const IndexEntry&
 
 // The validity window in words: "until 2027-06-24", "no end date",
 // "expired on 2025-01-01", "from 2030-01-01".
-std::string DescribeValidity(const CredentialSummary& summary, Timestamp now);
+std::string DescribeValidity(const CredentialSummary& summary, Timestamp now, const std::string& language = "en");
 
 // The last known status in words: "active (checked 2026-06-25)", "unknown (never checked)",
 // "none (cannot be revoked)".

@@ -28,6 +28,8 @@ void AddPresentOptions(CLI::App* cmd, passerelle::wallet::cli::PresentArgs& pres
   AddCommon(cmd, present.common);
   cmd->add_option("ids", present.ids, "wallet IDs (from wallet list) or credential ids")->required();
   cmd->add_option("--challenge", present.challenge, "the verifier's challenge, signed into the presentation");
+  cmd->add_option("--challenge-from", present.challenge_from,
+                  "IMAGE|TEXT: a photo of the verifier page's challenge QR code, or the code as shown (K7QX-3MPA)");
   cmd->add_option("--domain", present.domain, "the verifier's domain, signed into the presentation");
   AddIssuerKeyOptions(cmd, present.keys);
 }

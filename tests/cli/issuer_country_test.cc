@@ -83,18 +83,28 @@ TEST_CASE("cli: verifier verify leads with what a person checks, refusals first"
   INFO(ok.out);
   CHECK(ok.exit_code == 0);
   CHECK_THAT(ok.out, Catch::Contains("Fondamentaux du management de la qualité en santé - module, 6 ECTS, EQF 5"));
-  CHECK_THAT(ok.out, Catch::Contains("holder Ioana Popescu; grade 9.5 (RO-1-10); awarded 2026-06-20"));
-  CHECK_THAT(ok.out, Catch::Contains("awarded by Universitatea din Iași (RO)"));
-  CHECK_THAT(ok.out, Catch::Contains("outcome: authentic"));
+  // In the reader's language (i18n/messages/fr.txt).
+  CHECK_THAT(ok.out, Catch::Contains("titulaire Ioana Popescu; note 9.5 (RO-1-10); délivré le 2026-06-20"));
+  CHECK_THAT(ok.out, Catch::Contains("délivré par Universitatea din Iași (RO)"));
+  CHECK_THAT(ok.out, Catch::Contains("résultat : authentique"));
 
   auto untrusted = RunTool("verifier", {"verify", file}, french);
   CHECK(untrusted.exit_code == 1);
-  const std::size_t refused = untrusted.out.find("REFUSED: ");
+  const std::size_t refused = untrusted.out.find("REFUSÉ : ");
   const std::size_t title = untrusted.out.find("Fondamentaux");
   REQUIRE(refused != std::string::npos);
   REQUIRE(title != std::string::npos);
   CHECK(refused < title);  // the reason comes before anything the credential claims
-  CHECK_THAT(untrusted.out, Catch::Contains("not vouched for"));
+  CHECK_THAT(untrusted.out, Catch::Contains("non garanti"));
+  // An English reader reads English.
+  ProcessOptions english;
+  english.env["LANG"] = "en_GB.UTF-8";
+  english.unset_env = {"LC_ALL", "LC_MESSAGES"};
+  auto en = RunTool("verifier", {"verify", file}, english);
+  CHECK_THAT(en.out, Catch::Contains("REFUSED: ") && Catch::Contains("not vouched for"));
+  CHECK_THAT(RunTool("verifier", {"verify", "--trust-issuer", did, file}, english).out,
+             Catch::Contains("holder Ioana Popescu; grade 9.5 (RO-1-10); awarded 2026-06-20") &&
+                 Catch::Contains("awarded by Universitatea din Iași (RO)") && Catch::Contains("outcome: authentic"));
 }
 
 }  // namespace

@@ -61,7 +61,10 @@ TEST_CASE("list shows kind, title in the user's language, issuer, EQF, ECTS, val
   CHECK_THAT(fr, Catch::Contains("module"));
   CHECK_THAT(fr, Catch::Contains("Fondamentaux du management"));
   CHECK_THAT(fr, Catch::Contains("Institut de formation"));
-  CHECK_THAT(fr, Catch::Contains("no end date"));
+  // Headers and dates in the user's language (i18n/messages).
+  CHECK_THAT(fr, Catch::Contains("sans date de fin") && Catch::Contains("INTITULÉ") && Catch::Contains("ÉMETTEUR"));
+  CHECK_THAT(FormatList({e}, "en", now), Catch::Contains("no end date") && Catch::Contains("TITLE"));
+  CHECK_THAT(FormatList({e}, "ru", now), Catch::Contains("НАЗВАНИЕ") && Catch::Contains("модуль"));
   CHECK_THAT(fr, Catch::Contains(" 5 "));
   CHECK_THAT(fr, Catch::Contains(" 6 "));
   CHECK_THAT(FormatList({e}, "el", now), Catch::Contains("Θεμέλια"));

@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   r->add_option("--domain", recognise.verify.domain, "the domain the presentation must have signed");
 
   ServeArgs serve;
-  CLI::App* sv = program.AddVerb("serve", "serve the verify page (paste a QR code's text) and the VC-API verify routes",
+  CLI::App* sv = program.AddVerb("serve", "serve the employer's verify page (photo, text or file of a QR code) and the VC-API verify routes",
                              [&] { return RunServe(serve, std::cerr); });
   sv->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8081; port 0: any)");
   sv->add_option("--trust-root", serve.verify.trust_roots, "a root trust list; repeat for several");
@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
   sv->add_option("--status-cache", serve.verify.status_cache, "folder of status lists fetched by `verifier sync`");
   sv->add_option("--max-request-bytes", serve.max_request_bytes, "largest request body accepted (default 1 MiB)");
   sv->add_option("--threads", serve.threads, "worker threads (default 8)");
+  sv->add_option("--max-upload-bytes", serve.max_upload_bytes,
+                 "largest photo or file the page accepts (default 8 MiB; held in memory, never stored)");
+  sv->add_option("--challenge-minutes", serve.challenge_minutes,
+                 "how long the page's challenge codes are accepted, once each (default 15)");
   sv->add_flag("--quiet", serve.quiet, "no access log on stderr");
 
   SyncArgs sync;

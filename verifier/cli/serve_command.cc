@@ -28,6 +28,14 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     diag.Error("--threads must be between 1 and 256");
     return 2;
   }
+  if (args.max_upload_bytes < 64 * 1024 || args.max_upload_bytes > (64u << 20)) {
+    diag.Error("--max-upload-bytes must be between 64 KiB and 64 MiB");
+    return 2;
+  }
+  if (args.challenge_minutes < 1 || args.challenge_minutes > 24 * 60) {
+    diag.Error("--challenge-minutes must be between 1 and 1440");
+    return 2;
+  }
   VerificationSetup setup;
   if (int rc = SetUpVerification(args.verify, std::cin, err, setup); rc != 0) return rc;
   if (args.verify.trust_issuers.empty() && args.verify.trust_roots.empty()) {
@@ -35,7 +43,10 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     diag.Hint("start it with --trust-root and --trust-list (or --trust-issuer)");
   }
   http::Router router;
-  verifier_http::RegisterRoutes(router, setup.options);
+  verifier_http::EmployerPageOptions page;
+  page.max_upload_bytes = args.max_upload_bytes;
+  page.challenge_minutes = args.challenge_minutes;
+  verifier_http::RegisterRoutes(router, setup.options, page);
   http::ServerOptions options;
   options.host = listen->host;
   options.port = listen->port;

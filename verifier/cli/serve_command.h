@@ -14,6 +14,8 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8081";
   std::size_t max_request_bytes = 1 << 20;
   int threads = 8;
+  std::size_t max_upload_bytes = 8u << 20;  // POST /verify (a photo)
+  int challenge_minutes = 15;
   bool quiet = false;
 };
 

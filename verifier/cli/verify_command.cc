@@ -11,6 +11,8 @@
 #include "cmdline/locale.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
+#include "i18n/accept_language.h"
+#include "i18n/messages.h"
 #include "keys/did_document.h"
 #include "verifier/cli/verify_setup.h"
 #include "verifier/qr/qr_scan.h"
@@ -28,49 +30,57 @@ namespace {
 
 // What a person reads first about one credential, before the checks: its
 // title, kind, credits and level, the holder, the grade, the awarding body
-// and who accredits it, then one sentence for the outcome.
+// and who accredits it, then one sentence for the outcome; in the reader's
+// language (i18n/messages/*.txt, keys "cli.*"), credential texts along the
+// fallback chain (kk -> ru -> en).
 void PrintClaims(const VerificationReport& r, const CredentialVerdict& c, const std::string& indent,
                  std::ostream& out) {
   const Credential& vc = c.credential;
   const Outcome outcome = OutcomeOf(r, c);
+  const std::string lang = cmdline::PreferredLanguage();
+  auto msg = [&](std::string_view key, const std::vector<std::string>& args = {}) {
+    return i18n::Message(lang, key, args);
+  };
   // A refused credential says why before anything else, and what it claims
   // is marked as not vouched for.
   std::string claims_indent = indent;
   if (outcome == Outcome::kRefused) {
     for (const auto& check : c.checks)
       if (!check.ok && check.check != "holder") {
-        out << indent << "REFUSED: " << SanitizeForTerminal(check.detail) << "\n";
+        out << indent << SanitizeForTerminal(msg("cli.refused", {check.detail})) << "\n";
         break;
       }
-    out << indent << "what it claims (not vouched for):\n";
+    out << indent << msg("cli.not_vouched") << "\n";
     claims_indent += "  ";
   }
-  const std::string lang = cmdline::PreferredLanguage();
-  static const std::vector<std::string> kFallbacks = {"ru", "en"};  // kk and ky readers read Russian next
+  std::vector<std::string> fallbacks = i18n::FallbackChain(lang);
+  fallbacks.erase(fallbacks.begin());
   if (const Achievement* a = vc.achievement()) {
-    std::string line = std::string(PickLanguage(a->title, lang, kFallbacks));
-    if (line.empty()) line = "(untitled)";
-    if (a->kind) line += " - " + std::string(CredentialKindName(*a->kind));
+    std::string line = std::string(PickLanguage(a->title, lang, fallbacks));
+    if (line.empty()) line = msg("field.untitled");
+    if (a->kind) line += " - " + msg(std::string("kind.") + CredentialKindName(*a->kind));
     if (a->ects) line += ", " + FormatNumber(*a->ects) + " ECTS";
     if (a->eqf_level > 0) line += ", EQF " + std::to_string(a->eqf_level);
-    else if (!a->nqf_level.empty()) line += ", national level " + a->nqf_level;
+    else if (!a->nqf_level.empty()) line += ", " + msg("cli.national_level", {a->nqf_level});
     out << claims_indent << SanitizeForTerminal(line) << "\n";
-    std::string holder = a->holder_name.empty() ? std::string() : "holder " + a->holder_name;
-    if (a->grade) holder += (holder.empty() ? "" : "; ") + std::string("grade ") + a->grade->value + " (" + a->grade->scheme + ")";
-    if (a->awarded_on) holder += (holder.empty() ? "" : "; ") + std::string("awarded ") + FormatDateTime(*a->awarded_on).substr(0, 10);
-    if (a->obtained_by != ObtainedBy::kCourse) holder += std::string("; obtained by ") + ObtainedByName(a->obtained_by);
+    std::vector<std::string> parts;
+    if (!a->holder_name.empty()) parts.push_back(msg("cli.holder", {a->holder_name}));
+    if (a->grade) parts.push_back(msg("cli.grade", {a->grade->value, a->grade->scheme}));
+    if (a->awarded_on) parts.push_back(msg("cli.awarded", {FormatDateTime(*a->awarded_on).substr(0, 10)}));
+    if (a->obtained_by != ObtainedBy::kCourse)
+      parts.push_back(msg("cli.obtained_by", {msg(std::string("obtained.") + ObtainedByName(a->obtained_by))}));
+    std::string holder;
+    for (const auto& p : parts) holder += (holder.empty() ? "" : "; ") + p;
     if (!holder.empty()) out << claims_indent << SanitizeForTerminal(holder) << "\n";
   }
   const Party& issuer = vc.issuer();
-  std::string body = std::string(PickLanguage(issuer.name, lang, kFallbacks));
+  std::string body = std::string(PickLanguage(issuer.name, lang, fallbacks));
   if (body.empty()) body = issuer.id;
   if (!issuer.country.empty()) body += " (" + issuer.country + ")";
-  if (!c.accredited_by.empty()) body += ", accredited by " + c.accredited_by;
-  out << claims_indent << "awarded by " << SanitizeForTerminal(body) << "\n";
-  if (outcome == Outcome::kPresented) out << indent << "outcome: presented - authentic, and presented by its holder\n";
-  if (outcome == Outcome::kAuthentic)
-    out << indent << "outcome: authentic - the document is genuine; who shows it is not proven "
-                     "(ask for a live presentation with a challenge)\n";
+  if (!c.accredited_by.empty()) body += ", " + msg("cli.accredited_by", {c.accredited_by});
+  out << claims_indent << SanitizeForTerminal(msg("cli.awarded_by", {body})) << "\n";
+  if (outcome == Outcome::kPresented) out << indent << msg("cli.outcome_presented") << "\n";
+  if (outcome == Outcome::kAuthentic) out << indent << msg("cli.outcome_authentic") << "\n";
 }
 
 void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp now, std::ostream& out) {

@@ -1,13 +1,16 @@
 // Passerelle — `verifier serve`'s route table and the employer's page.
 #include "verifier/http/verify_service.h"
 
-#include <sodium.h>
-
 #include <cctype>
 #include <memory>
 
-#include "formats/multibase.h"
-#include "http/problem.h"
+#include "formats/credential.h"
+#include "http/form.h"
+#include "i18n/accept_language.h"
+#include "i18n/messages.h"
+#include "verifier/challenge_code.h"
+#include "verifier/http/challenge_store.h"
+#include "verifier/http/employer_page.h"
 #include "verifier/http/vc_api_verify.h"
 #include "verifier/qr/qr_scan.h"
 
@@ -15,207 +18,199 @@ namespace passerelle::verifier_http {
 
 namespace {
 
-constexpr std::size_t kMaxFormFields = 16;
+struct PageState {
+  VerifyOptions verify;
+  EmployerPageOptions page;
+  std::unique_ptr<ChallengeStore> challenges;
+};
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// application/x-www-form-urlencoded; a malformed escape is kept as written.
-std::map<std::string, std::string> ParseForm(std::string_view body) {
-  auto decode = [](std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '+') {
-        out += ' ';
-      } else if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
-        out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
-        i += 2;
-      } else {
-        out += s[i];
-      }
-    }
-    return out;
-  };
-  std::map<std::string, std::string> fields;
-  std::size_t pos = 0;
-  while (pos <= body.size() && fields.size() < kMaxFormFields) {
-    std::size_t amp = body.find('&', pos);
-    std::string_view pair = body.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
-    std::size_t eq = pair.find('=');
-    if (!pair.empty()) fields[decode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : decode(pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    pos = amp + 1;
-  }
-  return fields;
-}
-
-std::string FreshChallenge() {
-  unsigned char bytes[12];
-  randombytes_buf(bytes, sizeof bytes);
-  return HexEncode(std::string_view(reinterpret_cast<char*>(bytes), sizeof bytes));
-}
-
-http::HttpResponse Page(int status, const std::string& title, const std::string& content) {
-  http::HttpResponse r;
-  r.status = status;
-  r.content_type = "text/html; charset=utf-8";
-  r.headers["Content-Security-Policy"] =
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-  r.headers["X-Content-Type-Options"] = "nosniff";
-  r.headers["Referrer-Policy"] = "no-referrer";
-  r.headers["Cache-Control"] = "no-store";
-  r.body = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<title>" + Escape(title) + "</title><style>"
-           "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.45}"
-           "textarea{width:100%;min-height:9rem;font-family:monospace}input{font-family:monospace}"
-           ".ok{color:#075e2b}.no{color:#a10f0f}.verdict{font-size:1.6rem;font-weight:700}"
-           "li{margin:.2rem 0}code{word-break:break-all}</style></head><body>\n" +
-           content + "\n</body></html>\n";
-  return r;
-}
-
-std::string Form(const std::string& challenge, const std::string& domain) {
-  return "<h1>Check a learning credential</h1>\n"
-         "<p>Ask the candidate to show their credentials for this challenge:</p>\n"
-         "<p><code>wallet qr ID… --challenge " + Escape(challenge) + "</code></p>\n"
-         "<form method=\"post\" action=\"/verify\">\n"
-         "<p><label>Text of the QR code (PSL1:…), or the credential or presentation as JSON<br>"
-         "<textarea name=\"document\" required></textarea></label></p>\n"
-         "<p><label>Challenge <input name=\"challenge\" value=\"" + Escape(challenge) + "\" size=\"28\"></label> "
-         "<label>Domain <input name=\"domain\" value=\"" + Escape(domain) + "\" size=\"24\"></label></p>\n"
-         "<p><button type=\"submit\">Verify</button></p>\n</form>\n"
-         "<p>Nothing leaves this verifier: keys, trust lists and status lists are checked offline.</p>";
-}
-
-std::string ChecksHtml(const std::vector<CheckResult>& checks) {
-  std::string out = "<ul>\n";
-  for (const auto& c : checks)
-    out += std::string("<li class=\"") + (c.ok ? "ok" : "no") + "\">" + (c.ok ? "ok" : "FAIL") + " — <b>" +
-           Escape(c.check) + "</b>: " + Escape(c.detail) + "</li>\n";
-  return out + "</ul>\n";
-}
-
-std::string VerdictHtml(const VerificationReport& r) {
-  std::string out;
-  if (r.malformed_input)
-    out += "<p class=\"verdict no\">NO VERDICT</p><p>The input could not be read.</p>\n";
-  else
-    out += std::string("<p class=\"verdict ") + (r.verified ? "ok\">VERIFIED" : "no\">NOT VERIFIED") + " (" +
-           Escape(r.kind) + ")</p>\n";
-  out += ChecksHtml(r.checks);
-  if (r.kind == "presentation")
-    for (const auto& c : r.credentials) {
-      out += "<h2>Credential <code>" + Escape(c.id().empty() ? "(no id)" : c.id()) + "</code>: " +
-             (c.verified ? "verified" : "NOT verified") + "</h2>\n<p>Issuer <code>" + Escape(c.issuer()) + "</code></p>\n";
-      out += ChecksHtml(c.checks);
-    }
-  for (const auto& e : r.errors) out += "<p class=\"no\">" + Escape(e.message) + "</p>\n";
-  for (const auto& w : r.warnings) out += "<p>Warning: " + Escape(w) + "</p>\n";
-  for (const auto& h : r.hints) out += "<p>Hint: " + Escape(h) + "</p>\n";
-  if (r.trust_freshness) out += "<p>Trust list issued " + FormatDateTime(*r.trust_freshness) + ".</p>\n";
-  if (r.status_freshness) out += "<p>Status lists fetched " + FormatDateTime(*r.status_freshness) + ".</p>\n";
-  return out;
-}
-
-std::string LowerHeader(const http::HttpRequest& request, const std::string& name) {
-  std::string v = request.Header(name);
+std::string Lower(std::string v) {
   for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return v;
 }
 
-// The media type without parameters ("text/html; charset=utf-8" → "text/html").
-std::string MediaType(const http::HttpRequest& request) {
-  std::string type = LowerHeader(request, "content-type");
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  return type;
+// The reader's language: the form's or the query's lang, else Accept-Language.
+std::string ReaderLanguage(const http::HttpRequest& request, const std::string& form_lang) {
+  std::string lang = i18n::LanguageFromParameter(form_lang);
+  if (lang.empty()) lang = i18n::LanguageFromParameter(request.Query("lang"));
+  if (lang.empty()) lang = i18n::NegotiateLanguage(request.Header("accept-language"));
+  return lang;
 }
 
-// POST /verify: the form.
-http::HttpResponse VerifyForm(const http::HttpRequest& request, const VerifyOptions& base) {
-  if (MediaType(request) != "application/x-www-form-urlencoded")
-    return http::ProblemResponse(415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded",
-                                 "", request.request_id);
-  // A page on another site must not be able to post here and have the
-  // employer read its verdict on this verifier's page.
-  // Browsers that send Sec-Fetch-Site say it directly (and a reverse proxy
-  // rewriting Host cannot fool it); older ones are judged by Origin vs Host.
-  const std::string sec_fetch_site = LowerHeader(request, "sec-fetch-site"), origin = request.Header("origin"),
+PageContext Context(PageState& s, const std::string& lang) {
+  PageContext c;
+  c.lang = lang;
+  c.challenge = s.challenges->Issue();
+  c.challenge_minutes = s.page.challenge_minutes;
+  c.max_upload_bytes = s.page.max_upload_bytes;
+  return c;
+}
+
+http::HttpResponse WithLanguage(http::HttpResponse r, const std::string& lang) {
+  r.headers["Content-Language"] = lang;
+  r.headers["Vary"] = "Accept-Language";
+  return r;
+}
+
+// A page posted from another site must not have the employer read its
+// verdict on this verifier's page. Browsers that send Sec-Fetch-Site say it
+// directly (and a reverse proxy rewriting Host cannot fool it); older ones
+// are judged by Origin vs Host.
+bool CrossSite(const http::HttpRequest& request) {
+  const std::string sec_fetch_site = Lower(request.Header("sec-fetch-site")), origin = request.Header("origin"),
                     host = request.Header("host");
-  const bool cross_site = !sec_fetch_site.empty()
-                              ? sec_fetch_site != "same-origin" && sec_fetch_site != "none"
-                              : !origin.empty() && origin != "null" && origin != "http://" + host &&
-                                    origin != "https://" + host;
-  if (cross_site)
-    return Page(403, "Refused", "<p class=\"verdict no\">REFUSED</p><p>This form only accepts posts from its own page.</p>\n" +
-                                    Form(FreshChallenge(), ""));
-  auto fields = ParseForm(request.body);
-  const std::string challenge = fields["challenge"], domain = fields["domain"];
-  // Pasted text: browsers send line breaks as CRLF, scanners add a newline;
-  // none belongs to a QR payload (spaces may: base45 uses them).
-  std::string document;
-  for (char c : fields["document"])
-    if (c != '\r' && c != '\n' && c != '\t') document += c;
-  std::size_t start = document.find_first_not_of(' ');
-  document.erase(0, start == std::string::npos ? document.size() : start);
-  const std::string again = Form(challenge.empty() ? FreshChallenge() : challenge, domain);
-  auto no_verdict = [&](const std::string& why) {
-    return Page(400, "No verdict", "<p class=\"verdict no\">NO VERDICT</p><p>" + Escape(why) + "</p>\n" + again);
+  if (!sec_fetch_site.empty()) return sec_fetch_site != "same-origin" && sec_fetch_site != "none";
+  return !origin.empty() && origin != "null" && origin != "http://" + host && origin != "https://" + host;
+}
+
+// Pasted text: browsers send line breaks as CRLF, scanners add a newline;
+// none belongs to a QR payload (spaces may: base45 uses them).
+std::string CleanPastedText(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (c != '\r' && c != '\n' && c != '\t') out += c;
+  std::size_t start = out.find_first_not_of(' ');
+  out.erase(0, start == std::string::npos ? out.size() : start);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The challenge a presentation's (first) proof signed, if any.
+std::optional<std::string> SignedChallenge(const Presentation& vp) {
+  const nlohmann::json& proofs = vp.proofs();
+  const nlohmann::json* proof = proofs.is_array() && !proofs.empty() ? &proofs[0] : &proofs;
+  if (!proof->is_object()) return std::nullopt;
+  auto it = proof->find("challenge");
+  if (it == proof->end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+// The document to verify, from the first field given: the photo, the
+// pasted text, then the file. Errors carry what went wrong, for the folded
+// technical part of an "unreadable" verdict.
+Result<std::string> DocumentFromForm(const http::Form& form) {
+  auto field = [&](const char* name) -> const http::FormField* {
+    auto it = form.find(name);
+    return it == form.end() || it->second.value.empty() ? nullptr : &it->second;
   };
-  if (challenge.empty())
-    return no_verdict("Give a challenge: without one, a copied or replayed presentation would look valid.");
-  if (document.empty()) return no_verdict("Nothing to verify.");
-  VerifyOptions options = base;
-  options.now = Now();
-  options.challenge = challenge;
-  if (!domain.empty()) options.domain = domain;
-  std::string text = document;
-  if (document.rfind("PSL1:", 0) == 0) {
-    auto decoded = qr::DocumentFromQrText(document, "the QR text");
-    if (!decoded.ok()) return no_verdict(decoded.status().message());
-    text = *decoded;
+  if (const auto* image = field("qr_image")) {
+    // Decoded in a child process with a deadline (verifier/qr/qr_scan.h).
+    auto text = qr::ReadQrCodeBytes(image->value);
+    if (!text.ok()) return text.status().Annotate("the photo");
+    return qr::DocumentFromQrText(*text, "the QR code in the photo");
   }
-  VerificationReport report = Verify(text, options);
-  const int status = report.malformed_input ? 400 : report.verified ? 200 : 422;
-  const std::string checked = "<p>Checked against challenge <code>" + Escape(challenge) + "</code>" +
-                              (domain.empty() ? std::string() : ", domain <code>" + Escape(domain) + "</code>") +
-                              ", at " + FormatDateTime(options.now) + ".</p>\n";
-  return Page(status, report.malformed_input ? "No verdict" : report.verified ? "Verified" : "Not verified",
-              VerdictHtml(report) + checked + "<hr>\n<h2>Next candidate</h2>\n" + Form(FreshChallenge(), domain));
+  const http::FormField* pasted = field("qr_text");
+  if (pasted == nullptr) pasted = field("document");  // the field's name before the photo upload
+  if (pasted != nullptr) {
+    std::string text = CleanPastedText(pasted->value);
+    if (text.rfind("PSL1:", 0) == 0) return qr::DocumentFromQrText(text, "the pasted text");
+    if (!text.empty() && text.front() == '{') return text;
+    if (!text.empty()) return qr::DocumentFromQrText(text, "the pasted text");
+  }
+  if (const auto* file = field("file")) {
+    std::string text = CleanPastedText(file->value);
+    if (text.rfind("PSL1:", 0) == 0) return qr::DocumentFromQrText(text, "the file");
+    return file->value;
+  }
+  return Status::NotFound("nothing to verify: no photo, text or file was given");
+}
+
+http::HttpResponse VerifyPage(const http::HttpRequest& request, PageState& s) {
+  auto form = http::ParseRequestForm(request, http::FormLimits{8, s.page.max_upload_bytes, 2048});
+  std::string form_lang;
+  if (form.ok())
+    if (auto it = form->find("lang"); it != form->end()) form_lang = it->second.value;
+  const std::string lang = ReaderLanguage(request, form_lang);
+  VerdictView view;
+  view.checked_at = Now();
+  auto respond = [&](int status) {
+    return WithLanguage(HtmlResponse(status, RenderPage(Context(s, lang), &view)), lang);
+  };
+  if (CrossSite(request)) {
+    view.unreadable_detail = "this form only accepts posts from its own page";
+    return respond(403);
+  }
+  if (!form.ok()) {
+    view.unreadable_detail = form.status().message();
+    if (form.status().code() == Code::kResourceExhausted)
+      view.unreadable_hint = i18n::Message(lang, "page.too_large", {std::to_string(s.page.max_upload_bytes >> 20)});
+    return respond(form.status().code() == Code::kUnsupported ? 415 : 400);
+  }
+  auto document = DocumentFromForm(*form);
+  if (!document.ok()) {
+    view.unreadable_detail = document.status().message();
+    return respond(400);
+  }
+  VerifyOptions options = s.verify;
+  options.now = view.checked_at;
+  options.challenge.reset();
+  options.domain.reset();
+  VerificationReport report;
+  auto vp = ParsePresentation(*document);
+  if (vp.ok() && vp->HasType("VerifiablePresentation") && !vp->HasType("VerifiableCredential")) {
+    std::optional<std::string> signed_challenge = SignedChallenge(*vp);
+    options.challenge = signed_challenge;
+    report = VerifyPresentation(*vp, options);
+    std::string typed;
+    if (auto it = form->find("challenge"); it != form->end()) typed = it->second.value;
+    auto typed_code = ParseChallengeCode(typed);
+    auto signed_code = signed_challenge ? ParseChallengeCode(*signed_challenge) : Result<std::string>(Status::NotFound(""));
+    if (!signed_challenge) {
+      view.challenge_message = i18n::Message(lang, "challenge.none");
+    } else if (!signed_code.ok()) {
+      view.challenge_message = i18n::Message(lang, "challenge.unknown");
+    } else if (report.verified) {
+      // The holder proof holds for this code: use it up, whatever was typed
+      // (the page pre-fills the code it showed; a candidate may have
+      // presented for an earlier one, still unused and fresh).
+      switch (s.challenges->Redeem(*signed_code)) {
+        case Redemption::kAccepted: view.presented = true; break;
+        case Redemption::kReused: view.challenge_message = i18n::Message(lang, "challenge.reused"); break;
+        case Redemption::kExpired:
+          view.challenge_message =
+              i18n::Message(lang, "challenge.expired", {std::to_string(s.page.challenge_minutes)});
+          break;
+        case Redemption::kUnknown:
+          view.challenge_message = typed_code.ok() && *typed_code != *signed_code
+                                       ? i18n::Message(lang, "challenge.mismatch", {*signed_code, *typed_code})
+                                       : i18n::Message(lang, "challenge.unknown");
+          break;
+      }
+    }
+  } else {
+    // A bare credential (printed, e-mailed): authentic at best.
+    report = Verify(*document, options);
+  }
+  view.report = &report;
+  view.outcome = OutcomeOfPage(report, view.presented);
+  if (view.outcome == PageOutcome::kUnreadable) {
+    view.report = nullptr;
+    for (const auto& e : report.errors) view.unreadable_detail += e.message + " ";
+  }
+  const int status = view.outcome == PageOutcome::kUnreadable ? 400 : view.outcome == PageOutcome::kRefused ? 422 : 200;
+  return respond(status);
 }
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, const VerifyOptions& options) {
+void RegisterRoutes(http::Router& router, const VerifyOptions& options, const EmployerPageOptions& page) {
   auto api = std::make_shared<VcApiVerifyOptions>();
   api->verify = options;
   auto vc_api = [api](bool presentation) {
     return [api, presentation](const http::HttpRequest& r) { return HandleVcApiVerify(r, presentation, *api); };
   };
+  auto state = std::make_shared<PageState>();
+  state->verify = options;
+  state->page = page;
+  ChallengeStoreOptions store;
+  store.lifetime = std::chrono::minutes(page.challenge_minutes);
+  store.max_codes = page.max_challenges;
+  store.env = page.env;
+  state->challenges = std::make_unique<ChallengeStore>(store);
   //               method  path                        handler
-  router.Register("GET",  "/",                        [](const http::HttpRequest&) {
-                    return Page(200, "Passerelle verifier", Form(FreshChallenge(), ""));
+  router.Register("GET",  "/",                        [state](const http::HttpRequest& r) {
+                    const std::string lang = ReaderLanguage(r, "");
+                    return WithLanguage(HtmlResponse(200, RenderPage(Context(*state, lang), nullptr)), lang);
                   });
   router.Register("GET",  "/healthz",                 [](const http::HttpRequest&) {
                     http::HttpResponse r;
@@ -223,7 +218,10 @@ void RegisterRoutes(http::Router& router, const VerifyOptions& options) {
                     r.headers["Cache-Control"] = "no-store";
                     return r;
                   });
-  router.Register("POST", "/verify",                  [options](const http::HttpRequest& r) { return VerifyForm(r, options); });
+  // A photo is larger than the API's JSON: this route has its own cap
+  // (with room for the multipart framing and the other fields).
+  router.Register("POST", "/verify",                  [state](const http::HttpRequest& r) { return VerifyPage(r, *state); },
+                  "", page.max_upload_bytes + 64 * 1024);
   router.Register("POST", "/credentials/verify",      vc_api(false));
   router.Register("POST", "/presentations/verify",    vc_api(true));
 }

@@ -10,7 +10,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <exception>
+#include <functional>
 
 #include <ZXing/DecodeHints.h>
 #include <ZXing/ImageView.h>
@@ -66,37 +68,37 @@ Result<std::string> ScanUnbounded(const GrayImage& image) {
   }
 }
 
-}  // namespace
 
-Result<std::string> ScanQrCode(const GrayImage& image) {
-  if (image.width <= 0 || image.height <= 0 ||
-      image.pixels.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
-    return Status::InvalidArgument("qr: empty or inconsistent image");
-  const GrayImage* scan = &image;
-  GrayImage smaller;
+// `image` at no more than kMaxScanPixels.
+GrayImage Bounded(GrayImage image) {
   std::uint64_t area = static_cast<std::uint64_t>(image.width) * image.height;
-  if (area > kMaxScanPixels) {
-    int factor = 2;
-    while (area / (static_cast<std::uint64_t>(factor) * factor) > kMaxScanPixels) ++factor;
-    smaller = Downscale(image, factor);
-    scan = &smaller;
-  }
-  // The decoder runs in a child process with a deadline, so that no image,
-  // however crafted, can hang the verifier.
+  if (area <= kMaxScanPixels) return image;
+  int factor = 2;
+  while (area / (static_cast<std::uint64_t>(factor) * factor) > kMaxScanPixels) ++factor;
+  return Downscale(image, factor);
+}
+
+// Runs `work` in a child process with a CPU limit and a wall-clock deadline
+// of kScanSeconds, so that no input, however crafted, can hang or crash the
+// caller; its Status (code and message) comes back over a pipe. Falls back
+// to running it here when the system cannot fork.
+Result<std::string> InChild(const std::function<Result<std::string>()>& work) {
   int fds[2];
-  if (pipe(fds) != 0) return ScanUnbounded(*scan);
+  if (pipe(fds) != 0) return work();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
     close(fds[1]);
-    return ScanUnbounded(*scan);
+    return work();
   }
   if (pid == 0) {
     close(fds[0]);
     rlimit cpu{kScanSeconds, kScanSeconds + 1};
     setrlimit(RLIMIT_CPU, &cpu);
-    auto text = ScanUnbounded(*scan);
-    std::string reply = text.ok() ? "T" + *text : (text.status().code() == Code::kNotFound ? "N" : "E" + text.status().message());
+    auto text = work();
+    std::string reply = text.ok() ? "T" + *text
+                                  : "E" + std::to_string(static_cast<int>(text.status().code())) + ":" +
+                                        text.status().message();
     std::size_t off = 0;
     while (off < reply.size()) {
       ssize_t n = write(fds[1], reply.data() + off, reply.size() - off);
@@ -136,8 +138,31 @@ Result<std::string> ScanQrCode(const GrayImage& image) {
                                      " s (the image is too complex)");
   if (reply.empty()) return Status::Internal("qr: the decoder stopped without an answer");
   if (reply[0] == 'T') return reply.substr(1);
-  if (reply[0] == 'N') return Status::NotFound("no QR code found");
-  return Status::Internal("qr: " + reply.substr(1));
+  std::size_t colon = reply.find(':');
+  int code = colon == std::string::npos ? -1 : std::atoi(reply.c_str() + 1);
+  if (code <= 0 || code > static_cast<int>(Code::kInternal)) return Status::Internal("qr: " + reply.substr(1));
+  return Status(static_cast<Code>(code), reply.substr(colon + 1));
+}
+
+}  // namespace
+
+Result<std::string> ScanQrCode(const GrayImage& image) {
+  if (image.width <= 0 || image.height <= 0 ||
+      image.pixels.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
+    return Status::InvalidArgument("qr: empty or inconsistent image");
+  const GrayImage scan = Bounded(image);
+  return InChild([&] { return ScanUnbounded(scan); });
+}
+
+Result<std::string> ReadQrCodeBytes(std::string_view bytes) {
+  if (bytes.size() > kMaxImageBytes)
+    return Status::ResourceExhausted("the image is larger than " + std::to_string(kMaxImageBytes) + " bytes");
+  return InChild([&]() -> Result<std::string> {
+    auto image = DecodeImage(bytes);
+    if (!image.ok()) return image.status();
+    if (image->width <= 0 || image->height <= 0) return Status::Malformed("qr: an empty image");
+    return ScanUnbounded(Bounded(std::move(*image)));
+  });
 }
 
 Result<std::string> ReadQrCodeFile(const std::filesystem::path& path) {

@@ -22,6 +22,14 @@ namespace passerelle::qr {
 // kResourceExhausted when decoding runs out of time.
 Result<std::string> ScanQrCode(const GrayImage& image);
 
+// Decodes a PNG or JPEG given as bytes (an upload) and returns the text of
+// its QR code; the image decoders and the QR decoder both run in the child
+// process, under the same deadline, so hostile bytes cannot crash or hang
+// the caller. Errors: kResourceExhausted (over kMaxImageBytes, too many
+// pixels, out of time), kMalformed (not a PNG/JPEG, corrupt), kNotFound
+// (no QR code found).
+Result<std::string> ReadQrCodeBytes(std::string_view bytes);
+
 // Reads a PNG or JPEG file and returns the text of its QR code.
 // Errors: kIOError (unreadable file), kMalformed (not a PNG/JPEG, corrupt),
 // kResourceExhausted (too large), kNotFound (no QR code found).

@@ -59,6 +59,9 @@ struct PresentArgs {
   CommonArgs common;
   std::vector<std::string> ids;
   std::optional<std::string> challenge;
+  // --challenge-from: a photo of a verifier page's challenge QR code, or
+  // its code as typed ("k7qx 3mpa"); signed in canonical form ("K7QX-3MPA").
+  std::optional<std::string> challenge_from;
   std::optional<std::string> domain;
   std::optional<std::string> out_file;  // present: --out
   IssuerKeyArgs keys;

@@ -3,12 +3,15 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
 #include "formats/qr_payload.h"
+#include "verifier/challenge_code.h"
+#include "verifier/qr/qr_scan.h"
 #include "wallet-cli/commands/commands.h"
 #include "wallet-cli/commands/common.h"
 #include "wallet-cli/presentation.h"
@@ -18,8 +21,24 @@ namespace passerelle::wallet::cli {
 
 namespace {
 
+// The challenge code --challenge-from names: the text of the QR code in an
+// image file, else the argument itself, in canonical form.
+// Errors: kInvalidArgument (not a challenge code), those of ReadQrCodeFile.
+Result<std::string> ChallengeFrom(const std::string& from) {
+  std::error_code ec;
+  std::string text = from;
+  if (from.size() < 4096 && std::filesystem::is_regular_file(from, ec)) {
+    PSL_ASSIGN_OR_RETURN(text, qr::ReadQrCodeFile(from));
+  }
+  auto code = ParseChallengeCode(text);
+  if (!code.ok()) return code.status().Annotate("--challenge-from");
+  return code;
+}
+
 // The verified compact JSON of a new presentation of `args.ids`.
 Result<std::string> Present(const PresentArgs& args, std::ostream& err) {
+  if (args.challenge && args.challenge_from)
+    return Status::InvalidArgument("--challenge and --challenge-from can't be used together");
   if (args.ids.empty()) return Status::InvalidArgument("name at least one credential ID (see wallet list)");
   PSL_ASSIGN_OR_RETURN(OpenedWallet wallet, OpenWallet(args.common, LockMode::kShared, err));
   PSL_ASSIGN_OR_RETURN(DidResolver resolver, LoadIssuerKeys(wallet.store, args.keys));
@@ -34,13 +53,17 @@ Result<std::string> Present(const PresentArgs& args, std::ostream& err) {
   PSL_ASSIGN_OR_RETURN(Ed25519SigningKey holder, wallet.store.HolderKey(wallet.passphrase));
   PresentOptions options;
   options.challenge = args.challenge;
+  if (args.challenge_from) {
+    PSL_ASSIGN_OR_RETURN(std::string code, ChallengeFrom(*args.challenge_from));
+    options.challenge = code;
+  }
   options.domain = args.domain;
   options.resolver = std::move(resolver);
   return MakePresentation(credentials, holder, options);
 }
 
 void HintChallenge(const PresentArgs& args, std::ostream& err) {
-  if (!args.challenge)
+  if (!args.challenge && !args.challenge_from)
     Diag(err).Hint("no --challenge: a verifier cannot tell this presentation from a replay; "
                    "ask the verifier for a challenge and pass it with --challenge");
 }

@@ -1,0 +1,95 @@
+// Tests for i18n/catalogue.h and i18n/messages.h: the format is strict, the
+// seven embedded catalogues parse and define the same keys with the same
+// placeholders, and lookup follows the fallback chain.
+#include "i18n/catalogue.h"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "i18n/accept_language.h"
+#include "i18n/messages.h"
+
+namespace passerelle::i18n {
+namespace {
+
+// The placeholders ("{1}", "{2}") a message uses, in order of number.
+std::string Placeholders(const std::string& text) {
+  std::string found;
+  for (char n = '1'; n <= '9'; ++n)
+    if (text.find(std::string("{") + n + "}") != std::string::npos) found += n;
+  return found;
+}
+
+TEST_CASE("catalogue: key = text lines, comments, escapes", "[i18n]") {
+  auto c = Catalogue::Parse("# comment\n\na.b = Hello {1}\nline = one\\ntwo \\\\ \r\n");
+  REQUIRE(c.ok());
+  REQUIRE(c->Find("a.b") != nullptr);
+  CHECK(*c->Find("a.b") == "Hello {1}");
+  CHECK(*c->Find("line") == "one\ntwo \\");
+  CHECK(c->Find("missing") == nullptr);
+  CHECK(c->Keys() == std::vector<std::string>{"a.b", "line"});
+}
+
+TEST_CASE("catalogue: malformed lines are refused with their line number", "[i18n]") {
+  CHECK(Catalogue::Parse("a = x\na = y\n").status().code() == Code::kMalformed);
+  CHECK_THAT(Catalogue::Parse("a = x\na = y\n").status().message(), Catch::Contains("line 2"));
+  CHECK(Catalogue::Parse("no equals sign\n").status().code() == Code::kMalformed);
+  CHECK(Catalogue::Parse("Bad Key = x\n").status().code() == Code::kMalformed);
+  CHECK(Catalogue::Parse("k = \\t\n").status().code() == Code::kMalformed);
+  CHECK(Catalogue::Parse("k = \xC3\x28\n").status().code() == Code::kMalformed);
+  CHECK(Catalogue::Parse("k = \xED\xA0\x80\n").status().code() == Code::kMalformed);  // a surrogate
+  CHECK(Catalogue::Parse("k = x\\").status().code() == Code::kMalformed);
+  CHECK(Catalogue::Parse("k = " + std::string(kMaxMessageBytes + 1, 'x')).status().code() == Code::kMalformed);
+  CHECK(Catalogue::Parse(std::string(kMaxCatalogueBytes + 1, '#')).status().code() == Code::kResourceExhausted);
+}
+
+TEST_CASE("catalogue: random bytes never crash the parser", "[i18n]") {
+  std::mt19937 rng(13);
+  for (int i = 0; i < 2000; ++i) {
+    std::string junk(rng() % 200, '\0');
+    for (char& ch : junk) ch = static_cast<char>("a= \n\\{}#.\xC3\xA9\xFF"[rng() % 14]);
+    (void)Catalogue::Parse(junk);
+  }
+  SUCCEED();
+}
+
+TEST_CASE("substitute: numbered placeholders, others kept", "[i18n]") {
+  CHECK(Substitute("{1} of {2}", {"a", "b"}) == "a of b");
+  CHECK(Substitute("{2}{1}{3}", {"a", "b"}) == "ba{3}");
+  CHECK(Substitute("{x} {} {", {"a"}) == "{x} {} {");
+  CHECK(Substitute("{1}", {"{2}", "z"}) == "{2}");  // values are not re-scanned
+}
+
+TEST_CASE("messages: all seven catalogues parse, with en.txt's keys and placeholders", "[i18n]") {
+  auto en = EmbeddedCatalogue("en");
+  REQUIRE(en.ok());
+  const auto keys = en->Keys();
+  CHECK(keys.size() > 50);
+  for (const std::string& lang : SupportedLanguages()) {
+    auto c = EmbeddedCatalogue(lang);
+    INFO(lang << ": " << c.status().ToString());
+    REQUIRE(c.ok());
+    CHECK(c->Keys() == keys);
+    for (const auto& key : keys) {
+      INFO(lang << " " << key);
+      CHECK(Placeholders(*c->Find(key)) == Placeholders(*en->Find(key)));
+      CHECK(!c->Find(key)->empty());
+    }
+  }
+  CHECK(EmbeddedCatalogue("de").status().code() == Code::kNotFound);
+}
+
+TEST_CASE("messages: lookup in the reader's language, else along the fallback chain", "[i18n]") {
+  CHECK(Message("fr", "page.submit") == "Vérifier");
+  CHECK(Message("ru", "page.submit") == "Проверить");
+  CHECK(Message("kk", "page.submit") == "Тексеру");
+  CHECK(Message("de", "page.submit") == "Verify");
+  CHECK(Message("", "page.submit") == "Verify");
+  CHECK(Message("fr", "no.such.key") == "no.such.key");
+  CHECK(Message("fr", "page.challenge_hint", {"15"}).find("15 minutes") != std::string::npos);
+  CHECK(Message("fr", "reason.revoked").rfind("Révoqué", 0) == 0);
+}
+
+}  // namespace
+}  // namespace passerelle::i18n
