@@ -133,6 +133,28 @@ struct TrustListEntryArgs {
   bool authority = false;  // a TrustAuthority entry (for a root list)
 };
 
+// The verification options of the issuer verbs that read a presentation.
+struct PresentationCheckArgs {
+  std::string presentation;  // file, or - for standard input
+  std::optional<std::string> challenge;
+  std::optional<std::string> domain;
+  std::vector<std::string> trust_roots;
+  std::vector<std::string> trust_lists;
+  std::vector<std::string> trust_issuers;
+  std::optional<std::string> status_cache;
+};
+
+// issuer recognise: recognition credentials from a partner's presented modules.
+struct RecogniseArgs {
+  CommonIssuerArgs common;
+  std::string agreement;
+  PresentationCheckArgs check;
+  std::optional<std::string> decision_ref;
+  std::string out;  // folder: one TO_MODULE.json per recognition
+  std::optional<std::string> public_url;
+  bool json = false;
+};
+
 Result<std::string> ParseCredentialKindArg(const std::string& kind);
 
 // Each returns the exit status: 0 done, 1 refused (invalid credential),
@@ -154,5 +176,8 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::ostream& err);
+// 0: at least one recognition credential issued (or already issued); 1:
+// nothing recognised (reasons on stdout and stderr); 2: no verdict.
+int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelle::cli
