@@ -98,6 +98,17 @@ struct SignArgs {
   std::string file;
 };
 
+// The verification options of the issuer verbs that read a presentation.
+struct PresentationCheckArgs {
+  std::string presentation;  // file, or - for standard input
+  std::optional<std::string> challenge;
+  std::optional<std::string> domain;
+  std::vector<std::string> trust_roots;
+  std::vector<std::string> trust_lists;
+  std::vector<std::string> trust_issuers;
+  std::optional<std::string> status_cache;
+};
+
 struct IssueArgs {
   CommonIssuerArgs common;
   std::string kind;
@@ -111,8 +122,11 @@ struct IssueArgs {
   std::optional<std::string> grade;
   std::optional<std::string> grading_scale;
   std::optional<std::string> awarded_on;
-  std::vector<std::string> parts;  // certification: module credential ids
   std::optional<std::string> public_url;
+  // module: awarded from validated prior learning (the evidence file's reference).
+  std::optional<std::string> prior_learning;
+  // certification: the learner's presentation (--from) and how to verify it.
+  PresentationCheckArgs from;
 };
 
 // issuer trust-list sign: an authority signs the list of those it accredits.
@@ -131,17 +145,6 @@ struct TrustListEntryArgs {
   std::vector<std::string> kinds;  // module, certification, diploma, recognition
   std::vector<int> eqf_levels;
   bool authority = false;  // a TrustAuthority entry (for a root list)
-};
-
-// The verification options of the issuer verbs that read a presentation.
-struct PresentationCheckArgs {
-  std::string presentation;  // file, or - for standard input
-  std::optional<std::string> challenge;
-  std::optional<std::string> domain;
-  std::vector<std::string> trust_roots;
-  std::vector<std::string> trust_lists;
-  std::vector<std::string> trust_issuers;
-  std::optional<std::string> status_cache;
 };
 
 // issuer recognise: recognition credentials from a partner's presented modules.

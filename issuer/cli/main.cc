@@ -68,7 +68,11 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--grade", issue.grade, "the grade on its national scale, e.g. 18.1");
   issue_cmd->add_option("--grading-scale", issue.grading_scale, "the scale's name, e.g. FR-0-20");
   issue_cmd->add_option("--awarded-on", issue.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
-  issue_cmd->add_option("--part", issue.parts, "a module credential id the certification is built from");
+  issue_cmd->add_option("--from", issue.from.presentation,
+                        "certification: the learner's presentation of the modules it stacks (- for stdin)");
+  AddPresentationCheck(issue_cmd, issue.from);
+  issue_cmd->add_option("--prior-learning", issue.prior_learning,
+                        "module: awarded from validated prior learning; the evidence file's reference");
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
 

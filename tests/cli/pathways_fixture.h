@@ -29,6 +29,7 @@ struct Pathways {
   int awarded = 0;
   int almaty_port = testing::FreeLoopbackPort();
   int iasi_port = testing::FreeLoopbackPort();
+  int lyon_port = testing::FreeLoopbackPort();
 
   Pathways() {
     env.env["PASSERELLE_PASSPHRASE"] = "pathways test passphrase";
@@ -100,7 +101,8 @@ struct Pathways {
   // Fetches the status lists `credentials` point at into the cache `cache`,
   // serving each issuer for the time of the fetch.
   void Sync(const std::string& cache, const std::vector<json>& credentials) const {
-    for (const auto& [dir, port] : {std::pair<std::string, int>{"almaty", almaty_port}, {"iasi", iasi_port}}) {
+    for (const auto& [dir, port] :
+         {std::pair<std::string, int>{"almaty", almaty_port}, {"iasi", iasi_port}, {"lyon", lyon_port}}) {
       std::vector<std::string> args = {"sync", "--cache", Path(cache)};
       const std::string prefix = "http://127.0.0.1:" + std::to_string(port) + "/";
       for (const auto& vc : credentials)
@@ -129,6 +131,45 @@ struct Pathways {
     INFO(r.body);
     REQUIRE(r.status == 201);
     return json::parse(r.body)["verifiableCredential"];
+  }
+
+  // A French partner training centre (for the certification story).
+  std::string InitLyon() const { return Init("lyon", "Institut de formation en santé de Lyon (demo)", "FR", lyon_port); }
+
+  // The Health Qualitician programme cut to three modules (16 ECTS), with
+  // `partner` accredited, beside a copy of the scenario's grading scales.
+  std::string Programme(const std::string& partner) const {
+    json prog = json::parse(std::ifstream(testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json"));
+    json modules = json::array();
+    for (const auto& m : prog["modules"])
+      if (m["code"] == "HQ-M01" || m["code"] == "HQ-M02" || m["code"] == "HQ-M03") modules.push_back(m);
+    prog["modules"] = modules;
+    prog["ects"] = 16;
+    prog["certificationRules"] = {{"partners", {partner}}, {"minGrades", {{"FR-0-20", 12}}}};
+    std::ofstream(Path("grading-scales.json"))
+        << std::ifstream(testing::SourceDir() / "scripts/demo-data/grading-scales.json").rdbuf();
+    std::ofstream(Path("programme.json")) << prog.dump();
+    return Path("programme.json");
+  }
+
+  // `issuer issue --kind module` by folder `dir` to the student; returns the signed credential.
+  json IssueModule(const std::string& dir, const std::string& module, const std::string& grade,
+                   const std::string& scale, std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args = {"issue", "--dir", Path(dir), "--kind", "module", "--programme",
+                                     Path("programme.json"), "--module", module, "--learner-did", student_did,
+                                     "--given-name", "Ioana", "--family-name", "Popescu", "--grade", grade,
+                                     "--grading-scale", scale};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = RunTool("issuer", args, env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  }
+
+  // Writes `vc` to NAME.json and imports it; returns the wallet ID.
+  std::string Keep(const json& vc, const std::string& name) const {
+    std::ofstream(Path(name + ".json")) << vc.dump(2);
+    return Import(Path(name + ".json"));
   }
 
   // Imports a credential file into the student's wallet; returns its wallet ID.
