@@ -102,7 +102,8 @@ CertificationCheck Evaluate(const Programme& programme, const GradingScales& sca
   auto judge = [&](const Credential& vc, const Achievement& a, const ProgrammeModule& m,
                    CoverageSource& source) -> std::string {
     const std::string& by = vc.issuer().id;
-    const bool own = by == issuer_did, partner = is_partner(by);
+    const bool partner = is_partner(by);
+    const bool own = issuer_did.empty() ? !partner : by == issuer_did;  // "": any awarding body (the wallet's view)
     if (a.kind == CredentialKind::kRecognition) {
       if (!rules.accept_recognitions) return m.code + ": recognitions do not count towards " + programme.code;
       source = CoverageSource::kRecognised;

@@ -64,7 +64,8 @@ struct CertificationCheck {
 
 // Applies `rules` to credentials that verified (REQUIRES: each one passed
 // the verifier, and is about the holder). `issuer_did` is the certifying
-// body; `now` dates the age rule. Never fails: what is missing is in unmet.
+// body (empty: unknown, as in the holder's wallet — any awarding body then
+// counts, as a partner when the rules name it); `now` dates the age rule. Never fails: what is missing is in unmet.
 CertificationCheck Evaluate(const Programme& programme, const GradingScales& scales, const CertificationRules& rules,
                             const std::string& issuer_did, const std::vector<Credential>& credentials, Timestamp now);
 

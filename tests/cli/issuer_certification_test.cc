@@ -15,6 +15,7 @@ namespace {
 
 using nlohmann::json;
 using pathways_testing::Pathways;
+using testing::ProcessOptions;
 using testing::RunTool;
 
 TEST_CASE("cli: issuer issue --kind certification stacks verified modules under the programme's rules",
@@ -73,6 +74,24 @@ TEST_CASE("cli: issuer issue --kind certification stacks verified modules under 
     CHECK_THAT(r.err, Catch::Contains("--from"));
   }
   SECTION("issued once the missing module is recognised from a partner") {
+    auto before = RunTool("wallet", {"progress", "--programme", programme, "--json"}, p.env);
+    INFO(before.out << before.err);
+    REQUIRE(before.exit_code == 0);
+    json b = json::parse(before.out);
+    CHECK(b["ectsEarned"] == 10);
+    CHECK(b["ectsRequired"] == 16);
+    CHECK(b["complete"] == false);
+    CHECK(b["modules"][1]["source"] == "prior-learning");
+    CHECK(b["modules"][2]["covered"] == false);
+    CHECK_THAT(b["modules"][2]["problem"].get<std::string>(), Catch::Contains("grade 11 on FR-0-20"));
+    ProcessOptions romanian = p.env;
+    romanian.env["LANG"] = "ro_RO.UTF-8";
+    auto human = RunTool("wallet", {"progress", "--programme", programme}, romanian);
+    INFO(human.out << human.err);
+    CHECK_THAT(human.out, Catch::Contains("10 of 16 ECTS"));
+    CHECK_THAT(human.out, Catch::Contains("Fundamentele managementului calității în sănătate"));
+    CHECK_THAT(human.out, Catch::Contains("still needed: ECTS total 10 of the 16 required (6 missing)"));
+
     // An Almaty module, recognised by Iasi as HQ-M03 under their agreement.
     std::string kz = p.Import(p.KazakhModule("KZ-QM-501", "Quality management in health care", "81", p.student_did));
     json a = json::parse(std::ifstream(p.Agreement()));
@@ -90,6 +109,12 @@ TEST_CASE("cli: issuer issue --kind certification stacks verified modules under 
     INFO(rec.out << rec.err);
     REQUIRE(rec.exit_code == 0);
     std::string recognised = p.Import(p.Path("rec/HQ-M03.json"));
+    auto after = RunTool("wallet", {"progress", "--programme", programme, "--json"}, p.env);
+    INFO(after.out << after.err);
+    json a2 = json::parse(after.out);
+    CHECK(a2["ectsEarned"] == 16);
+    CHECK(a2["complete"] == true);
+    CHECK(a2["modules"][2]["source"] == "recognised");
 
     auto r = certify(p.Present({m01, m02, m03_low, recognised}, "c-4", "vp4.json"), "c-4");
     INFO(r.out << r.err);
