@@ -30,12 +30,6 @@ Result<RecognitionAgreement> ReadAgreement(const std::string& file) {
   return ParseRecognitionAgreement(doc);
 }
 
-const RecognitionRule* RuleFor(const RecognitionAgreement& a, const RecognitionItem& item) {
-  for (const auto& r : a.rules)
-    if (r.from_issuer == item.issuer && r.from_module == item.module) return &r;
-  return nullptr;
-}
-
 // What one recognised module became.
 struct Issued {
   std::string credential_id, to_module, file;
@@ -107,8 +101,8 @@ int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out,
           if (!c.ok) item.detail += "; " + c.check + ": " + c.detail;
       continue;
     }
-    const RecognitionRule* rule = RuleFor(*agreement, item);
-    if (rule == nullptr || holder.empty()) continue;  // Recognise() found one; the holder verified
+    const RecognitionRule* rule = item.rule;
+    if (rule == nullptr || holder.empty()) continue;  // set when recognised; the holder verified
     const std::string key = RecognitionKey(verdict.credential, *agreement, *rule);
     const std::string file = (std::filesystem::path(args.out) / (rule->to_module + ".json")).string();
     auto earlier = FindIssuedByKey(**node, key);

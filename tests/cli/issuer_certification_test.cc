@@ -32,6 +32,8 @@ TEST_CASE("cli: issuer issue --kind certification stacks verified modules under 
   const json& how = m02_vc["credentialSubject"]["achievement"]["influencedBy"];
   CHECK(how["activityType"] == "https://w3id.org/passerelle/vocab#ValidationOfPriorLearning");
   CHECK(how["evidenceReference"] == "VAE-IASI-2026-031");
+  auto shown = RunTool("wallet", {"show", m02}, p.env);
+  CHECK_THAT(shown.out, Catch::Contains("validation of prior learning (evidence VAE-IASI-2026-031)"));
 
   p.Sync("cache", {json::parse(std::ifstream(p.Path("m01.json"))), json::parse(std::ifstream(p.Path("m03-low.json")))});
   auto certify = [&](const std::string& vp, const std::string& challenge) {

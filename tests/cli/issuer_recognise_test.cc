@@ -76,7 +76,11 @@ TEST_CASE("cli: issuer recognise issues a recognition credential per recognised 
   CHECK(!o.contains("eqfLevel"));  // never an EQF level on an original KZ award
 
   // The student carries it: her wallet takes it, and a verifier reads it as a recognition.
-  p.Import(file);
+  std::string kept = p.Import(file);
+  auto shown = RunTool("wallet", {"show", kept}, p.env);
+  INFO(shown.out << shown.err);
+  CHECK_THAT(shown.out, Catch::Contains("recognition under \"Double diploma"));
+  CHECK_THAT(shown.out, Catch::Contains("KZ-QM-501 by Almaty medical university (demo), grade 81 (KZ-0-100)"));
   auto as_json = RunTool("verifier", {"verify", file, "--trust-issuer", p.iasi_did, "--status-cache", p.Path("cache"),
                                       "--json"},
                          p.env);
