@@ -108,5 +108,23 @@ TEST_CASE("prior learning: the reference is checked", "[issuer][pathways]") {
   CHECK(!AddPriorLearning(empty, "VAE-1").ok());
 }
 
+TEST_CASE("certification rules: hostile shapes are refused, never thrown", "[issuer][pathways]") {
+  const std::vector<json> shapes = {nullptr, 1, "x", json::array(), json::object(), json::array({1, "a", nullptr}),
+                                    json{{"a", json::array()}}, 1e308, -1, true};
+  for (const auto& v : shapes) {
+    for (const char* member : {"partners", "acceptRecognitions", "acceptPriorLearning", "minEcts", "minGrades",
+                               "maxModuleAgeDays"}) {
+      json doc = {{"certificationRules", {{member, v}}}};
+      CHECK_NOTHROW(ParseCertificationRules(doc));
+    }
+    CHECK_NOTHROW(ParseCertificationRules(json{{"certificationRules", v}}));
+    CHECK_NOTHROW(ParseCertificationRules(v));
+  }
+  // Credentials of any shape are read by the typed model; Evaluate never throws on them.
+  std::vector<json> docs;
+  for (const auto& v : shapes) docs.push_back({{"credentialSubject", {{"achievement", {{"code", "HQ-M01"}, {"grade", v}, {"ects", v}}}}}});
+  CHECK_NOTHROW(Run(docs));
+}
+
 }  // namespace
 }  // namespace passerelle
