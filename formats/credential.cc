@@ -122,6 +122,9 @@ Achievement AchievementOf(const json& document, const Party& issuer) {
   a.awarding_bodies = StringsOf(FindMember(ach, "awardingBody"));
   if (a.awarding_bodies.empty() && !issuer.id.empty()) a.awarding_bodies.push_back(issuer.id);
   if (a.kind == CredentialKind::kRecognition) a.obtained_by = ObtainedBy::kRecognition;
+  if (const json* how = FindMember(ach, "influencedBy"); how != nullptr && how->is_object() &&
+                                                          StringMember(*how, "activityType") == kPriorLearningActivity)
+    a.obtained_by = ObtainedBy::kPriorLearning;
   return a;
 }
 

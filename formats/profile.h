@@ -20,6 +20,11 @@ namespace passerelle {
 inline constexpr std::string_view kPasserelleContextV1 = "https://w3id.org/passerelle/v1";
 // ELM IRIs used by the profile.
 inline constexpr std::string_view kEqfLevelPrefix = "http://data.europa.eu/snb/eqf/";
+// The activityType of the LearningActivity an achievement was influencedBy
+// when it was awarded from validated prior learning (VAE / RPL) instead of a
+// course (docs/formats/credential-profile.md).
+inline constexpr std::string_view kPriorLearningActivity =
+    "https://w3id.org/passerelle/vocab#ValidationOfPriorLearning";
 // A signed native `module` credential stays under this many bytes (QR budget).
 inline constexpr std::size_t kMaxModuleCredentialBytes = 3 * 1024;
 

@@ -62,6 +62,33 @@ Result<Timestamp> EndOfDay(const std::string& text, const std::string& where) {
   return *t;
 }
 
+// "gradeConversion": {"toScale": NAME, "scales": {NAME: {min, max, passMark, step}}}.
+Result<std::optional<GradeConversion>> ParseGradeConversion(const json& c) {
+  const std::string at = "/gradeConversion";
+  if (!c.is_object()) return Bad(at, "must be an object");
+  GradeConversion out;
+  PSL_ASSIGN_OR_RETURN(out.to_scale, Text(c, "toScale", at));
+  const json* scales = FindMember(c, "scales");
+  if (scales == nullptr || !scales->is_object() || scales->empty())
+    return Bad(at + "/scales", "must be an object naming each scale");
+  if (scales->size() > 100) return Bad(at + "/scales", "more than 100 scales");
+  for (const auto& [name, s] : scales->get_ref<const json::object_t&>()) {
+    const std::string where = at + "/scales/" + name;
+    if (!s.is_object()) return Bad(where, "a scale is an object {min, max, passMark, step}");
+    ConversionScale scale;
+    PSL_ASSIGN_OR_RETURN(scale.min, Number(s, "min", where, -1000, 1000));
+    PSL_ASSIGN_OR_RETURN(scale.max, Number(s, "max", where, -1000, 1000));
+    PSL_ASSIGN_OR_RETURN(scale.pass_mark, Number(s, "passMark", where, -1000, 1000));
+    PSL_ASSIGN_OR_RETURN(scale.step, Number(s, "step", where, 0, 1000));
+    if (!(scale.min <= scale.pass_mark && scale.pass_mark < scale.max))
+      return Bad(where, "needs min <= passMark < max");
+    if (scale.step <= 0) return Bad(where + "/step", "must be positive");
+    out.scales[name] = scale;
+  }
+  if (out.scales.count(out.to_scale) == 0) return Bad(at + "/toScale", "\"" + out.to_scale + "\" is not in scales");
+  return std::optional<GradeConversion>(std::move(out));
+}
+
 }  // namespace
 
 const SourceModule* RecognitionAgreement::FindSourceModule(const std::string& issuer, const std::string& code) const {
@@ -163,6 +190,9 @@ Result<RecognitionAgreement> ParseRecognitionAgreement(const json& doc) {
       s.title = Titles(m);
       a.source_modules.push_back(std::move(s));
     }
+  }
+  if (const json* conversion = FindMember(doc, "gradeConversion")) {
+    PSL_ASSIGN_OR_RETURN(a.grade_conversion, ParseGradeConversion(*conversion));
   }
   return a;
 }

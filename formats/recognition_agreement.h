@@ -44,6 +44,20 @@ struct SourceModule {
   std::map<std::string, std::string> title;  // language -> text
 };
 
+// A grading scale as a conversion reads it.
+struct ConversionScale {
+  double min = 0, max = 0, pass_mark = 0, step = 0;
+};
+
+// How the receiving institution converts a partner's grade onto its own
+// scale ("gradeConversion", optional): linearly, pass mark onto pass mark
+// and maximum onto maximum, rounded to the receiving scale's step. `scales`
+// holds the receiving scale and each partner scale it converts from.
+struct GradeConversion {
+  std::string to_scale;
+  std::map<std::string, ConversionScale> scales;
+};
+
 struct RecognitionAgreement {
   std::string name;
   std::string target_issuer;  // DID or the institution id, as written
@@ -58,6 +72,8 @@ struct RecognitionAgreement {
   // Credentials awarded after this instant are not covered (the end of the
   // day the agreement names, UTC).
   std::optional<Timestamp> accept_until;
+  // Absent: grades are recorded as awarded, not converted.
+  std::optional<GradeConversion> grade_conversion;
 
   const SourceModule* FindSourceModule(const std::string& issuer, const std::string& code) const;
 };

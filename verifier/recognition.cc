@@ -145,6 +145,7 @@ RecognitionReport Recognise(const RecognitionAgreement& a, const VerificationRep
     done.modules.insert(rule->to_module);
     done.ects += rule->ects;
     item.recognised = true;
+    item.rule = rule;
     report.recognised_ects += rule->ects;
     report.items.push_back(item);
   }

@@ -30,6 +30,9 @@ struct RecognitionItem {
   std::string to_module;  // recognised: the receiving programme's module
   double ects = 0;        // recognised: credits granted
   std::string detail;     // why (grade and level checked, or what failed)
+  // recognised: the agreement's rule applied (points into the agreement
+  // Recognise was given; null otherwise).
+  const RecognitionRule* rule = nullptr;
 };
 
 struct RecognitionReport {
@@ -50,6 +53,7 @@ struct RecognitionTally {
 // from each verdict's typed credential). `tally` carries what
 // earlier documents of the same student were granted (null: this document
 // alone); report.recognised_ects counts this document's credits only.
+// report.items[i] is about verification.credentials[i] (one item each).
 RecognitionReport Recognise(const RecognitionAgreement& agreement, const VerificationReport& verification,
                             RecognitionTally* tally = nullptr);
 

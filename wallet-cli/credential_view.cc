@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "formats/json.h"
+#include "formats/profile.h"
 #include "formats/terminal_text.h"
 #include "i18n/messages.h"
 #include "wallet-cli/language.h"
@@ -180,6 +181,23 @@ std::string FormatDetails(const json& vc, const IndexEntry& entry, const std::ve
   Line(out, L(language, "workload"), StringOf(a, "workload"));
   if (const json* g = Member(a, "grade"))
     Line(out, L(language, "grade"), StringOf(*g, "value") + (StringOf(*g, "scheme").empty() ? "" : " (" + StringOf(*g, "scheme") + ")"));
+  // How it was obtained: a course (said by nothing), prior learning, a recognition.
+  if (const json* how = Member(a, "influencedBy");
+      how != nullptr && StringOf(*how, "activityType") == kPriorLearningActivity)
+    Line(out, "obtained by", "validation of prior learning (evidence " + StringOf(*how, "evidenceReference") + ")");
+  if (const json* orig = Member(a, "originalCredential")) {
+    Line(out, "obtained by", "recognition under \"" + StringOf(a, "agreement") + "\"");
+    std::string body = Member(*orig, "awardingBody") ? StringOf(*Member(*orig, "awardingBody"), "name") : "";
+    std::string grade = Member(*orig, "grade") ? StringOf(*Member(*orig, "grade"), "value") + " (" +
+                                                     StringOf(*Member(*orig, "grade"), "scheme") + ")"
+                                               : "";
+    Line(out, "original", StringOf(*orig, "code") + (body.empty() ? "" : " by " + body) +
+                              (grade.empty() ? "" : ", grade " + grade));
+    Line(out, "conversion", StringOf(a, "gradeConversion"));
+    if (const json* c = Member(a, "creditsGranted"); c != nullptr && c->is_number())
+      Line(out, "credits granted", FormatNumber(c->get<double>()));
+    Line(out, "decision", StringOf(a, "decisionReference"));
+  }
   Line(out, L(language, "mode"), StringOf(a, "mode"));
   Line(out, L(language, "assessment"), StringOf(a, "assessmentType"));
   Line(out, L(language, "quality_assurance"), StringOf(a, "qualityAssurance"));

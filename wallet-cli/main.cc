@@ -81,6 +81,15 @@ int main(int argc, char** argv) {
   AddCommon(list_cmd, list.common);
   list_cmd->add_flag("--json", list.json, "print a JSON array");
 
+  ProgressArgs progress;
+  CLI::App* progress_cmd = program.AddVerb(
+      "progress", "how far your verified credentials go towards a programme: ECTS earned, modules missing",
+      [&] { return RunProgress(progress, std::cout, std::cerr); });
+  AddCommon(progress_cmd, progress.common);
+  progress_cmd->add_option("--programme", progress.programme, "programme file (docs/formats/programme.md)")->required();
+  progress_cmd->add_flag("--json", progress.json, "print JSON");
+  AddIssuerKeyOptions(progress_cmd, progress.keys);
+
   ShowArgs show;
   CLI::App* show_cmd = program.AddVerb("show", "show one credential in full",
                                        [&] { return RunShow(show, std::cout, std::cerr); });

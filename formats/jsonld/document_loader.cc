@@ -92,7 +92,7 @@ constexpr BundledContext kBundledContexts[] = {
     // Passerelle's own context (docs/formats/passerelle-context.md).
     {"https://w3id.org/passerelle/v1",
      "w3id.org_passerelle_v1.jsonld",
-     "b5e889a25adaf9cf20984e972bd22b1002b78e04e030297375a8419f4019a6df"},
+     "0deab33b4be9cf356788bc4f459678871d534b72b7015e992ed2b67834982321"},
     // Passerelle's trust lists (docs/formats/trust-list.md).
     {"https://w3id.org/passerelle/trust/v1",
      "w3id.org_passerelle_trust_v1.jsonld",

@@ -102,6 +102,17 @@ struct SignArgs {
   std::string file;
 };
 
+// The verification options of the issuer verbs that read a presentation.
+struct PresentationCheckArgs {
+  std::string presentation;  // file, or - for standard input
+  std::optional<std::string> challenge;
+  std::optional<std::string> domain;
+  std::vector<std::string> trust_roots;
+  std::vector<std::string> trust_lists;
+  std::vector<std::string> trust_issuers;
+  std::optional<std::string> status_cache;
+};
+
 struct IssueArgs {
   CommonIssuerArgs common;
   std::string kind;
@@ -115,12 +126,15 @@ struct IssueArgs {
   std::optional<std::string> grade;
   std::optional<std::string> grading_scale;
   std::optional<std::string> awarded_on;
-  std::vector<std::string> parts;  // certification: module credential ids
   std::optional<std::string> public_url;
   // `issuer offer`: make an OID4VCI offer in this folder instead of signing now.
   std::optional<std::string> offer_out;
   std::string offer_expires_in = "30d";
   bool offer_pin = true;
+  // module: awarded from validated prior learning (the evidence file's reference).
+  std::optional<std::string> prior_learning;
+  // certification: the learner's presentation (--from) and how to verify it.
+  PresentationCheckArgs from;
 };
 
 // issuer trust-list sign: an authority signs the list of those it accredits.
@@ -139,6 +153,17 @@ struct TrustListEntryArgs {
   std::vector<std::string> kinds;  // module, certification, diploma, recognition
   std::vector<int> eqf_levels;
   bool authority = false;  // a TrustAuthority entry (for a root list)
+};
+
+// issuer recognise: recognition credentials from a partner's presented modules.
+struct RecogniseArgs {
+  CommonIssuerArgs common;
+  std::string agreement;
+  PresentationCheckArgs check;
+  std::optional<std::string> decision_ref;
+  std::string out;  // folder: one TO_MODULE.json per recognition
+  std::optional<std::string> public_url;
+  bool json = false;
 };
 
 Result<std::string> ParseCredentialKindArg(const std::string& kind);
@@ -162,5 +187,8 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::ostream& err);
+// 0: at least one recognition credential issued (or already issued); 1:
+// nothing recognised (reasons on stdout and stderr); 2: no verdict.
+int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelle::cli

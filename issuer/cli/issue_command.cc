@@ -11,6 +11,8 @@
 #include "issuer/cli/commands.h"
 #include "issuer/cli/node_setup.h"
 #include "issuer/cli/offer_output.h"
+#include "issuer/cli/stack_certification.h"
+#include "issuer/pathways/prior_learning.h"
 #include "issuer/cli/unlock_issuer.h"
 #include "issuer/credential_signer.h"
 #include "issuer/programme_files.h"
@@ -24,10 +26,10 @@ namespace {
 // the same parts, for a certification), graded the same on the same day is
 // one credential, however often the command is repeated.
 std::string AwardKey(const std::string& kind, const std::string& programme, const IssueArgs& args,
-                     const Learner& learner, Timestamp awarded) {
-  std::vector<std::string> parts = args.parts;
+                     std::vector<std::string> parts, const Learner& learner, Timestamp awarded) {
   std::sort(parts.begin(), parts.end());
   std::string what = args.module.value_or("");
+  if (args.prior_learning) what += "+prior-learning:" + *args.prior_learning;
   for (const auto& part : parts) what += (what.empty() ? "" : ",") + part;
   std::string who = learner.did ? *learner.did : learner.given_name + "\x1f" + learner.family_name;
   std::string grade = args.grade.value_or("") + "/" + args.grading_scale.value_or("");
@@ -58,7 +60,8 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   if (args.offer_out && args.given_name.empty() && args.family_name.empty())
     return fail(Status::InvalidArgument("name the learner the offer is for: --given-name and --family-name"), 2);
   Learner learner{args.learner_did, args.given_name, args.family_name};
-  if (!learner.did && learner.given_name.empty() && learner.family_name.empty())
+  // A certification's learner is the holder who presents the modules.
+  if (*kind != "certification" && !learner.did && learner.given_name.empty() && learner.family_name.empty())
     return fail(Status::InvalidArgument("name the learner: --learner-did DID and/or --given-name/--family-name"), 2);
   // Names are checked as the cohort CSV checks them: text that is signed
   // must be exactly what the learner's name is, never U+FFFD in its place.
@@ -91,6 +94,11 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   }
   awarded.nanos = 0;
 
+  if (args.prior_learning && *kind != "module")
+    return fail(Status::InvalidArgument("--prior-learning is for --kind module: the module validated from experience"), 2);
+  if (!args.from.presentation.empty() && *kind != "certification")
+    return fail(Status::InvalidArgument("--from is for --kind certification"), 2);
+  std::vector<std::string> parts;
   Result<nlohmann::json> credential = Status::Internal("unset");
   if (*kind == "module") {
     if (!args.module) return fail(Status::InvalidArgument("--kind module needs --module CODE"), 2);
@@ -113,14 +121,17 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
                                           ": no module credential is awarded"), 1);
     credential = BuildModuleCredential(bundle->programme, *module, identity, learner,
                                        ModuleAward{NewCredentialId(), *args.grade, *args.grading_scale, awarded});
+    if (credential.ok() && args.prior_learning) {
+      Status s = AddPriorLearning(*credential, *args.prior_learning);
+      if (!s.ok()) return fail(s, 2);
+    }
   } else if (*kind == "certification") {
-    // A certification stands for the modules it stacks: never one that names none.
-    if (args.parts.empty())
-      return fail(Status::InvalidArgument("--kind certification needs the module credentials it is built from: "
-                                          "give each with --part ID"),
-                  2);
-    credential = BuildCertificationCredential(bundle->programme, identity, learner, args.parts,
-                                              NewCredentialId(), awarded);
+    // A certification stands for modules its holder presented and this
+    // issuer verified: never for ids it is merely given.
+    auto stacked = StackFromPresentation(args, *bundle, identity.did, learner, err);
+    if (!stacked.ok()) return stacked.status().code() == Code::kInvalidCredential ? 1 : 2;
+    parts = std::move(*stacked);
+    credential = BuildCertificationCredential(bundle->programme, identity, learner, parts, NewCredentialId(), awarded);
   } else {
     return fail(Status::Unsupported("--kind " + *kind + " is not built from programme data yet; sign it with issuer sign"), 2);
   }
@@ -166,7 +177,7 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   auto node = OpenCliIssuer(args.common, std::move(options));
   if (!node.ok()) return fail(node.status(), 2);
   // Repeating the command gives back the credential it made the first time.
-  const std::string key = AwardKey(*kind, bundle->programme.code, args, learner, awarded);
+  const std::string key = AwardKey(*kind, bundle->programme.code, args, parts, learner, awarded);
   auto earlier = (*node)->FindByIdempotencyKey(key);
   if (!earlier.ok()) return fail(earlier.status(), 2);
   if (*earlier) {
@@ -191,6 +202,11 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   if (!issued.ok() && step == IssueStep::kCommit) return fail(issued.status().Annotate("record the credential"), 2);
   if (!issued.ok()) return fail(issued.status(), issued.status().code() == Code::kInternal ? 2 : 1);
   out << DumpJsonPretty(*issued) << "\n";
+  // Without the learner's DID the credential names nobody's key: they can
+  // hold it, not present it as theirs.
+  if (!learner.did && *kind != "certification")
+    Diag(err).Hint("no --learner-did: the learner cannot prove this credential is theirs; give their wallet's DID, "
+                   "or make an offer they claim into their wallet (issuer offer … --out FOLDER)");
   return 0;
 }
 

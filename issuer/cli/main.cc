@@ -13,6 +13,15 @@ void AddCommon(CLI::App* cmd, passerelle::cli::CommonIssuerArgs& common) {
   cmd->add_option("--passphrase-file", common.passphrase_file,
                   "read the key passphrase from this file (else $PASSERELLE_PASSPHRASE, else a prompt)");
 }
+// The options of a verb that verifies a learner's presentation itself.
+void AddPresentationCheck(CLI::App* cmd, passerelle::cli::PresentationCheckArgs& check) {
+  cmd->add_option("--challenge", check.challenge, "the challenge the learner presented to (required)");
+  cmd->add_option("--domain", check.domain, "the domain the learner presented to");
+  cmd->add_option("--trust-root", check.trust_roots, "a root trust list (the accreditation anchors)");
+  cmd->add_option("--trust-list", check.trust_lists, "a trust list signed by a root's authority");
+  cmd->add_option("--trust-issuer", check.trust_issuers, "an issuer DID trusted for any credential");
+  cmd->add_option("--status-cache", check.status_cache, "status lists fetched by verifier sync: check status");
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,7 +68,11 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--grade", issue.grade, "the grade on its national scale, e.g. 18.1");
   issue_cmd->add_option("--grading-scale", issue.grading_scale, "the scale's name, e.g. FR-0-20");
   issue_cmd->add_option("--awarded-on", issue.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
-  issue_cmd->add_option("--part", issue.parts, "a module credential id the certification is built from");
+  issue_cmd->add_option("--from", issue.from.presentation,
+                        "certification: the learner's presentation of the modules it stacks (- for stdin)");
+  AddPresentationCheck(issue_cmd, issue.from);
+  issue_cmd->add_option("--prior-learning", issue.prior_learning,
+                        "module: awarded from validated prior learning; the evidence file's reference");
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
 
@@ -197,6 +210,21 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   trust_entry_cmd->add_option("--eqf", trust_entry.eqf_levels, "an EQF level (1-8) it may award")->delimiter(',');
   trust_entry_cmd->add_flag("--authority", trust_entry.authority, "an authority entry, for a root list");
+
+  RecogniseArgs recognise;
+  CLI::App* recognise_cmd = program.AddVerb(
+      "recognise", "verify a partner's presented modules and issue a recognition credential for each one recognised",
+      [&] { return RunRecognise(recognise, std::cin, std::cout, std::cerr); });
+  AddCommon(recognise_cmd, recognise.common);
+  recognise_cmd->add_option("--agreement", recognise.agreement, "recognition agreement (docs/formats/recognition-agreement.md)")
+      ->required();
+  recognise_cmd->add_option("presentation", recognise.check.presentation, "the learner's presentation (- for stdin)")
+      ->required();
+  AddPresentationCheck(recognise_cmd, recognise.check);
+  recognise_cmd->add_option("--decision-ref", recognise.decision_ref, "the reference of the recognition decision");
+  recognise_cmd->add_option("--out", recognise.out, "folder for the recognition credentials (TO_MODULE.json)")->required();
+  recognise_cmd->add_option("--public-url", recognise.public_url, "base URL of the node's status lists (remembered)");
+  recognise_cmd->add_flag("--json", recognise.json, "print the verification, the mapping and what was issued as JSON");
 
   return program.Run(argc, argv, std::cout, std::cerr);
 }

@@ -40,12 +40,16 @@ struct Centre {
   }
 };
 
-TEST_CASE("cli: issuer issue --kind certification without --part is refused", "[cli][issue]") {
+TEST_CASE("cli: issuer issue --kind certification without a presentation is refused", "[cli][issue]") {
   Centre centre("FR");
   auto r = centre.Issue("certification", {});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());  // nothing signed
-  CHECK_THAT(r.err, Catch::Contains("give each with --part ID"));
+  CHECK_THAT(r.err, Catch::Contains("give --from PRESENTATION --challenge C"));
+  // Ids alone are not enough: the old --part is gone.
+  auto parts = centre.Issue("certification", {"--part", "urn:uuid:5554727d-0976-4ba1-af7d-0bd3857262d1"});
+  CHECK(parts.exit_code == 2);
+  CHECK(parts.out.empty());
 }
 
 TEST_CASE("cli: issuer issue --awarded-on names the format, and refuses a future date", "[cli][issue]") {

@@ -74,6 +74,17 @@ TEST_CASE("a credential is read once into typed fields", "[credential]") {
   CHECK(vc->achievement() == a);  // read once, then shared
 }
 
+TEST_CASE("a module validated from prior learning reads as obtained by prior learning", "[credential]") {
+  json doc = ModuleJson();
+  doc["credentialSubject"]["achievement"]["influencedBy"] = {
+      {"type", "LearningActivity"}, {"activityType", std::string(kPriorLearningActivity)}, {"evidenceReference", "VAE-1"}};
+  auto vc = CredentialFromJson(doc);
+  REQUIRE(vc.ok());
+  CHECK(vc->achievement()->obtained_by == ObtainedBy::kPriorLearning);
+  doc["credentialSubject"]["achievement"]["influencedBy"]["activityType"] = "https://example.org/course";
+  CHECK(CredentialFromJson(doc)->achievement()->obtained_by == ObtainedBy::kCourse);
+}
+
 TEST_CASE("the proofs are held apart from the unsecured document", "[credential]") {
   auto vc = CredentialFromJson(ModuleJson());
   REQUIRE(vc.ok());

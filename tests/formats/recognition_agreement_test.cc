@@ -86,5 +86,25 @@ TEST_CASE("recognition agreement: institutions without a DID, and broken rules, 
     CHECK_FALSE(ParseRecognitionAgreement(garbage).ok());
 }
 
+TEST_CASE("recognition agreement: an optional grade conversion names its scales", "[recognition]") {
+  json a = ScenarioAgreement();
+  CHECK(ParseRecognitionAgreement(a)->grade_conversion->to_scale == "RO-1-10");  // the scenario's
+  a.erase("gradeConversion");
+  CHECK_FALSE(ParseRecognitionAgreement(a)->grade_conversion.has_value());
+  a["gradeConversion"] = {{"toScale", "RO-1-10"},
+                          {"scales", {{"RO-1-10", {{"min", 1}, {"max", 10}, {"passMark", 5}, {"step", 0.01}}},
+                                      {"KZ-0-100", {{"min", 0}, {"max", 100}, {"passMark", 50}, {"step", 1}}}}}};
+  auto parsed = ParseRecognitionAgreement(a);
+  REQUIRE(parsed.ok());
+  CHECK(parsed->grade_conversion->to_scale == "RO-1-10");
+  CHECK(parsed->grade_conversion->scales.at("KZ-0-100").pass_mark == 50);
+  a["gradeConversion"]["toScale"] = "GR-0-10";
+  CHECK_THAT(ParseRecognitionAgreement(a).status().message(), Catch::Contains("/gradeConversion/toScale"));
+  a["gradeConversion"] = {{"toScale", "RO-1-10"}, {"scales", {{"RO-1-10", {{"min", 10}, {"max", 1}, {"passMark", 5}, {"step", 1}}}}}};
+  CHECK_FALSE(ParseRecognitionAgreement(a).ok());
+  a["gradeConversion"] = "linear";
+  CHECK_FALSE(ParseRecognitionAgreement(a).ok());
+}
+
 }  // namespace
 }  // namespace passerelle

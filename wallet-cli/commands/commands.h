@@ -83,6 +83,14 @@ struct ExportArgs {
   std::optional<std::string> out_file;
 };
 
+// wallet progress: how far the verified credentials go towards a programme.
+struct ProgressArgs {
+  CommonArgs common;
+  std::string programme;
+  IssuerKeyArgs keys;
+  bool json = false;
+};
+
 int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonArgs& args, std::ostream& out, std::ostream& err);
 int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
@@ -92,5 +100,8 @@ int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err);
 int RunPresent(const PresentArgs& args, std::ostream& out, std::ostream& err);
 int RunQr(const QrArgs& args, std::ostream& out, std::ostream& err);
 int RunExport(const ExportArgs& args, std::ostream& out, std::ostream& err);
+// Always 0 once the programme and the wallet are read (the report says what
+// is missing); 2 when either cannot be read.
+int RunProgress(const ProgressArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelle::wallet::cli
