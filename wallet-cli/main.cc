@@ -94,9 +94,11 @@ int main(int argc, char** argv) {
   CLI::App* export_cmd = program.AddVerb("export", "write a stored credential out",
                                          [&] { return RunExport(export_args, std::cout, std::cerr); });
   AddCommon(export_cmd, export_args.common);
-  export_cmd->add_option("id", export_args.id, "wallet ID or credential id")->required();
-  export_cmd->add_option("--format", export_args.format, "json (europass and openbadges: not yet)")->required();
+  export_cmd->add_option("id", export_args.ids, "wallet ID or credential id (several for pdf)")->required();
+  export_cmd->add_option("--format", export_args.format, "json, europass or pdf (openbadges: not yet)")->required();
   export_cmd->add_option("--out", export_args.out_file, "write to FILE (default: standard output)");
+  export_cmd->add_option("--lang", export_args.lang, "pdf: language of the page, e.g. kk (default: LANG)");
+  export_cmd->add_option("--qr", export_args.qr, "pdf: credential (default) or none");
 
   return program.Run(argc, argv, std::cout, std::cerr);
 }

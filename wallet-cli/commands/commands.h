@@ -66,9 +66,11 @@ struct QrArgs {
 
 struct ExportArgs {
   CommonArgs common;
-  std::string id;
+  std::vector<std::string> ids;  // one, or several for --format pdf
   std::string format;
   std::optional<std::string> out_file;
+  std::optional<std::string> lang;  // pdf: language of the page (default: the user's)
+  std::string qr = "credential";    // pdf: credential | none
 };
 
 int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err);
