@@ -95,9 +95,9 @@ int main(int argc, char** argv) {
                                          [&] { return RunExport(export_args, std::cout, std::cerr); });
   AddCommon(export_cmd, export_args.common);
   export_cmd->add_option("id", export_args.ids, "wallet ID or credential id (several for pdf)")->required();
-  export_cmd->add_option("--format", export_args.format, "json, europass or pdf (openbadges: not yet)")->required();
+  export_cmd->add_option("--format", export_args.format, "json, europass, openbadges or pdf")->required();
   export_cmd->add_option("--out", export_args.out_file, "write to FILE (default: standard output)");
-  export_cmd->add_option("--lang", export_args.lang, "pdf: language of the page, e.g. kk (default: LANG)");
+  export_cmd->add_option("--lang", export_args.lang, "pdf, openbadges: language of the text, e.g. kk (default: LANG; openbadges: en)");
   export_cmd->add_option("--qr", export_args.qr, "pdf: credential (default) or none");
 
   return program.Run(argc, argv, std::cout, std::cerr);

@@ -113,6 +113,7 @@ struct IssueArgs {
   std::optional<std::string> awarded_on;
   std::vector<std::string> parts;  // certification: module credential ids
   std::optional<std::string> public_url;
+  std::string format = "native";  // native | openbadges (an OB 3.0 OpenBadgeCredential)
 };
 
 // issuer trust-list sign: an authority signs the list of those it accredits.

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--part", issue.parts, "a module credential id the certification is built from");
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
+  issue_cmd->add_option("--format", issue.format, "native (default) or openbadges (an Open Badges 3.0 credential)");
 
   CommonIssuerArgs did;
   CLI::App* did_cmd = program.AddVerb("did", "print the issuer's DID document",

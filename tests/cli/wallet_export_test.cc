@@ -155,5 +155,22 @@ TEST_CASE("cli: export pdf of several credentials, and without QR code", "[cli][
   CHECK(s.Wallet({"export", m1, "--format", "pdf", "--qr", "presentation", "--out", "x.pdf"}).exit_code == 2);
 }
 
+TEST_CASE("cli: export --format openbadges writes an unsigned OB 3.0 achievement", "[cli][wallet][export][openbadges]") {
+  Scenario s;
+  std::string id = s.ImportModule();
+  auto e = s.Wallet({"export", id, "--format", "openbadges", "--lang", "fr"});
+  INFO(e.err);
+  REQUIRE(e.exit_code == 0);
+  json a = json::parse(e.out);
+  CHECK(a["type"] == json::array({"Achievement"}));
+  CHECK(a["name"] == "Fondamentaux du management de la qualité en santé");
+  CHECK(a["creditsAvailable"] == 6);
+  CHECK(a["alignment"][0]["targetUrl"] == "http://data.europa.eu/snb/eqf/5");
+  CHECK(a.find("proof") == a.end());
+  jsonld::JsonLdOptions options;
+  options.safe_mode = true;
+  CHECK(jsonld::Expand(a, options).ok());
+}
+
 }  // namespace
 }  // namespace passerelle

@@ -7,6 +7,7 @@
 
 #include "formats/credential.h"
 #include "formats/json.h"
+#include "formats/openbadges.h"
 #include "formats/qr_payload.h"
 #include "wallet-cli/commands/commands.h"
 #include "wallet-cli/commands/common.h"
@@ -89,13 +90,8 @@ int ExportPdf(const ExportArgs& args, OpenedWallet& wallet, std::ostream& out, s
 }  // namespace
 
 int RunExport(const ExportArgs& args, std::ostream& out, std::ostream& err) {
-  if (args.format == "openbadges") {
-    Diag(err).Error("--format openbadges is not available yet: this version exports json, europass and pdf");
-    Diag(err).Hint("wallet export ID --format json writes the signed credential as it was issued");
-    return 2;
-  }
-  if (args.format != "json" && args.format != "europass" && args.format != "pdf") {
-    Diag(err).Error("--format \"" + args.format + "\": expected json, europass, pdf or openbadges");
+  if (args.format != "json" && args.format != "openbadges" && args.format != "europass" && args.format != "pdf") {
+    Diag(err).Error("--format \"" + args.format + "\": expected json, europass, openbadges or pdf");
     return 2;
   }
   if (args.ids.size() != 1 && args.format != "pdf") {
@@ -117,9 +113,12 @@ int RunExport(const ExportArgs& args, std::ostream& out, std::ostream& err) {
   } else {
     auto vc = ParseCredential(stored->credential_json, JsonLimits{kMaxStoredCredentialBytes, 64});
     if (!vc.ok()) return Fail(err, vc.status().Annotate("stored credential"));
-    auto edc = ToEuropass(*vc);
-    if (!edc.ok()) return Fail(err, edc.status());
-    bytes = DumpJsonPretty(*edc);
+    // europass: the ELM 3 edc-ap document; openbadges: an unsigned OB 3.0
+    // Achievement for badge platforms (text in --lang).
+    auto doc = args.format == "europass" ? ToEuropass(*vc)
+                                         : OpenBadgeAchievement(*vc, args.lang.value_or("en"), /*standalone=*/true);
+    if (!doc.ok()) return Fail(err, doc.status());
+    bytes = DumpJsonPretty(*doc);
   }
   if (bytes.empty() || bytes.back() != '\n') bytes += '\n';
   Status s = WriteOutput(args.out_file.value_or("-"), bytes, out);
