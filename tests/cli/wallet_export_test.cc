@@ -152,7 +152,23 @@ TEST_CASE("cli: export pdf of several credentials, and without QR code", "[cli][
   REQUIRE(none.exit_code == 0);
   CHECK_THAT(PdfText(s.Path("none.pdf")), Catch::Contains("wallet export --format json"));
   CHECK(qr::ReadQrCodeFile(RenderPage(s, s.Path("none.pdf"))).status().code() == Code::kNotFound);
-  CHECK(s.Wallet({"export", m1, "--format", "pdf", "--qr", "presentation", "--out", "x.pdf"}).exit_code == 2);
+  CHECK(s.Wallet({"export", m1, "--format", "pdf", "--qr", "bogus", "--out", "x.pdf"}).exit_code == 2);
+  CHECK(s.Wallet({"export", m1, "--format", "pdf", "--challenge", "c", "--out", "x.pdf"}).exit_code == 2);
+}
+
+TEST_CASE("cli: a printed presentation's QR code proves the holder to a verifier with the challenge (0)",
+          "[cli][wallet][export][pdf]") {
+  Scenario s;
+  std::string id = s.ImportModule();
+  auto e = s.Wallet({"export", id, "--format", "pdf", "--qr", "presentation", "--challenge", "job-4711", "--domain",
+                     "recrutement.example.fr", "--out", "vp.pdf"});
+  INFO(e.err);
+  REQUIRE(e.exit_code == 0);
+  std::string png = RenderPage(s, s.Path("vp.pdf"));
+  auto v = s.Verifier({"--qr", png, "--challenge", "job-4711", "--domain", "recrutement.example.fr"});
+  INFO(v.out << v.err);
+  CHECK(v.exit_code == 0);
+  CHECK(s.Verifier({"--qr", png, "--challenge", "another", "--domain", "recrutement.example.fr"}).exit_code == 1);
 }
 
 TEST_CASE("cli: export --format openbadges writes an unsigned OB 3.0 achievement", "[cli][wallet][export][openbadges]") {

@@ -70,7 +70,9 @@ struct ExportArgs {
   std::string format;
   std::optional<std::string> out_file;
   std::optional<std::string> lang;  // pdf: language of the page (default: the user's)
-  std::string qr = "credential";    // pdf: credential | none
+  std::string qr = "credential";    // pdf: credential | presentation | none
+  std::optional<std::string> challenge;  // pdf --qr presentation: the verifier's challenge
+  std::optional<std::string> domain;
 };
 
 int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err);

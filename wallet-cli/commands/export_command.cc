@@ -15,6 +15,7 @@
 #include "wallet-cli/export/pdf_document.h"
 #include "wallet-cli/import_check.h"
 #include "wallet-cli/language.h"
+#include "wallet-cli/presentation.h"
 #include "wallet-cli/qr_render.h"
 
 namespace passerelle::wallet::cli {
@@ -27,8 +28,8 @@ std::string Trimmed(std::string bytes) {
   return bytes;
 }
 
-// The QR payload for one printed credential, or "" when it cannot be one
-// QR code (the page then says so and the user is told here).
+// The QR payload for one printed credential (or presentation), or "" when
+// it cannot be one QR code (the page then says so and the user is told here).
 std::string PrintedPayload(const std::string& id, const std::string& bytes, std::ostream& err) {
   auto payload = EncodeQrPayload(bytes);
   Status why = payload.ok() ? EncodeQrMatrix(*payload).status() : payload.status();
@@ -52,9 +53,20 @@ int ExportPdf(const ExportArgs& args, OpenedWallet& wallet, std::ostream& out, s
     Diag(err).Hint("use --out FILE, or redirect standard output");
     return 2;
   }
-  if (args.qr != "credential" && args.qr != "none") {
-    Diag(err).Error("--qr \"" + args.qr + "\": expected credential or none");
+  if (args.qr != "credential" && args.qr != "presentation" && args.qr != "none") {
+    Diag(err).Error("--qr \"" + args.qr + "\": expected credential, presentation or none");
     return 2;
+  }
+  if ((args.challenge || args.domain) && args.qr != "presentation") {
+    Diag(err).Error("--challenge and --domain go with --qr presentation");
+    Diag(err).Hint("a printed credential's QR code proves the document; a presentation also proves who holds it");
+    return 2;
+  }
+  std::optional<Ed25519SigningKey> holder;
+  if (args.qr == "presentation") {
+    auto key = wallet.store.HolderKey(wallet.passphrase);
+    if (!key.ok()) return Fail(err, key.status());
+    holder.emplace(std::move(*key));
   }
   auto resolver = LoadIssuerKeys(wallet.store, IssuerKeyArgs{});
   if (!resolver.ok()) return Fail(err, resolver.status());
@@ -73,7 +85,21 @@ int ExportPdf(const ExportArgs& args, OpenedWallet& wallet, std::ostream& out, s
     ImportCheck check = CheckForImport(bytes, wallet.store.holder_did(), options);
     if (!check.accepted)
       Diag(err).Warning("credential " + id + " no longer verifies: a verifier will refuse its QR code");
-    std::string payload = args.qr == "none" ? std::string() : PrintedPayload(id, bytes, err);
+    std::string qr_bytes = bytes;
+    if (holder) {
+      // A presentation of this credential alone, signed by the holder's key
+      // and checked before it is printed.
+      auto document = ParseJson(bytes, JsonLimits{kMaxStoredCredentialBytes, 64});
+      if (!document.ok()) return Fail(err, document.status());
+      PresentOptions present;
+      present.challenge = args.challenge;
+      present.domain = args.domain;
+      present.resolver = *resolver;
+      auto vp = MakePresentation({*document}, *holder, present);
+      if (!vp.ok()) return Fail(err, vp.status());
+      qr_bytes = std::move(*vp);
+    }
+    std::string payload = args.qr == "none" ? std::string() : PrintedPayload(id, qr_bytes, err);
     pages.push_back(PdfCredential{std::move(*vc), std::move(payload)});
   }
   PdfOptions options;
