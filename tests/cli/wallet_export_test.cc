@@ -1,6 +1,7 @@
 // CLI tests for `wallet export`: the Europass (EDC) document and the
 // printable PDF, whose QR code is read back from a 150 dpi rendering of the
 // page (pdftoppm, poppler-utils) and verified by the real verifier.
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -186,6 +187,34 @@ TEST_CASE("cli: export --format openbadges writes an unsigned OB 3.0 achievement
   jsonld::JsonLdOptions options;
   options.safe_mode = true;
   CHECK(jsonld::Expand(a, options).ok());
+}
+
+TEST_CASE("cli: a credential too large for one QR code is printed without one, and the page says so",
+          "[cli][wallet][export][pdf]") {
+  Scenario s;
+  std::vector<std::string> args = {"issue", "--dir", s.Path("issuer"), "--kind", "certification", "--programme",
+                                    (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string(),
+                                    "--learner-did", s.holder_did, "--given-name", "Jérôme", "--family-name", "Mercier"};
+  // 80 random module ids do not compress: the credential is far past a version 40 QR code.
+  for (int i = 0; i < 80; ++i) {
+    char part[64];
+    std::snprintf(part, sizeof part, "urn:uuid:%08x-7c1e-4d2a-9b3f-%012llx", 0x9e3779b9u * (i + 1),
+                  0x5851f42d4c957f2dULL * static_cast<unsigned long long>(i + 7) & 0xffffffffffffULL);
+    args.push_back("--part");
+    args.push_back(part);
+  }
+  auto issued = testing::RunTool("issuer", args, s.env);
+  INFO(issued.err);
+  REQUIRE(issued.exit_code == 0);
+  auto imported = s.Wallet({"import", s.Write("cert.json", issued.out)});
+  REQUIRE(imported.exit_code == 0);
+  std::string id = imported.out.substr(0, imported.out.find('\n'));
+  auto e = s.Wallet({"export", id, "--format", "pdf", "--out", "cert.pdf"});
+  INFO(e.err);
+  REQUIRE(e.exit_code == 0);
+  CHECK_THAT(e.err, Catch::Contains("too large for one QR code"));
+  CHECK_THAT(PdfText(s.Path("cert.pdf")), Catch::Contains("too large for a QR code"));
+  CHECK(qr::ReadQrCodeFile(RenderPage(s, s.Path("cert.pdf"))).status().code() == Code::kNotFound);
 }
 
 }  // namespace

@@ -56,24 +56,26 @@ class Writer {
     pango_layout_get_size(layout_.get(), &w, &h);
     return static_cast<double>(h) / PANGO_SCALE;
   }
-  // The height `text` would take, drawing nothing.
-  double Measure(double width, const std::string& text, const char* font) {
-    PangoFontDescription* desc = pango_font_description_from_string(font);
-    pango_layout_set_font_description(layout_.get(), desc);
-    pango_font_description_free(desc);
-    pango_layout_set_width(layout_.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_text(layout_.get(), text.data(), static_cast<int>(text.size()));
-    int w = 0, h = 0;
-    pango_layout_get_size(layout_.get(), &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
 
  private:
   cairo_t* cr_;
   std::unique_ptr<PangoLayout, GObjectDeleter> layout_;
 };
 
-std::string Pick(const LanguageMap& map, const std::string& language) { return std::string(PickLanguage(map, language)); }
+// Text longer than a printed page can show is cut (at a UTF-8 boundary)
+// with an ellipsis: the page stays readable and a hostile credential cannot
+// make the layout run for minutes. The signed bytes in the QR are untouched.
+constexpr std::size_t kMaxTextBytes = 600;
+constexpr std::size_t kMaxOutcomes = 25;
+
+std::string Clip(std::string_view text, std::size_t max = kMaxTextBytes) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+std::string Pick(const LanguageMap& map, const std::string& language) { return Clip(PickLanguage(map, language)); }
 
 std::string Date(const std::optional<Timestamp>& t) { return t ? FormatDateTime(*t).substr(0, 10) : std::string(); }
 
@@ -94,7 +96,7 @@ std::vector<std::pair<std::string, std::string>> Facts(const Credential& vc, con
                                                        const PdfLabels& l, const std::string& language) {
   std::vector<std::pair<std::string, std::string>> rows;
   auto add = [&](std::string_view label, std::string value) {
-    if (!value.empty()) rows.emplace_back(std::string(label), std::move(value));
+    if (!value.empty()) rows.emplace_back(std::string(label), Clip(value));
   };
   add(l.awarded_on, Date(a.awarded_on ? a.awarded_on : vc.valid_from()));
   if (a.grade) add(l.grade, a.grade->value + (a.grade->scheme.empty() ? "" : "  (" + a.grade->scheme + ")"));
@@ -148,17 +150,17 @@ Status DrawCredential(cairo_t* cr, const PdfCredential& item, const PdfOptions& 
   // Header: the issuer, then the kind of credential and its code.
   y += w.Text(kMargin, y, kTextWidth, Pick(vc.issuer().name, lang), "DejaVu Sans Bold 12", 0.25) + 4;
   std::string kind = a.kind ? std::string(l.kinds[static_cast<int>(*a.kind)]) : std::string();
-  if (!a.code.empty()) kind += (kind.empty() ? "" : " · ") + a.code;
+  if (!a.code.empty()) kind += (kind.empty() ? "" : " · ") + Clip(a.code, 100);
   y += w.Text(kMargin, y, kTextWidth, kind, "DejaVu Sans 10", 0.35) + 18;
   cairo_set_source_rgb(cr, 0.2, 0.3, 0.55);
   cairo_rectangle(cr, kMargin, y - 10, kTextWidth, 1.5);
   cairo_fill(cr);
 
   std::string title = Pick(a.title, lang);
-  y += w.Text(kMargin, y, kTextWidth, title.empty() ? vc.id() : title, "DejaVu Sans Bold 18") + 12;
+  y += w.Text(kMargin, y, kTextWidth, title.empty() ? Clip(vc.id()) : title, "DejaVu Sans Bold 18") + 12;
   y += w.Text(kMargin, y, kTextWidth, std::string(l.awarded_to), "DejaVu Sans 10", 0.35) + 2;
-  y += w.Text(kMargin, y, kTextWidth, a.holder_name.empty() ? (vc.subject_ids().empty() ? "" : vc.subject_ids()[0])
-                                                             : a.holder_name,
+  y += w.Text(kMargin, y, kTextWidth, Clip(a.holder_name.empty() ? (vc.subject_ids().empty() ? "" : vc.subject_ids()[0])
+                                                                  : a.holder_name),
               "DejaVu Sans Bold 15") + 12;
 
   const double label_width = 175;
@@ -170,13 +172,16 @@ Status DrawCredential(cairo_t* cr, const PdfCredential& item, const PdfOptions& 
   if (!a.learning_outcomes.empty()) {
     y += 10;
     y += w.Text(kMargin, y, kTextWidth, std::string(l.learning_outcomes), "DejaVu Sans Bold 11") + 4;
-    for (const auto& outcome : a.learning_outcomes)
-      y += w.Text(kMargin + 12, y, kTextWidth - 12, "• " + Pick(outcome, lang), "DejaVu Sans 10") + 3;
+    for (std::size_t i = 0; i < a.learning_outcomes.size() && i < kMaxOutcomes; ++i)
+      y += w.Text(kMargin + 12, y, kTextWidth - 12, "• " + Pick(a.learning_outcomes[i], lang), "DejaVu Sans 10") + 3;
+    if (a.learning_outcomes.size() > kMaxOutcomes)
+      y += w.Text(kMargin + 12, y, kTextWidth - 12, "… (+" + std::to_string(a.learning_outcomes.size() - kMaxOutcomes) + ")",
+                  "DejaVu Sans 10") + 3;
   }
 
   // Footer: the QR code and what identifies the credential.
-  std::string ids = std::string(l.credential_id) + ": " + vc.id() + "\n" + std::string(l.issuer_key) + ": " +
-                    vc.issuer().id;
+  std::string ids = std::string(l.credential_id) + ": " + Clip(vc.id(), 200) + "\n" + std::string(l.issuer_key) +
+                    ": " + Clip(vc.issuer().id, 200);
   if (item.qr_payload.empty()) {
     double fy = kPageHeight - kMargin - 120;
     fy += w.Text(kMargin, fy, kTextWidth, std::string(l.no_qr), "DejaVu Sans Bold 10.5", 0.15) + 10;

@@ -57,5 +57,23 @@ TEST_CASE("pdf: no credential, or a payload past one QR code, is an error", "[pd
   CHECK(RenderCredentialPdf({{*other, ""}}, {}).ok());
 }
 
+TEST_CASE("pdf: hostile text (huge titles, thousands of outcomes, control characters) renders without a crash",
+          "[pdf]") {
+  json outcomes = json::array();
+  for (int i = 0; i < 3000; ++i) outcomes.push_back("outcome \x01\u202e " + std::to_string(i));
+  auto vc = CredentialFromJson(json{
+      {"@context", {"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/v1"}},
+      {"id", "urn:x"},
+      {"type", {"VerifiableCredential", "ModuleCredential"}},
+      {"issuer", {{"id", "did:key:z"}, {"name", std::string(100000, 'W')}}},
+      {"credentialSubject",
+       {{"name", "\x1b[31m"},
+        {"achievement", {{"title", {{"en", std::string(50000, 'T')}}}, {"learningOutcomes", {{"en", outcomes}}}}}}}});
+  REQUIRE(vc.ok());
+  auto pdf = RenderCredentialPdf({{*vc, ""}}, {});
+  REQUIRE(pdf.ok());
+  CHECK(pdf->rfind("%PDF-", 0) == 0);
+}
+
 }  // namespace
 }  // namespace passerelle::wallet
