@@ -67,6 +67,30 @@ std::vector<std::string> StringsOf(const json* value) {
   return out;
 }
 
+// learningOutcomes: a language map whose values are a text or a list of
+// texts; outcome n holds each language's n-th text.
+std::vector<LanguageMap> LearningOutcomesOf(const json* value) {
+  std::vector<LanguageMap> out;
+  if (value == nullptr) return out;
+  if (value->is_string()) {
+    out.push_back({{"", value->get<std::string>()}});
+    return out;
+  }
+  if (!value->is_object()) return out;
+  for (const auto& [tag, texts] : value->get_ref<const json::object_t&>()) {
+    std::vector<const std::string*> list;
+    if (const std::string* s = StringOf(&texts)) list.push_back(s);
+    if (texts.is_array())
+      for (const auto& t : texts)
+        if (const std::string* s = StringOf(&t)) list.push_back(s);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (out.size() <= i) out.emplace_back();
+      out[i].emplace_back(tag, *list[i]);
+    }
+  }
+  return out;
+}
+
 int EqfLevelOf(const std::string& iri) {
   if (iri.size() != kEqfLevelPrefix.size() + 1 || iri.compare(0, kEqfLevelPrefix.size(), kEqfLevelPrefix) != 0)
     return 0;
@@ -100,10 +124,10 @@ Achievement AchievementOf(const json& document, const Party& issuer) {
   const json* subject = FirstSubject(document);
   if (subject == nullptr) return a;
   std::string name = StringMember(*subject, "name");
-  if (name.empty()) {
-    std::string given = StringMember(*subject, "givenName"), family = StringMember(*subject, "familyName");
-    name = given.empty() ? family : family.empty() ? given : given + " " + family;
-  }
+  std::string given = StringMember(*subject, "givenName"), family = StringMember(*subject, "familyName");
+  if (name.empty()) name = given.empty() ? family : family.empty() ? given : given + " " + family;
+  a.given_name = std::move(given);
+  a.family_name = std::move(family);
   a.holder_name = std::move(name);
   a.awarded_on = DateMember(*subject, "awardedOn");
   const json* achievement = FindMember(*subject, "achievement");
@@ -117,6 +141,10 @@ Achievement AchievementOf(const json& document, const Party& issuer) {
   a.nqf_level = StringMember(ach, "nqfLevel");
   if (const json* g = FindMember(ach, "grade"); g != nullptr && g->is_object())
     a.grade = Grade{StringMember(*g, "value"), StringMember(*g, "scheme")};
+  a.learning_outcomes = LearningOutcomesOf(FindMember(ach, "learningOutcomes"));
+  a.assessment_type = StringMember(ach, "assessmentType");
+  a.mode = StringMember(ach, "mode");
+  a.quality_assurance = StringMember(ach, "qualityAssurance");
   a.part_of = StringMember(ach, "isPartOf");
   a.parts = StringsOf(FindMember(ach, "hasPart"));
   a.awarding_bodies = StringsOf(FindMember(ach, "awardingBody"));

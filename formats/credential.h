@@ -84,6 +84,14 @@ struct Achievement {
   std::vector<std::string> awarding_bodies;  // awardingBody ids; the issuer when none
   ObtainedBy obtained_by = ObtainedBy::kCourse;
   std::string holder_name;  // credentialSubject name, or given + family name
+  std::string given_name;   // credentialSubject givenName / familyName as written
+  std::string family_name;
+  // learningOutcomes, one entry per outcome: {"en": ["a", "b"], "fr": ["a'"]}
+  // reads as [{en: a, fr: a'}, {en: b}] (the n-th text of each language).
+  std::vector<LanguageMap> learning_outcomes;
+  std::string assessment_type;    // IRIs as written (ELM vocabularies)
+  std::string mode;
+  std::string quality_assurance;
 };
 
 // A verifiable credential, read once. Its proofs are kept as found; their

@@ -118,9 +118,13 @@ int main(int argc, char** argv) {
   CLI::App* export_cmd = program.AddVerb("export", "write a stored credential out",
                                          [&] { return RunExport(export_args, std::cout, std::cerr); });
   AddCommon(export_cmd, export_args.common);
-  export_cmd->add_option("id", export_args.id, "wallet ID or credential id")->required();
-  export_cmd->add_option("--format", export_args.format, "json (europass and openbadges: not yet)")->required();
+  export_cmd->add_option("id", export_args.ids, "wallet ID or credential id (several for pdf)")->required();
+  export_cmd->add_option("--format", export_args.format, "json, europass, openbadges or pdf")->required();
   export_cmd->add_option("--out", export_args.out_file, "write to FILE (default: standard output)");
+  export_cmd->add_option("--lang", export_args.lang, "pdf, openbadges: language of the text, e.g. kk (default: LANG; openbadges: en)");
+  export_cmd->add_option("--qr", export_args.qr, "pdf: credential (default), presentation (signed by you) or none");
+  export_cmd->add_option("--challenge", export_args.challenge, "pdf --qr presentation: the verifier's challenge");
+  export_cmd->add_option("--domain", export_args.domain, "pdf --qr presentation: the verifier's domain");
 
   return program.Run(argc, argv, std::cout, std::cerr);
 }

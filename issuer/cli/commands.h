@@ -135,6 +135,7 @@ struct IssueArgs {
   std::optional<std::string> prior_learning;
   // certification: the learner's presentation (--from) and how to verify it.
   PresentationCheckArgs from;
+  std::string format = "native";  // native | openbadges (an OB 3.0 OpenBadgeCredential)
 };
 
 // issuer trust-list sign: an authority signs the list of those it accredits.

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/credential.h"
 #include "formats/json.h"
+#include "formats/openbadges.h"
 #include "issuer/batch/credentials.h"
 #include "issuer/batch/csv.h"
 #include "issuer/cli/commands.h"
@@ -46,6 +48,8 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   };
   auto kind = ParseCredentialKindArg(args.kind);
   if (!kind.ok()) return fail(kind.status(), 2);
+  if (args.format != "native" && args.format != "openbadges")
+    return fail(Status::InvalidArgument("--format \"" + args.format + "\": expected native or openbadges"), 2);
   auto suite = ParseCryptosuite(args.suite);
   if (!suite.ok()) return fail(suite.status().Annotate("--suite"), 2);
   auto bundle = LoadProgrammeBundle(args.programme, args.grading_scales.value_or(""));
@@ -137,6 +141,15 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   }
   if (!credential.ok()) return fail(credential.status(), 1);
   batch::AddLearnerName(*credential);
+  if (args.format == "openbadges") {
+    // The same award, read through the typed model, as an OB 3.0 credential
+    // (docs/formats/openbadges.md); it is signed and registered as any other.
+    auto native = CredentialFromJson(*credential);
+    if (!native.ok()) return fail(native.status(), 2);
+    auto badge = ToOpenBadgeCredential(*native, "en");
+    if (!badge.ok()) return fail(badge.status(), 2);
+    credential = std::move(*badge);
+  }
   if (args.offer_out)
     return RunOfferFor(args, *suite, bundle->programme.code, *kind == "module" && args.module ? *args.module : "",
                        std::move(*credential), out, err);
@@ -177,7 +190,8 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   auto node = OpenCliIssuer(args.common, std::move(options));
   if (!node.ok()) return fail(node.status(), 2);
   // Repeating the command gives back the credential it made the first time.
-  const std::string key = AwardKey(*kind, bundle->programme.code, args, parts, learner, awarded);
+  std::string key = AwardKey(*kind, bundle->programme.code, args, parts, learner, awarded);
+  if (args.format == "openbadges") key += ":openbadges";  // the same award in another format is another credential
   auto earlier = (*node)->FindByIdempotencyKey(key);
   if (!earlier.ok()) return fail(earlier.status(), 2);
   if (*earlier) {
@@ -196,6 +210,7 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   request.suite = *suite;
   request.actor = "cli";
   request.programme = bundle->programme.code;
+  if (args.format == "openbadges") request.kind = *kind;
   if (*kind == "module" && args.module) request.module = *args.module;
   IssueStep step = IssueStep::kPrepare;
   auto issued = (*node)->Issue(std::move(request), &step);

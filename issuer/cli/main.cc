@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
                         "module: awarded from validated prior learning; the evidence file's reference");
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   issue_cmd->add_option("--public-url", issue.public_url, "base URL of the node's status lists (remembered)");
+  issue_cmd->add_option("--format", issue.format, "native (default) or openbadges (an Open Badges 3.0 credential)");
 
   IssueArgs offer;
   offer.kind = "module";

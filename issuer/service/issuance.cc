@@ -32,6 +32,16 @@ std::string LearnerName(const json& credential) {
   for (const char* part : {"givenName", "familyName"})
     if (const json* v = FindMember(*s, part); v != nullptr && v->is_string())
       name += (name.empty() ? "" : " ") + v->get<std::string>();
+  // Open Badges 3.0 names the learner by an unhashed IdentityObject of type "name".
+  if (const json* ids = FindMember(*s, "identifier"); name.empty() && ids != nullptr && ids->is_array())
+    for (const auto& id : *ids) {
+      const json* type = FindMember(id, "identityType");
+      const json* hashed = FindMember(id, "hashed");
+      const json* value = FindMember(id, "identityHash");
+      if (type != nullptr && *type == "name" && hashed != nullptr && *hashed == false && value != nullptr &&
+          value->is_string())
+        return value->get<std::string>();
+    }
   return name;
 }
 

@@ -85,6 +85,36 @@ TEST_CASE("a module validated from prior learning reads as obtained by prior lea
   CHECK(CredentialFromJson(doc)->achievement()->obtained_by == ObtainedBy::kCourse);
 }
 
+TEST_CASE("learning outcomes and the ELM vocabulary fields are read for exports", "[credential]") {
+  json doc = ModuleJson();
+  json& ach = doc["credentialSubject"]["achievement"];
+  ach["learningOutcomes"] = {{"en", {"Run a root-cause analysis", "Build a risk map"}},
+                             {"fr", {"Mener une analyse des causes"}}, {"ro", 7}};
+  ach["assessmentType"] = "http://data.europa.eu/snb/assessment/6e6cb2cc78";
+  ach["mode"] = "http://data.europa.eu/snb/learning-assessment/e92d221e4d";
+  ach["qualityAssurance"] = "http://data.europa.eu/snb/accreditation/820101cba6";
+  auto vc = CredentialFromJson(doc);
+  REQUIRE(vc.ok());
+  const Achievement* a = vc->achievement();
+  REQUIRE(a->learning_outcomes.size() == 2);
+  CHECK(PickLanguage(a->learning_outcomes[0], "fr") == "Mener une analyse des causes");
+  CHECK(PickLanguage(a->learning_outcomes[1], "fr") == "Build a risk map");  // falls back to English
+  CHECK(a->assessment_type == "http://data.europa.eu/snb/assessment/6e6cb2cc78");
+  CHECK(a->mode == "http://data.europa.eu/snb/learning-assessment/e92d221e4d");
+  CHECK(a->quality_assurance == "http://data.europa.eu/snb/accreditation/820101cba6");
+  CHECK(a->given_name == "Jérôme");
+  CHECK(a->family_name == "Mercier");
+
+  ach["learningOutcomes"] = "one outcome";
+  auto plain = CredentialFromJson(doc);
+  REQUIRE(plain.ok());
+  REQUIRE(plain->achievement()->learning_outcomes.size() == 1);
+  ach["learningOutcomes"] = json::array({1, 2});  // hostile shapes read as none
+  auto odd = CredentialFromJson(doc);
+  REQUIRE(odd.ok());
+  CHECK(odd->achievement()->learning_outcomes.empty());
+}
+
 TEST_CASE("the proofs are held apart from the unsecured document", "[credential]") {
   auto vc = CredentialFromJson(ModuleJson());
   REQUIRE(vc.ok());

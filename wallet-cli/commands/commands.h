@@ -78,9 +78,13 @@ struct QrArgs {
 
 struct ExportArgs {
   CommonArgs common;
-  std::string id;
+  std::vector<std::string> ids;  // one, or several for --format pdf
   std::string format;
   std::optional<std::string> out_file;
+  std::optional<std::string> lang;  // pdf: language of the page (default: the user's)
+  std::string qr = "credential";    // pdf: credential | presentation | none
+  std::optional<std::string> challenge;  // pdf --qr presentation: the verifier's challenge
+  std::optional<std::string> domain;
 };
 
 // wallet progress: how far the verified credentials go towards a programme.
