@@ -83,16 +83,14 @@ int main(int argc, char** argv) {
       "make an OpenID4VCI offer (URI, QR code, PIN) the learner claims with their wallet; signed at claim time",
       [&] { return RunIssue(offer, std::cout, std::cerr); });
   AddCommon(offer_cmd, offer.common);
-  offer_cmd->add_option("--kind", offer.kind, "module (default) or certification");
   offer_cmd->add_option("--programme", offer.programme, "programme file (docs/formats/programme.md)")->required();
   offer_cmd->add_option("--grading-scales", offer.grading_scales, "grading scales file (default: the programme's)");
-  offer_cmd->add_option("--module", offer.module, "module code, e.g. HQ-M01 (--kind module)");
+  offer_cmd->add_option("--module", offer.module, "module code, e.g. HQ-M01")->required();
   offer_cmd->add_option("--given-name", offer.given_name, "the learner's given name")->required();
   offer_cmd->add_option("--family-name", offer.family_name, "the learner's family name")->required();
   offer_cmd->add_option("--grade", offer.grade, "the grade on its national scale, e.g. 18.1");
   offer_cmd->add_option("--grading-scale", offer.grading_scale, "the scale's name, e.g. FR-0-20");
   offer_cmd->add_option("--awarded-on", offer.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
-  offer_cmd->add_option("--part", offer.parts, "a module credential id the certification is built from");
   offer_cmd->add_option("--suite", offer.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   offer_cmd->add_option("--public-url", offer.public_url,
                         "the URL issuer serve is reached at: the offer's credential issuer (remembered)");

@@ -192,17 +192,19 @@ TEST_CASE("cli: export --format openbadges writes an unsigned OB 3.0 achievement
 TEST_CASE("cli: a credential too large for one QR code is printed without one, and the page says so",
           "[cli][wallet][export][pdf]") {
   Scenario s;
-  std::vector<std::string> args = {"issue", "--dir", s.Path("issuer"), "--kind", "certification", "--programme",
-                                    (testing::SourceDir() / "scripts/demo-data/programme-health-qualitician.json").string(),
-                                    "--learner-did", s.holder_did, "--given-name", "Jérôme", "--family-name", "Mercier"};
-  // 80 random module ids do not compress: the credential is far past a version 40 QR code.
-  for (int i = 0; i < 80; ++i) {
-    char part[64];
-    std::snprintf(part, sizeof part, "urn:uuid:%08x-7c1e-4d2a-9b3f-%012llx", 0x9e3779b9u * (i + 1),
-                  0x5851f42d4c957f2dULL * static_cast<unsigned long long>(i + 7) & 0xffffffffffffULL);
-    args.push_back("--part");
-    args.push_back(part);
+  // A module credential with a long description of random text, which does
+  // not compress: far past a version 40 QR code.
+  nlohmann::json big = nlohmann::json::parse(testing::ReadFile(s.IssueModule("m01.json", s.holder_did)));
+  big.erase("proof");
+  big.erase("credentialStatus");
+  std::string noise;
+  std::uint64_t x = 0x9e3779b97f4a7c15ULL;
+  for (int i = 0; i < 4000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    noise.push_back("abcdefghijklmnopqrstuvwxyz0123456789"[x % 36]);
   }
+  big["description"] = noise;
+  std::vector<std::string> args = {"sign", "--dir", s.Path("issuer"), s.Write("big.unsigned.json", big.dump())};
   auto issued = testing::RunTool("issuer", args, s.env);
   INFO(issued.err);
   REQUIRE(issued.exit_code == 0);
