@@ -1,5 +1,6 @@
 // Passerelle — form bodies (see form.h).
 #include "http/form.h"
+#include "formats/ascii_text.h"
 
 #include <cctype>
 
@@ -14,18 +15,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 Result<std::string> PercentDecode(std::string_view s) {
@@ -68,7 +57,7 @@ Result<std::string> HeaderParameter(std::string_view header, std::string_view na
     while (pos < header.size() && (header[pos] == ' ' || header[pos] == '\t')) ++pos;
     std::size_t eq = header.find('=', pos);
     if (eq == std::string_view::npos) return Status::Malformed("form: a header parameter without '='");
-    std::string key = Lower(Trim(header.substr(pos, eq - pos)));
+    std::string key = AsciiLower(TrimSpaceTab(header.substr(pos, eq - pos)));
     std::size_t i = eq + 1;
     std::string value;
     if (i < header.size() && header[i] == '"') {
@@ -90,7 +79,7 @@ Result<std::string> HeaderParameter(std::string_view header, std::string_view na
       if (i < header.size() && header[i] != ';') return Status::Malformed("form: text after a quoted parameter");
     } else {
       std::size_t end = header.find(';', i);
-      value = std::string(Trim(header.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i)));
+      value = std::string(TrimSpaceTab(header.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i)));
       i = end == std::string_view::npos ? header.size() : end;
     }
     if (key == name) {
@@ -139,7 +128,7 @@ Result<Form> ParseUrlEncodedForm(std::string_view body, const FormLimits& limits
 
 Result<std::string> MultipartBoundary(std::string_view content_type) {
   std::size_t semi = content_type.find(';');
-  if (Lower(Trim(content_type.substr(0, semi))) != "multipart/form-data")
+  if (AsciiLower(TrimSpaceTab(content_type.substr(0, semi))) != "multipart/form-data")
     return Status::Malformed("form: not multipart/form-data");
   bool found = false;
   auto boundary = HeaderParameter(content_type, "boundary", &found);
@@ -197,12 +186,12 @@ Result<Form> ParseMultipartForm(std::string_view body, std::string_view boundary
       hpos = eol == std::string_view::npos ? headers.size() : eol + 2;
       std::size_t colon = line.find(':');
       if (colon == std::string_view::npos || colon == 0) return Status::Malformed("form: a part header without ':'");
-      std::string header_name = Lower(line.substr(0, colon));
-      std::string_view value = Trim(line.substr(colon + 1));
+      std::string header_name = AsciiLower(line.substr(0, colon));
+      std::string_view value = TrimSpaceTab(line.substr(colon + 1));
       if (header_name == "content-disposition") {
         if (has_disposition) return Status::Malformed("form: a part with two Content-Disposition headers");
         has_disposition = true;
-        if (Lower(Trim(value.substr(0, value.find(';')))) != "form-data")
+        if (AsciiLower(TrimSpaceTab(value.substr(0, value.find(';')))) != "form-data")
           return Status::Malformed("form: a part's Content-Disposition must be form-data");
         auto n = HeaderParameter(value, "name", &has_name);
         if (!n.ok()) return n.status();
@@ -211,9 +200,9 @@ Result<Form> ParseMultipartForm(std::string_view body, std::string_view boundary
         if (!f.ok()) return f.status();
         field.filename = std::move(*f);
       } else if (header_name == "content-type") {
-        field.content_type = Lower(value);
-      } else if (header_name == "content-transfer-encoding" && Lower(value) != "binary" && Lower(value) != "8bit" &&
-                 Lower(value) != "7bit") {
+        field.content_type = AsciiLower(value);
+      } else if (header_name == "content-transfer-encoding" && AsciiLower(value) != "binary" && AsciiLower(value) != "8bit" &&
+                 AsciiLower(value) != "7bit") {
         return Status::Unsupported("form: a part's Content-Transfer-Encoding must be binary");
       }
     }
@@ -231,7 +220,7 @@ Result<Form> ParseMultipartForm(std::string_view body, std::string_view boundary
 
 Result<Form> ParseRequestForm(const HttpRequest& request, const FormLimits& limits) {
   const std::string content_type = request.Header("content-type");
-  const std::string media = Lower(Trim(std::string_view(content_type).substr(0, content_type.find(';'))));
+  const std::string media = AsciiLower(TrimSpaceTab(std::string_view(content_type).substr(0, content_type.find(';'))));
   if (media == "application/x-www-form-urlencoded") return ParseUrlEncodedForm(request.body, limits);
   if (media == "multipart/form-data") {
     auto boundary = MultipartBoundary(content_type);

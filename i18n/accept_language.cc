@@ -1,5 +1,6 @@
 // Passerelle — Accept-Language negotiation and fallback chains.
 #include "i18n/accept_language.h"
+#include "formats/ascii_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,18 +12,6 @@ namespace {
 constexpr std::size_t kMaxHeaderBytes = 4096;
 constexpr std::size_t kMaxEntries = 32;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The primary subtag of a well-formed language range, lowercased; "" otherwise.
 std::string PrimaryTag(std::string_view range) {
   if (range.empty() || range.size() > 35) return "";
@@ -33,12 +22,12 @@ std::string PrimaryTag(std::string_view range) {
   if (primary.empty() || primary.size() > 8) return "";
   for (char c : primary)
     if (!std::isalpha(static_cast<unsigned char>(c))) return "";
-  return Lower(primary);
+  return AsciiLower(primary);
 }
 
 // q in thousandths, from "q=0.8"; -1 when malformed.
 int ParseQ(std::string_view param) {
-  param = Trim(param);
+  param = TrimSpaceTab(param);
   if (param.size() < 3 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') return -1;
   std::string_view v = param.substr(2);
   if (v.empty() || v.size() > 5) return -1;
@@ -84,11 +73,11 @@ std::string NegotiateLanguage(std::string_view header) {
     std::string_view entry =
         header.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
     pos = comma == std::string_view::npos ? header.size() + 1 : comma + 1;
-    entry = Trim(entry);
+    entry = TrimSpaceTab(entry);
     if (entry.empty()) continue;
     ++entries;
     std::size_t semi = entry.find(';');
-    std::string tag = PrimaryTag(Trim(entry.substr(0, semi)));
+    std::string tag = PrimaryTag(TrimSpaceTab(entry.substr(0, semi)));
     int q = 1000;
     if (semi != std::string_view::npos) {
       // Only the q parameter is defined; anything else makes the entry unusable.
@@ -109,7 +98,7 @@ std::string LanguageFromParameter(std::string_view value) {
 }
 
 std::vector<std::string> FallbackChain(std::string_view language) {
-  std::string lang = Lower(language);
+  std::string lang = AsciiLower(language);
   if (lang.empty() || lang == "en") return {"en"};
   if (lang == "kk" || lang == "ky") return {lang, "ru", "en"};  // Kazakh and Kyrgyz readers read Russian next
   return {lang, "en"};

@@ -111,12 +111,12 @@ struct HttpReply {
   std::string body;
 };
 
-// One request on a fresh connection (Connection: close), 20 s at most.
-inline HttpReply HttpCall(int port, const std::string& method, const std::string& path, const std::string& body = "",
-                          const std::map<std::string, std::string>& headers = {}) {
-  HttpReply reply;
+// A TCP connection to 127.0.0.1:`port` whose reads and writes give up after
+// `timeout_seconds`; -1 when nothing listens there.
+inline int ConnectLoopback(int port, int timeout_seconds) {
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  timeval tv{20, 0};
+  if (fd < 0) return -1;
+  timeval tv{timeout_seconds, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   sockaddr_in addr{};
@@ -125,8 +125,17 @@ inline HttpReply HttpCall(int port, const std::string& method, const std::string
   addr.sin_port = htons(static_cast<uint16_t>(port));
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
-    return reply;
+    return -1;
   }
+  return fd;
+}
+
+// One request on a fresh connection (Connection: close), 20 s at most.
+inline HttpReply HttpCall(int port, const std::string& method, const std::string& path, const std::string& body = "",
+                          const std::map<std::string, std::string>& headers = {}) {
+  HttpReply reply;
+  int fd = ConnectLoopback(port, 20);
+  if (fd < 0) return reply;
   std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
                     "\r\nConnection: close\r\n";
   bool has_type = false;

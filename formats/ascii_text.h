@@ -1,0 +1,26 @@
+// Passerelle — ASCII text helpers for protocol tokens (header values, form
+// field names, language tags): case folding and trimming that never depend on
+// the C locale. Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace passerelle {
+
+// `s` with A-Z folded to a-z; every other byte unchanged.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// `s` without leading and trailing spaces and tabs (HTTP's OWS).
+inline std::string_view TrimSpaceTab(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace passerelle
