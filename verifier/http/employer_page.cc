@@ -203,7 +203,9 @@ std::string VerdictHtml(const VerdictView& v, const Text& t) {
     out += "<p class=\"outcome\">" + t("outcome.authentic") + "</p><p>" + t("outcome.authentic_detail") + "</p><p>" +
            t("outcome.authentic_howto") + "</p>\n";
   if (!v.challenge_message.empty()) out += "<p class=\"challenge-message\"><b>" + Escape(v.challenge_message) + "</b></p>\n";
-  out += "<details><summary>" + t("checks.summary") + "</summary><ul>";
+  // Per credential above; here what concerns the whole submission (the
+  // holder's proof, the challenge) and the lists the verdict rests on.
+  out += "<details><summary>" + t("checks.summary_whole") + "</summary><ul>";
   for (const auto& check : r.checks)
     out += std::string("<li class=\"") + (check.ok ? "ok" : "fail") + "\">" + Escape(check.check) + ": " +
            (check.ok ? t("checks.ok") : t("checks.failed")) + " — <span class=\"did\">" + Escape(check.detail) +
