@@ -23,16 +23,22 @@ bool IsRedirect(int status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-// One request, no redirects followed.
-Result<GetResponse> GetOnce(const std::string& url, const internal::SplitUrl& parts, const GetOptions& options) try {
-  httplib::Client client(parts.origin);
-  if (!client.is_valid()) return Status::InvalidArgument("\"" + url + "\": unsupported URL");
+// Timeouts, no redirects (the caller follows them, re-checking each URL),
+// certificates verified against the system store or options.ca_file.
+void Configure(httplib::Client& client, const GetOptions& options) {
   client.set_connection_timeout(options.timeout_seconds, 0);
   client.set_read_timeout(options.timeout_seconds, 0);
   client.set_write_timeout(options.timeout_seconds, 0);
   client.set_follow_location(false);
   client.enable_server_certificate_verification(true);
   if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file.c_str());
+}
+
+// One request, no redirects followed.
+Result<GetResponse> GetOnce(const std::string& url, const internal::SplitUrl& parts, const GetOptions& options) try {
+  httplib::Client client(parts.origin);
+  if (!client.is_valid()) return Status::InvalidArgument("\"" + url + "\": unsupported URL");
+  Configure(client, options);
   httplib::Headers headers{{"Accept", options.accept}};
   if (!options.if_none_match.empty()) headers.emplace("If-None-Match", options.if_none_match);
   if (!options.if_modified_since.empty()) headers.emplace("If-Modified-Since", options.if_modified_since);
@@ -81,12 +87,7 @@ Result<GetResponse> Post(std::string_view url, const PostRequest& request, const
   PSL_ASSIGN_OR_RETURN(internal::SplitUrl parts, internal::Split(target));
   httplib::Client client(parts.origin);
   if (!client.is_valid()) return Status::InvalidArgument("\"" + target + "\": unsupported URL");
-  client.set_connection_timeout(options.timeout_seconds, 0);
-  client.set_read_timeout(options.timeout_seconds, 0);
-  client.set_write_timeout(options.timeout_seconds, 0);
-  client.set_follow_location(false);
-  client.enable_server_certificate_verification(true);
-  if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file.c_str());
+  Configure(client, options);
   httplib::Headers headers{{"Accept", options.accept}};
   for (const auto& [name, value] : request.headers) headers.emplace(name, value);
   GetResponse out;

@@ -10,51 +10,45 @@
 
 namespace passerelle::wallet {
 
+namespace {
+
+// The smallest QR code at error correction level M holding `segments`.
+// Errors: kResourceExhausted ("qr: " + `too_long`), kInternal.
+Result<QrMatrix> EncodeSegments(const std::vector<qrcodegen::QrSegment>& segments, const std::string& too_long) try {
+  qrcodegen::QrCode code = qrcodegen::QrCode::encodeSegments(segments, qrcodegen::QrCode::Ecc::MEDIUM,
+                                                             qrcodegen::QrCode::MIN_VERSION,
+                                                             qrcodegen::QrCode::MAX_VERSION, /*mask=*/-1,
+                                                             /*boostEcl=*/false);
+  QrMatrix m;
+  m.version = code.getVersion();
+  m.size = code.getSize();
+  m.dark.resize(static_cast<std::size_t>(m.size) * static_cast<std::size_t>(m.size));
+  for (int y = 0; y < m.size; ++y)
+    for (int x = 0; x < m.size; ++x) m.dark[static_cast<std::size_t>(y * m.size + x)] = code.getModule(x, y);
+  return m;
+} catch (const qrcodegen::data_too_long&) {
+  return Status::ResourceExhausted("qr: " + too_long);
+} catch (const std::exception& e) {
+  return Status::Internal(std::string("qr: ") + e.what());
+}
+
+}  // namespace
+
 Result<QrMatrix> EncodeQrMatrix(std::string_view payload) {
   for (std::size_t i = 0; i < payload.size(); ++i)
     if (kBase45Alphabet.find(payload[i]) == std::string_view::npos)
       return Status::InvalidArgument("qr: character at offset " + std::to_string(i) +
                                      " is outside the QR alphanumeric set");
-  try {
-    std::string text(payload);
-    std::vector<qrcodegen::QrSegment> segments{qrcodegen::QrSegment::makeAlphanumeric(text.c_str())};
-    qrcodegen::QrCode code = qrcodegen::QrCode::encodeSegments(
-        segments, qrcodegen::QrCode::Ecc::MEDIUM, qrcodegen::QrCode::MIN_VERSION,
-        qrcodegen::QrCode::MAX_VERSION, /*mask=*/-1, /*boostEcl=*/false);
-    QrMatrix m;
-    m.version = code.getVersion();
-    m.size = code.getSize();
-    m.dark.resize(static_cast<std::size_t>(m.size) * static_cast<std::size_t>(m.size));
-    for (int y = 0; y < m.size; ++y)
-      for (int x = 0; x < m.size; ++x) m.dark[static_cast<std::size_t>(y * m.size + x)] = code.getModule(x, y);
-    return m;
-  } catch (const qrcodegen::data_too_long&) {
-    return Status::ResourceExhausted("qr: " + std::to_string(payload.size()) +
-                                     " characters do not fit in a QR code (version 40 at level M holds 3391)");
-  } catch (const std::exception& e) {
-    return Status::Internal(std::string("qr: ") + e.what());
-  }
+  std::string text(payload);
+  return EncodeSegments({qrcodegen::QrSegment::makeAlphanumeric(text.c_str())},
+                        std::to_string(payload.size()) +
+                            " characters do not fit in a QR code (version 40 at level M holds 3391)");
 }
 
 Result<QrMatrix> EncodeQrText(std::string_view text) {
-  try {
-    std::vector<std::uint8_t> bytes(text.begin(), text.end());
-    std::vector<qrcodegen::QrSegment> segments{qrcodegen::QrSegment::makeBytes(bytes)};
-    qrcodegen::QrCode code = qrcodegen::QrCode::encodeSegments(
-        segments, qrcodegen::QrCode::Ecc::MEDIUM, qrcodegen::QrCode::MIN_VERSION,
-        qrcodegen::QrCode::MAX_VERSION, /*mask=*/-1, /*boostEcl=*/false);
-    QrMatrix m;
-    m.version = code.getVersion();
-    m.size = code.getSize();
-    m.dark.resize(static_cast<std::size_t>(m.size) * static_cast<std::size_t>(m.size));
-    for (int y = 0; y < m.size; ++y)
-      for (int x = 0; x < m.size; ++x) m.dark[static_cast<std::size_t>(y * m.size + x)] = code.getModule(x, y);
-    return m;
-  } catch (const qrcodegen::data_too_long&) {
-    return Status::ResourceExhausted("qr: " + std::to_string(text.size()) + " bytes do not fit in a QR code");
-  } catch (const std::exception& e) {
-    return Status::Internal(std::string("qr: ") + e.what());
-  }
+  std::vector<std::uint8_t> bytes(text.begin(), text.end());
+  return EncodeSegments({qrcodegen::QrSegment::makeBytes(bytes)},
+                        std::to_string(text.size()) + " bytes do not fit in a QR code");
 }
 
 std::string RenderSvg(const QrMatrix& qr) {

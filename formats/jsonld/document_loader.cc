@@ -164,7 +164,11 @@ Result<std::string_view> BundledDocumentBytes(std::string_view url) {
     if (url != kBundledContexts[i].url) continue;
     const EmbeddedFile* file = FindEmbedded(kBundledContexts[i].file);
     if (file == nullptr) return Status::Internal("bundled context file missing: " + std::string(url));
-    if (HexSha256(file->bytes()) != kBundledContexts[i].sha256)
+    // Hashed once per process, as Load does.
+    static std::array<std::once_flag, kBundledCount> checked;
+    static std::array<bool, kBundledCount> intact{};
+    std::call_once(checked[i], [&] { intact[i] = HexSha256(file->bytes()) == kBundledContexts[i].sha256; });
+    if (!intact[i])
       return Status::VerificationFailed("bundled context " + std::string(url) + " does not match its pinned hash");
     return file->bytes();
   }
