@@ -9,6 +9,7 @@
 #include "formats/data_integrity.h"
 #include "formats/json.h"
 #include "formats/profile.h"
+#include "env/env.h"
 #include "keys/public_key.h"
 #include "verifier/verifier.h"
 
@@ -271,6 +272,21 @@ Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& cr
   }
   *detail = e.did + " is accredited by " + issuer.accredited_by + " (" + issuer.list_id + ", valid until " +
             FormatDateTime(issuer.list_valid_until) + ")";
+  return Status::Ok();
+}
+
+Status AddTrustListFiles(TrustRegistry& registry, const std::vector<std::string>& root_files,
+                         const std::vector<std::string>& list_files, Timestamp now, const DidResolver& resolver) {
+  auto add = [&](const std::string& file, bool root) -> Status {
+    const char* option = root ? "--trust-root" : "--trust-list";
+    auto text = Env::Default().ReadFileBounded(file, kMaxTrustListBytes);
+    if (!text.ok()) return text.status().Annotate(option);
+    Status s = root || root_files.empty() ? registry.AddRoot(*text, file, now, resolver)
+                                          : registry.AddList(*text, file, now, resolver);
+    return s.ok() ? s : s.Annotate(std::string(option) + " \"" + file + "\"");
+  };
+  for (const auto& f : root_files) PSL_RETURN_IF_ERROR(add(f, true));
+  for (const auto& f : list_files) PSL_RETURN_IF_ERROR(add(f, false));
   return Status::Ok();
 }
 

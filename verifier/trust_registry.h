@@ -116,4 +116,13 @@ class TrustRegistry {
   std::vector<std::string> warnings_;
 };
 
+// Reads trust list files into `registry`: each of `root_files` as an anchor,
+// then each of `list_files`, checked against those roots — or, when no root
+// file is given, read as its own anchor (its proof must verify with its own
+// entries' keys, a did:key, or `resolver`): the caller named the file.
+// Errors: those of reading a file (at most 8 MiB) and of AddRoot/AddList,
+// annotated with the option ("--trust-root" / "--trust-list") and the file.
+Status AddTrustListFiles(TrustRegistry& registry, const std::vector<std::string>& root_files,
+                         const std::vector<std::string>& list_files, Timestamp now, const DidResolver& resolver);
+
 }  // namespace passerelle

@@ -12,7 +12,6 @@ namespace passerelle::cli {
 namespace {
 
 constexpr std::size_t kMaxPresentationBytes = 1 << 20;
-constexpr std::size_t kMaxTrustListBytes = 8u << 20;  // as the verifier reads them
 
 Result<std::string> ReadBounded(const std::string& file, std::istream& in, std::size_t max_bytes) {
   if (file != "-") return Env::Default().ReadFileBounded(file, max_bytes);
@@ -38,17 +37,9 @@ Status SetUpPresentationCheck(const PresentationCheckArgs& args, PresentationChe
     options.status_cache = &*check.cache;
     PSL_RETURN_IF_ERROR(LoadCachedDidDocuments(*args.status_cache, options.resolver).Annotate("--status-cache"));
   }
-  auto add = [&](const std::string& file, bool root) -> Status {
-    const char* option = root ? "--trust-root" : "--trust-list";
-    auto text = Env::Default().ReadFileBounded(file, kMaxTrustListBytes);
-    if (!text.ok()) return text.status().Annotate(option);
-    // A list given without roots is its own anchor (as the wallet reads it).
-    Status s = root || args.trust_roots.empty() ? check.registry.AddRoot(*text, file, options.now, options.resolver)
-                                                : check.registry.AddList(*text, file, options.now, options.resolver);
-    return s.ok() ? s : s.Annotate(std::string(option) + " \"" + file + "\"");
-  };
-  for (const auto& f : args.trust_roots) PSL_RETURN_IF_ERROR(add(f, true));
-  for (const auto& f : args.trust_lists) PSL_RETURN_IF_ERROR(add(f, false));
+  // A list given without roots is its own anchor (as the wallet reads it).
+  PSL_RETURN_IF_ERROR(
+      AddTrustListFiles(check.registry, args.trust_roots, args.trust_lists, options.now, options.resolver));
   if (args.status_cache && !args.trust_roots.empty()) {
     std::vector<std::string> skipped;
     PSL_RETURN_IF_ERROR(LoadCachedTrustLists(*args.status_cache, check.registry, options.now, &skipped)

@@ -15,7 +15,6 @@ namespace passerelle::wallet::cli {
 
 namespace {
 constexpr std::size_t kMaxDidDocumentBytes = 256 * 1024;
-constexpr std::size_t kMaxTrustListFileBytes = 8u << 20;  // as the verifier reads them
 }
 
 int Fail(std::ostream& err, const Status& s) {
@@ -86,20 +85,9 @@ Result<DidResolver> LoadIssuerKeys(const WalletStore& store, const IssuerKeyArgs
     resolver.Add(std::move(doc));  // a trust list's authority may be a did:web given here
   }
   if (!args.trust_lists.empty() || !args.trust_roots.empty()) {
-    const Timestamp now = Env::Default().Now();
     TrustRegistry registry;
-    auto add = [&](const std::string& file, bool root) -> Status {
-      const char* option = root ? "--trust-root" : "--trust-list";
-      auto text = Env::Default().ReadFileBounded(file, kMaxTrustListFileBytes);
-      if (!text.ok()) return text.status().Annotate(option);
-      // A list given without roots is read as its own anchor: its proof must
-      // verify with its own entries' keys, a did:key or a document given.
-      Status s = root || args.trust_roots.empty() ? registry.AddRoot(*text, file, now, resolver)
-                                                  : registry.AddList(*text, file, now, resolver);
-      return s.ok() ? s : s.Annotate(std::string(option) + " \"" + file + "\"");
-    };
-    for (const auto& f : args.trust_roots) PSL_RETURN_IF_ERROR(add(f, true));
-    for (const auto& f : args.trust_lists) PSL_RETURN_IF_ERROR(add(f, false));
+    PSL_RETURN_IF_ERROR(
+        AddTrustListFiles(registry, args.trust_roots, args.trust_lists, Env::Default().Now(), resolver));
     registry.AddKeysTo(resolver);
   }
   for (auto& doc : given) resolver.Add(std::move(doc));  // what the holder named wins
