@@ -223,6 +223,7 @@ struct Credential::State {
   std::optional<Timestamp> valid_from, valid_until;
   bool has_status = false;
   bool passerelle = false;
+  JcsTextWithout canonical_unsecured;
   // Read on first use: the verifier's hot path needs none of it.
   mutable std::once_flag achievement_once;
   mutable std::optional<Achievement> achievement;
@@ -250,6 +251,7 @@ const std::vector<std::string>& Credential::subject_ids() const { return state_-
 const std::optional<Timestamp>& Credential::valid_from() const { return state_->valid_from; }
 const std::optional<Timestamp>& Credential::valid_until() const { return state_->valid_until; }
 bool Credential::has_status() const { return state_->has_status; }
+std::string_view Credential::canonical_unsecured() const { return state_->canonical_unsecured.text(); }
 bool Credential::uses_passerelle_context() const { return state_->passerelle; }
 const Achievement* Credential::achievement() const {
   if (!state_->passerelle) return nullptr;
@@ -258,12 +260,13 @@ const Achievement* Credential::achievement() const {
   return &*state_->achievement;
 }
 
-Result<Credential> CredentialFromJson(json document, std::string text) {
+Result<Credential> CredentialFromJson(json document, std::string text, JcsTextWithout canonical_unsecured) {
   if (!document.is_object()) return Status::Malformed("the credential is not a JSON object");
   auto state = std::make_shared<Credential::State>();
   state->proofs = DetachProofs(document);
   state->unsecured = std::move(document);
   state->text = std::move(text);
+  state->canonical_unsecured = std::move(canonical_unsecured);
   const json& doc = state->unsecured;
   state->id = StringMember(doc, "id");
   state->types = TypesOf(doc);
@@ -285,8 +288,9 @@ Result<Credential> CredentialFromJson(json document, std::string text) {
 }
 
 Result<Credential> ParseCredential(std::string_view text, const JsonLimits& limits) {
-  PSL_ASSIGN_OR_RETURN(json document, ParseJson(text, limits));
-  return CredentialFromJson(std::move(document), std::string(text));
+  JcsTextWithout canonical;
+  PSL_ASSIGN_OR_RETURN(json document, ParseJson(text, limits, "proof", canonical));
+  return CredentialFromJson(std::move(document), std::string(text), std::move(canonical));
 }
 
 struct Presentation::State {

@@ -126,13 +126,18 @@ class Credential {
   const std::optional<Timestamp>& valid_from() const;
   const std::optional<Timestamp>& valid_until() const;
   bool has_status() const;  // carries a credentialStatus member
+  // The RFC 8785 text of unsecured() when the credential was read from text
+  // already in that form (then eddsa-jcs-2022 hashes it as it is); empty
+  // when unknown.
+  std::string_view canonical_unsecured() const;
   bool uses_passerelle_context() const;
   // The profile fields; null for a credential outside the Passerelle context.
   const Achievement* achievement() const;
 
  private:
   explicit Credential(std::shared_ptr<const State> state);
-  friend Result<Credential> CredentialFromJson(nlohmann::json document, std::string text);
+  friend Result<Credential> CredentialFromJson(nlohmann::json document, std::string text,
+                                               JcsTextWithout canonical_unsecured);
   std::shared_ptr<const State> state_;
 };
 
@@ -141,8 +146,11 @@ class Credential {
 // from the JSON reader; kMalformed when the document is not an object.
 Result<Credential> ParseCredential(std::string_view text, const JsonLimits& limits = {});
 // The same from a parsed document, which it takes over (move it in to avoid
-// a copy); `text`, when given, must be the text it was parsed from.
-Result<Credential> CredentialFromJson(nlohmann::json document, std::string text = {});
+// a copy); `text`, when given, must be the text it was parsed from, and
+// `canonical_unsecured`, when known, what ParseJson(text, …, "proof", …)
+// gave with the document.
+Result<Credential> CredentialFromJson(nlohmann::json document, std::string text = {},
+                                      JcsTextWithout canonical_unsecured = {});
 
 // A verifiable presentation: its holder, its proofs, and the credentials it
 // carries (each one a Credential of its own; building them copies each

@@ -203,7 +203,9 @@ namespace {
 // eddsa-jcs-2022 without the canonical forms kept: both canonical texts go
 // into this thread's scratch buffers, whose capacity survives the call, so
 // verifying allocates nothing for them.
-Result<std::string> HashDataJcsScratch(const json& unsecured, const json& proof_config) {
+// `canonical_unsecured`, when not empty, is already the document's JCS text.
+Result<std::string> HashDataJcsScratch(const json& unsecured, const json& proof_config,
+                                       std::string_view canonical_unsecured = {}) {
   thread_local std::string config_text, document_text;
   config_text.clear();
   document_text.clear();
@@ -215,9 +217,12 @@ Result<std::string> HashDataJcsScratch(const json& unsecured, const json& proof_
   } else if (!config_error.ok()) {
     return config_error.Annotate("proof configuration");
   }
-  Status doc = AppendCanonicalJson(unsecured, document_text);
-  if (!doc.ok()) return doc.Annotate("document");
-  std::string hash = Sha256(config_text) + Sha256(document_text);
+  if (canonical_unsecured.empty()) {
+    Status doc = AppendCanonicalJson(unsecured, document_text);
+    if (!doc.ok()) return doc.Annotate("document");
+    canonical_unsecured = document_text;
+  }
+  std::string hash = Sha256(config_text) + Sha256(canonical_unsecured);
   // A thread keeps credential-sized buffers, not the largest document it met.
   constexpr std::size_t kKeptCapacity = 64 * 1024;
   if (document_text.capacity() > kKeptCapacity) std::string().swap(document_text);
@@ -319,7 +324,8 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
 }
 
 Result<std::string> HashDataForDetachedProof(const json& unsecured, const json& all_proofs, const json& proof,
-                                             Cryptosuite suite, CanonicalForms* forms) {
+                                             Cryptosuite suite, CanonicalForms* forms,
+                                             std::string_view canonical_unsecured) {
   if (!unsecured.is_object()) return Status::Malformed("a secured document must be an object");
   if (!proof.is_object()) return Status::Malformed("/proof: a proof must be a JSON object");
   if (FindMember(unsecured, "proof") != nullptr)
@@ -331,7 +337,11 @@ Result<std::string> HashDataForDetachedProof(const json& unsecured, const json& 
     return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
   // The usual case, a proof that chains to nothing and repeats the
   // document's @context (or has none): the document is hashed as it is.
-  if (chained.is_null() && (pctx == nullptr || *pctx == *dctx)) return HashDataForProof(unsecured, proof, suite, forms);
+  if (chained.is_null() && (pctx == nullptr || *pctx == *dctx)) {
+    if (suite == Cryptosuite::kEddsaJcs2022 && forms == nullptr && !canonical_unsecured.empty())
+      return HashDataJcsScratch(unsecured, proof, canonical_unsecured);
+    return HashDataForProof(unsecured, proof, suite, forms);
+  }
   // A proof chain, or a proof @context shorter than the document's: the
   // document to hash differs from the one held, so it is built apart.
   json doc = unsecured;

@@ -122,10 +122,13 @@ Result<std::string> HashDataForSecuredDocument(const nlohmann::json& secured, co
 // or copying it, unless the proof chains to others (previousProof) or
 // carries an @context shorter than the document's: then the document to
 // hash is built apart. Same errors as UnsecuredDocumentForProof followed by
-// HashDataForProof.
+// HashDataForProof. `canonical_unsecured`, when not empty, is the JCS text
+// of `unsecured` (Credential::canonical_unsecured()): eddsa-jcs-2022 then
+// hashes it instead of serialising the document again.
 Result<std::string> HashDataForDetachedProof(const nlohmann::json& unsecured, const nlohmann::json& all_proofs,
                                              const nlohmann::json& proof, Cryptosuite suite,
-                                             CanonicalForms* forms = nullptr);
+                                             CanonicalForms* forms = nullptr,
+                                             std::string_view canonical_unsecured = {});
 
 // The proof configuration to verify against: the proof without proofValue.
 nlohmann::json ProofConfigFromProof(const nlohmann::json& proof);

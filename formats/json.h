@@ -28,6 +28,29 @@ struct JsonLimits {
 // kResourceExhausted when the input exceeds max_bytes.
 Result<nlohmann::json> ParseJson(std::string_view text, const JsonLimits& limits = {});
 
+// The RFC 8785 (JCS) text of a parsed object without one of its top-level
+// members, known for free when the text it was parsed from was already in
+// canonical form (as Passerelle and most issuers write credentials): then
+// that text, minus the member and its comma, is the canonical form. Only
+// ParseJson fills one, so it always describes the value parsed with it.
+class JcsTextWithout {
+ public:
+  // True when the text was canonical; text() is then the JCS form.
+  bool known() const { return known_; }
+  std::string_view text() const { return text_; }
+
+ private:
+  friend Result<nlohmann::json> ParseJson(std::string_view, const JsonLimits&, std::string_view, JcsTextWithout&);
+  bool known_ = false;
+  std::string text_;
+};
+
+// ParseJson, also filling `canonical` with the JCS text of the value without
+// its top-level member `member` when the text was canonical (conservative:
+// "unknown" whenever the reader is unsure, e.g. for non-integer numbers).
+Result<nlohmann::json> ParseJson(std::string_view text, const JsonLimits& limits, std::string_view member,
+                                 JcsTextWithout& canonical);
+
 // Serializes compactly (UTF-8 as is, no ASCII escaping); never throws.
 std::string DumpJson(const nlohmann::json& value);
 // Serializes with two-space indentation, for humans; never throws.

@@ -130,7 +130,8 @@ bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, 
   bool ok = rec.Record("model", CheckCredentialModel(vc), "conforms to the VC data model");
   std::string trust_detail;
   if (ok) {
-    internal::ProofExpectations expect{"assertionMethod", issuer, std::nullopt, std::nullopt};
+    internal::ProofExpectations expect{"assertionMethod", issuer, std::nullopt, std::nullopt,
+                                       vc.canonical_unsecured()};
     auto proofs = internal::VerifyProofs(vc.unsecured(), vc.proofs(), expect, options);
     ok &= rec.Record("proof", proofs.status(),
                      proofs.ok() ? "signed by " + proofs->methods.front() +
@@ -239,7 +240,8 @@ bool IsPresentation(const json& document) {
 }
 
 // Verifies a parsed document, which it takes over.
-VerificationReport VerifyOwned(json document, std::string text, const VerifyOptions& options) {
+VerificationReport VerifyOwned(json document, std::string text, const VerifyOptions& options,
+                               JcsTextWithout canonical_unsecured = {}) {
   if (!document.is_object()) {
     VerificationReport report;
     report.malformed_input = true;
@@ -252,7 +254,7 @@ VerificationReport VerifyOwned(json document, std::string text, const VerifyOpti
     if (!vp.ok()) return MalformedReport(vp.status());
     return VerifyPresentation(*vp, options);
   }
-  auto vc = CredentialFromJson(std::move(document), std::move(text));
+  auto vc = CredentialFromJson(std::move(document), std::move(text), std::move(canonical_unsecured));
   if (!vc.ok()) return MalformedReport(vc.status());
   return VerifyCredential(*vc, options);
 }
@@ -295,10 +297,11 @@ VerificationReport VerifyPresentation(const Presentation& presentation, const Ve
 }
 
 VerificationReport Verify(std::string_view json_text, const VerifyOptions& options) {
-  auto parsed = ParseJson(json_text, JsonLimits{kMaxDocumentBytes, kMaxDepth});
+  JcsTextWithout canonical;
+  auto parsed = ParseJson(json_text, JsonLimits{kMaxDocumentBytes, kMaxDepth}, "proof", canonical);
   if (!parsed.ok()) return MalformedReport(parsed.status());
   // The caller holds the text: the report's credentials do not keep a copy.
-  return VerifyOwned(std::move(*parsed), {}, options);
+  return VerifyOwned(std::move(*parsed), {}, options, std::move(canonical));
 }
 
 VerificationReport VerifyDocument(const json& document, const VerifyOptions& options) {
@@ -315,7 +318,8 @@ Result<SignedDocument> VerifySignedDocument(const Credential& document, const st
   // Validity first: a list outside its window is refused whatever its
   // proofs, and "expired" is what tells its reader to fetch a fresh one.
   if (validity == ValidityWindow::kChecked) PSL_RETURN_IF_ERROR(CheckValidity(document, options, nullptr));
-  internal::ProofExpectations expect{"assertionMethod", signer, std::nullopt, std::nullopt};
+  internal::ProofExpectations expect{"assertionMethod", signer, std::nullopt, std::nullopt,
+                                     document.canonical_unsecured()};
   PSL_ASSIGN_OR_RETURN(internal::ProofCheckOutcome proofs,
                        internal::VerifyProofs(document.unsecured(), document.proofs(), expect, options));
   return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};

@@ -5,6 +5,7 @@
 // names, depth, size) and is about three times faster, which matters because
 // parsing is the first step of every verification. It reads bytes only;
 // nothing here can throw except std::bad_alloc, which is caught.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -25,6 +26,20 @@ using nlohmann::json;
 class Parser {
  public:
   Parser(std::string_view text, int max_depth) : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth) {}
+
+  // Also watch the form of the text: is it already RFC 8785 (JCS), and
+  // where is the top-level member `name`? Conservative: anything the
+  // reader is unsure of (a non-integer number, a large integer, a member
+  // name that UTF-16 would sort differently) counts as not canonical.
+  void WatchCanonicalForm(std::string_view name) {
+    watch_form_ = true;
+    watched_member_ = name;
+  }
+  bool canonical() const { return watch_form_ && canonical_; }
+  // [begin, end) of the watched member (its name's quote to its value's
+  // end); begin == end when the top-level object has none.
+  std::size_t member_begin() const { return member_begin_; }
+  std::size_t member_end() const { return member_end_; }
 
   bool Parse(json& out) {
     SkipSpace();
@@ -54,7 +69,9 @@ class Parser {
   }
 
   void SkipSpace() {
+    const char* start = p_;
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    if (p_ != start) canonical_ = false;  // JCS has no insignificant whitespace
   }
 
   bool Literal(const char* word, std::size_t n) {
@@ -95,8 +112,13 @@ class Parser {
     while (true) {
       SkipSpace();
       if (p_ == end_ || *p_ != '"') return Fail("expected a member name in quotes");
+      const char* key_begin = p_;
       std::string key;
+      high_character_ = false;
       if (!String(key)) return false;
+      // UTF-16 (JCS) and UTF-8 (the map) order differ only around U+E000
+      // and above.
+      if (high_character_) canonical_ = false;
       SkipSpace();
       if (p_ == end_ || *p_ != ':') return Fail("expected ':' after a member name");
       ++p_;
@@ -107,9 +129,14 @@ class Parser {
       auto it = members.emplace_hint(members.end(), std::move(key), json());
       if (members.size() == count)
         return Fail("duplicate member name \"" + JsonPointerEscape(it->first) + "\" in " + Pointer());
+      if (std::next(it) != members.end()) canonical_ = false;  // not in sorted order
       path_.push_back({&it->first, 0});
       if (!Value(it->second, depth)) return false;
       path_.pop_back();
+      if (watch_form_ && depth == 1 && it->first == watched_member_) {
+        member_begin_ = static_cast<std::size_t>(key_begin - begin_);
+        member_end_ = static_cast<std::size_t>(p_ - begin_);
+      }
       SkipSpace();
       if (p_ == end_) return Fail("unexpected end of input in an object");
       if (*p_ == ',') {
@@ -198,8 +225,8 @@ class Parser {
     int extra;
     std::uint32_t cp;
     if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
+    else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; high_character_ |= c >= 0xEE; }
+    else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; high_character_ = true; }
     else return Fail("invalid UTF-8 byte");
     if (end_ - p_ <= extra) return Fail("truncated UTF-8 sequence");
     for (int k = 1; k <= extra; ++k) {
@@ -245,7 +272,7 @@ class Parser {
       switch (e) {
         case '"': out += '"'; break;
         case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
+        case '/': out += '/'; canonical_ = false; break;
         case 'b': out += '\b'; break;
         case 'f': out += '\f'; break;
         case 'n': out += '\n'; break;
@@ -254,6 +281,11 @@ class Parser {
         case 'u': {
           std::uint32_t cp;
           if (!Hex4(cp)) return false;
+          // JCS writes \u00xx (lower-case hex) for the controls without a
+          // short escape, and every other character as itself.
+          if (cp >= 0x20 || cp == '\b' || cp == '\f' || cp == '\n' || cp == '\r' || cp == '\t' ||
+              std::any_of(p_ - 4, p_, [](char h) { return h >= 'A' && h <= 'F'; }))
+            canonical_ = false;
           if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail("lone low surrogate in \\u escape");
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             std::uint32_t low;
@@ -299,6 +331,10 @@ class Parser {
       if (p_ == end_ || *p_ < '0' || *p_ > '9') return Fail("invalid number: digits must follow the exponent");
       while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
     }
+    // JCS writes numbers as ECMAScript does; the reader vouches only for
+    // integers it knows print the same: no "-0", at most 15 digits.
+    if (!is_integer || p_ - start > 15 || (p_ - start == 2 && start[0] == '-' && start[1] == '0'))
+      canonical_ = false;
     if (is_integer) {
       if (*start == '-') {
         std::int64_t v;
@@ -338,23 +374,61 @@ class Parser {
   std::vector<PathStep> path_;
   std::string error_;
   std::size_t error_at_ = 0;
+  // The form of the text (WatchCanonicalForm).
+  bool watch_form_ = false;
+  bool canonical_ = true;
+  bool high_character_ = false;  // a character >= U+E000 in the current string
+  std::string_view watched_member_;
+  std::size_t member_begin_ = 0, member_end_ = 0;
 };
 
 }  // namespace
 
-Result<json> ParseJson(std::string_view text, const JsonLimits& limits) {
+namespace {
+
+// Runs `parser` over its text within `limits`.
+Result<json> Run(Parser& parser, std::string_view text, const JsonLimits& limits) {
   if (text.size() > limits.max_bytes) {
     return Status::ResourceExhausted("json: input of " + std::to_string(text.size()) +
                                      " bytes exceeds the limit of " + std::to_string(limits.max_bytes));
   }
   try {
     json value;
-    Parser parser(text, limits.max_depth);
     if (!parser.Parse(value)) return Status::Malformed("json: " + parser.Error());
     return value;
   } catch (const std::exception& e) {  // std::bad_alloc; nothing else throws here
     return Status::ResourceExhausted(std::string("json: ") + e.what());
   }
+}
+
+}  // namespace
+
+Result<json> ParseJson(std::string_view text, const JsonLimits& limits) {
+  Parser parser(text, limits.max_depth);
+  return Run(parser, text, limits);
+}
+
+Result<json> ParseJson(std::string_view text, const JsonLimits& limits, std::string_view member,
+                       JcsTextWithout& canonical) {
+  canonical = JcsTextWithout();
+  Parser parser(text, limits.max_depth);
+  parser.WatchCanonicalForm(member);
+  auto value = Run(parser, text, limits);
+  if (!value.ok() || !parser.canonical() || !value->is_object()) return value;
+  std::size_t begin = parser.member_begin(), end = parser.member_end();
+  if (begin != end) {
+    // Take the member's comma with it: the one before it, or after it when it is first.
+    if (text[begin - 1] == ',') --begin;
+    else if (text[end] == ',') ++end;
+  }
+  try {
+    canonical.text_.reserve(text.size() - (end - begin));
+    canonical.text_.append(text.substr(0, begin)).append(text.substr(end));
+    canonical.known_ = true;
+  } catch (const std::exception&) {  // std::bad_alloc: the form stays unknown
+    canonical = JcsTextWithout();
+  }
+  return value;
 }
 
 std::string DumpJson(const json& value) {

@@ -3,7 +3,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <optional>
+
 #include <nlohmann/json.hpp>
+
+#include "formats/jcs.h"
+#include "tests/testing/paths.h"
 
 namespace passerelle {
 namespace {
@@ -109,6 +115,73 @@ TEST_CASE("json: strings read right whatever the offset of their special bytes",
   CHECK(checked == 14 * 35);
   // An unterminated string ending on a block boundary.
   for (std::size_t n = 0; n <= 33; ++n) CHECK_FALSE(ParseJson("\"" + std::string(n, 'a')).ok());
+}
+
+
+// ParseJson's JCS form: known only when the text is its own RFC 8785 form,
+// and then exactly CanonicalizeJson of the value without the member.
+namespace jcs_form {
+
+std::optional<std::string> FormOf(std::string_view text, std::string_view member = "proof") {
+  JcsTextWithout form;
+  auto parsed = ParseJson(text, JsonLimits{}, member, form);
+  REQUIRE(parsed.ok());
+  if (!form.known()) return std::nullopt;
+  // Whenever the reader vouches for the form, it must be what JCS writes.
+  nlohmann::json without = *parsed;
+  without.erase(std::string(member));
+  auto canonical = CanonicalizeJson(without);
+  REQUIRE(canonical.ok());
+  CHECK(form.text() == *canonical);
+  return std::string(form.text());
+}
+
+}  // namespace jcs_form
+
+TEST_CASE("json: a canonical text gives its JCS form without the member", "[json][jcs-form]") {
+  using jcs_form::FormOf;
+  CHECK(FormOf(R"({"a":1,"proof":{"x":"y"},"z":[true,null]})") == R"({"a":1,"z":[true,null]})");
+  CHECK(FormOf(R"({"proof":{"x":"y"},"z":2})") == R"({"z":2})");
+  CHECK(FormOf(R"({"a":"b","proof":[{"x":1}]})") == R"({"a":"b"})");
+  CHECK(FormOf(R"({"proof":1})") == "{}");
+  CHECK(FormOf(R"({"a":{"proof":1}})") == R"({"a":{"proof":1}})");  // only at the top level
+  CHECK(FormOf(R"({"a":"\u001f\n\"\\","b":"é€😀/"})") == R"({"a":"\u001f\n\"\\","b":"é€😀/"})");
+  CHECK(FormOf(R"({"m":123456789012345,"n":-12})") == R"({"m":123456789012345,"n":-12})");
+  CHECK(FormOf("{}") == "{}");
+}
+
+TEST_CASE("json: a text JCS would write otherwise has no known form", "[json][jcs-form]") {
+  using jcs_form::FormOf;
+  CHECK_FALSE(FormOf(R"({"a":1, "b":2})"));                // whitespace
+  CHECK_FALSE(FormOf("{\"a\":1}\n"));
+  CHECK_FALSE(FormOf(R"({"b":1,"a":2})"));                 // order
+  CHECK_FALSE(FormOf(R"({"a":"\/"})"));                    // needless escapes
+  CHECK_FALSE(FormOf(R"({"a":"\u00e9"})"));
+  CHECK_FALSE(FormOf(R"({"a":"\u0041"})"));
+  CHECK_FALSE(FormOf(R"({"a":"\u000a"})"));                // \n has a short form
+  CHECK_FALSE(FormOf(R"({"a":"\u001F"})"));                // upper-case hex
+  CHECK_FALSE(FormOf(R"({"a":-0})"));                      // numbers ES6 writes otherwise
+  CHECK_FALSE(FormOf(R"({"a":1.0})"));
+  CHECK_FALSE(FormOf(R"({"a":1e2})"));
+  CHECK_FALSE(FormOf(R"({"a":1234567890123456})"));
+  CHECK_FALSE(FormOf("{\"\xEE\x80\x80\":1,\"\xF0\x9F\x98\x80\":2}"));  // UTF-16 sorts these the other way
+  JcsTextWithout form;
+  REQUIRE(ParseJson("[1,2]", JsonLimits{}, "proof", form).ok());
+  CHECK_FALSE(form.known());
+  const std::string duplicate = R"({"a":1,"a":2})";
+  REQUIRE_FALSE(ParseJson(duplicate, JsonLimits{}, "proof", form).ok());
+  CHECK_FALSE(form.known());
+}
+
+TEST_CASE("json: the JCS form agrees with CanonicalizeJson on the upstream vectors", "[json][jcs-form][vectors]") {
+  const auto dir = testing::VectorsDir() / "jcs";
+  int known = 0;
+  for (const char* folder : {"input", "output"})
+    for (const auto& entry : std::filesystem::directory_iterator(dir / folder)) {
+      INFO(entry.path());
+      if (jcs_form::FormOf(testing::ReadFile(entry.path()), "")) ++known;
+    }
+  CHECK(known >= 3);  // the outputs without fractions (the comparison is in FormOf)
 }
 
 }  // namespace

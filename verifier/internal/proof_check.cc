@@ -85,7 +85,8 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
   // The canonical forms are kept for the RDFC suites' signed-form check only.
   CanonicalForms forms;
   const bool jcs = proof.suite == Cryptosuite::kEddsaJcs2022;
-  auto hash = HashDataForDetachedProof(document, all_proofs, proof_json, proof.suite, jcs ? nullptr : &forms);
+  auto hash = HashDataForDetachedProof(document, all_proofs, proof_json, proof.suite, jcs ? nullptr : &forms,
+                                       expect.canonical_unsecured);
   if (!hash.ok()) return hash.status().Annotate(where);
   if (!resolved->method.key.Verify(*hash, proof.signature))
     return Status::VerificationFailed(where + "/proofValue: the signature does not match the document (" +

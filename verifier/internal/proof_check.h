@@ -17,6 +17,8 @@ struct ProofExpectations {
   std::string controller;          // the DID every proof's key must belong to
   std::optional<std::string> challenge;
   std::optional<std::string> domain;
+  // The document's JCS text when known (Credential::canonical_unsecured()).
+  std::string_view canonical_unsecured;
 };
 
 struct ProofCheckOutcome {
