@@ -1,4 +1,5 @@
 // Passerelle — the verification report as JSON (verifier verify --json).
+#include <algorithm>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
@@ -51,7 +52,10 @@ Outcome OutcomeOf(const VerificationReport& r, const CredentialVerdict& c) {
   for (const auto& check : c.checks)
     if (!check.ok && check.check != "holder") own_checks = false;
   if (!own_checks) return Outcome::kRefused;
-  return r.kind == "presentation" && r.verified && c.verified ? Outcome::kPresented : Outcome::kAuthentic;
+  // Presented: its holder proved it theirs (the holder-binding check held).
+  const bool bound = std::any_of(c.checks.begin(), c.checks.end(),
+                                 [](const CheckResult& check) { return check.check == "holder" && check.ok; });
+  return r.kind == "presentation" && r.verified && c.verified && bound ? Outcome::kPresented : Outcome::kAuthentic;
 }
 
 const char* OutcomeName(Outcome outcome) {
