@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/datetime.h"
+#include "verifier/double_diploma.h"
 #include "verifier/verifier.h"
 
 namespace passerelle {
@@ -31,6 +32,10 @@ void AddClaims(const VerificationReport& r, const CredentialVerdict& c, json& ou
   const Achievement* a = vc.achievement();
   if (a == nullptr) return;
   out["kind"] = a->kind ? json(CredentialKindName(*a->kind)) : json(nullptr);
+  // A joint award: every awarding body it names (the issuer first).
+  if (a->awarding_bodies.size() > 1) out["awardingBodies"] = a->awarding_bodies;
+  if (auto pairing = PairingOf(vc))
+    out["doubleDiploma"] = {{"agreement", pairing->agreement}, {"pairedWith", pairing->paired_with}};
   out["holderName"] = a->holder_name.empty() ? json(nullptr) : json(a->holder_name);
   out["title"] = LanguageMapToJson(a->title);
   out["grade"] = a->grade ? json{{"value", a->grade->value}, {"scale", a->grade->scheme}} : json(nullptr);

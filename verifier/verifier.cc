@@ -382,4 +382,12 @@ Result<SignedDocument> VerifySignedDocument(const Credential& document, const st
   return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};
 }
 
+Result<SignedDocument> VerifyProofsOf(const Credential& document, const VerifyOptions& options) {
+  PSL_RETURN_IF_ERROR(CheckCredentialModel(document));
+  internal::ProofExpectations expect{"assertionMethod", {}, std::nullopt, std::nullopt};
+  PSL_ASSIGN_OR_RETURN(internal::ProofCheckOutcome proofs,
+                       internal::VerifyProofs(document.unsecured(), document.proofs(), expect, options));
+  return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};
+}
+
 }  // namespace passerelle

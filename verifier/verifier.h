@@ -156,6 +156,14 @@ Result<SignedDocument> VerifySignedDocument(const Credential& document, const st
                                             const VerifyOptions& options,
                                             ValidityWindow validity = ValidityWindow::kChecked);
 
+// Every proof of `document`, each verified with its own verificationMethod's
+// key (from options.resolver or did:key) whoever made it — a proof set or a
+// chain — and the data model; no trust, validity, status or profile check.
+// For a party adding its proof to a joint credential (issuer cosign).
+// Errors: kInvalidCredential (model), kVerificationFailed / kMalformed /
+// kUnsupported / kExpired (a proof), with the failing proof's JSON Pointer.
+Result<SignedDocument> VerifyProofsOf(const Credential& document, const VerifyOptions& options);
+
 // What a person acts on, per credential (the employer page's data-outcome):
 // kPresented (authentic, presented by its holder with the expected
 // challenge), kAuthentic (its own checks hold; the holder is not proven: a
