@@ -36,6 +36,10 @@ std::string AwardKey(const std::string& kind, const std::string& programme, cons
   std::string what = args.module.value_or("");
   if (args.prior_learning) what += "+prior-learning:" + *args.prior_learning;
   for (const auto& part : parts) what += (what.empty() ? "" : ",") + part;
+  // A joint or double diploma is another award than the single one.
+  for (const auto& body : args.joint_with) what += "+joint:" + body;
+  if (args.paired_with) what += "+paired:" + *args.paired_with;
+  if (args.credential_id) what += "+id:" + *args.credential_id;
   std::string who = learner.did ? *learner.did : learner.given_name + "\x1f" + learner.family_name;
   std::string grade = args.grade.value_or("") + "/" + args.grading_scale.value_or("");
   const std::string day = FormatDateTime(awarded).substr(0, 10);
