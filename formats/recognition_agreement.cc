@@ -1,6 +1,7 @@
 // Passerelle — recognition agreements (docs/formats/recognition-agreement.md).
 #include "formats/recognition_agreement.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -127,6 +128,10 @@ Result<RecognitionAgreement> ParseRecognitionAgreement(const json& doc) {
   PSL_ASSIGN_OR_RETURN(a.target_eqf_level, OptionalLevel(*target, "eqfLevel", "/targetProgramme"));
   PSL_ASSIGN_OR_RETURN(a.target_ects, Number(*target, "ects", "/targetProgramme", 1, 600));
   a.target_title = Titles(*target);
+  for (const auto& [id, did] : dids) a.institution_dids.push_back(did);
+  if (auto target_did = did_of(a.target_issuer, "/targetProgramme/issuer"); target_did.ok() &&
+      std::find(a.institution_dids.begin(), a.institution_dids.end(), *target_did) == a.institution_dids.end())
+    a.institution_dids.push_back(*target_did);
 
   const json* rules = FindMember(doc, "recognitionRules");
   if (rules == nullptr || !rules->is_array() || rules->empty())

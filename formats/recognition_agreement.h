@@ -61,6 +61,9 @@ struct GradeConversion {
 struct RecognitionAgreement {
   std::string name;
   std::string target_issuer;  // DID or the institution id, as written
+  // The partners' DIDs ("institutionDids" values, and the target issuer
+  // when written as a DID): who may award a double diploma under it.
+  std::vector<std::string> institution_dids;
   std::string target_code;
   std::optional<int> target_eqf_level;
   double target_ects = 0;

@@ -85,6 +85,7 @@ Result<Programme> ParseProgramme(const json& p) {
   if (const json* t = FindMember(p, "title"); t && t->is_object()) out.title = *t;
   else return Status::Malformed("programme: /title must be a language map");
   if (const json* l = FindMember(p, "eqfLevel"); l && l->is_number_integer()) out.eqf_level = l->get<int>();
+  out.nqf_level = OptString(p, "nqfLevel");
   if (const json* e = FindMember(p, "ects"); e && e->is_number()) out.ects = e->get<double>();
   if (const json* h = FindMember(p, "hoursPerEcts"); h && h->is_number_integer()) out.hours_per_ects = h->get<int>();
   out.mode = OptString(p, "mode");

@@ -35,6 +35,7 @@ struct Programme {
   std::string kind;  // "certification", "diploma"
   nlohmann::json title;
   int eqf_level = 0;
+  std::string nqf_level;  // IRI of the national level (diplomas from outside the EQF), optional
   double ects = 0;
   int hours_per_ects = 25;
   std::string mode;

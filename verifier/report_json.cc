@@ -1,9 +1,11 @@
 // Passerelle — the verification report as JSON (verifier verify --json).
+#include <algorithm>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
 
 #include "formats/datetime.h"
+#include "verifier/double_diploma.h"
 #include "verifier/verifier.h"
 
 namespace passerelle {
@@ -30,6 +32,10 @@ void AddClaims(const VerificationReport& r, const CredentialVerdict& c, json& ou
   const Achievement* a = vc.achievement();
   if (a == nullptr) return;
   out["kind"] = a->kind ? json(CredentialKindName(*a->kind)) : json(nullptr);
+  // A joint award: every awarding body it names (the issuer first).
+  if (a->awarding_bodies.size() > 1) out["awardingBodies"] = a->awarding_bodies;
+  if (auto pairing = PairingOf(vc))
+    out["doubleDiploma"] = {{"agreement", pairing->agreement}, {"pairedWith", pairing->paired_with}};
   out["holderName"] = a->holder_name.empty() ? json(nullptr) : json(a->holder_name);
   out["title"] = LanguageMapToJson(a->title);
   out["grade"] = a->grade ? json{{"value", a->grade->value}, {"scale", a->grade->scheme}} : json(nullptr);
@@ -51,7 +57,10 @@ Outcome OutcomeOf(const VerificationReport& r, const CredentialVerdict& c) {
   for (const auto& check : c.checks)
     if (!check.ok && check.check != "holder") own_checks = false;
   if (!own_checks) return Outcome::kRefused;
-  return r.kind == "presentation" && r.verified && c.verified ? Outcome::kPresented : Outcome::kAuthentic;
+  // Presented: its holder proved it theirs (the holder-binding check held).
+  const bool bound = std::any_of(c.checks.begin(), c.checks.end(),
+                                 [](const CheckResult& check) { return check.check == "holder" && check.ok; });
+  return r.kind == "presentation" && r.verified && c.verified && bound ? Outcome::kPresented : Outcome::kAuthentic;
 }
 
 const char* OutcomeName(Outcome outcome) {

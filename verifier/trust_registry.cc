@@ -219,18 +219,36 @@ Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& cr
                                   const std::vector<std::string>& methods,
                                   const std::vector<std::optional<Timestamp>>& created, Timestamp now,
                                   std::string* detail) const {
+  // The country the credential claims is the one the entry was accredited in.
+  const json* country = nullptr;
+  if (const json* iss = FindMember(credential, "issuer"); iss != nullptr && iss->is_object())
+    country = FindMember(*iss, "country");
+  return CheckEntity(issuer, credential, country, "/issuer", methods, created, now, detail);
+}
+
+Status TrustRegistry::CheckAwardingBody(const AccreditedIssuer& body, const json& credential, const json* country,
+                                        const std::string& where, const std::vector<std::string>& methods,
+                                        const std::vector<std::optional<Timestamp>>& created, Timestamp now,
+                                        std::string* detail) const {
+  return CheckEntity(body, credential, country, where, methods, created, now, detail);
+}
+
+Status TrustRegistry::CheckEntity(const AccreditedIssuer& issuer, const json& credential, const json* country,
+                                  const std::string& where, const std::vector<std::string>& methods,
+                                  const std::vector<std::optional<Timestamp>>& created, Timestamp now,
+                                  std::string* detail) const {
   const TrustedEntity& e = issuer.entity;
   if (!(now < issuer.list_valid_until))
-    return Status::UntrustedIssuer("/issuer: the trust list accrediting " + e.did + " (" + issuer.list_id +
+    return Status::UntrustedIssuer(where + ": the trust list accrediting " + e.did + " (" + issuer.list_id +
                                    ") expired at " + FormatDateTime(issuer.list_valid_until) + "; fetch its new version");
   if (!(now < issuer.root_valid_until))
-    return Status::UntrustedIssuer("/issuer: the root trust list behind " + e.did + " expired at " +
+    return Status::UntrustedIssuer(where + ": the root trust list behind " + e.did + " expired at " +
                                    FormatDateTime(issuer.root_valid_until) + "; install its new version");
   const std::string who = e.did + " (accredited by " + issuer.accredited_by + ", " + issuer.list_id + ")";
   for (std::size_t i = 0; i < methods.size(); ++i) {
     auto key = std::find_if(e.keys.begin(), e.keys.end(), [&](const TrustedKey& k) { return k.id == methods[i]; });
     if (key == e.keys.end())
-      return Status::UntrustedIssuer("/issuer: " + methods[i] + " is not a key the trust list gives for " + who);
+      return Status::UntrustedIssuer(where + ": " + methods[i] + " is not a key the trust list gives for " + who);
     if (i >= created.size() || !created[i])
       return Status::UntrustedIssuer("/proof: undated proof: a trust list only vouches for keys within their windows");
     const Timestamp t = *created[i];
@@ -240,11 +258,9 @@ Status TrustRegistry::CheckIssuer(const AccreditedIssuer& issuer, const json& cr
     if (!InWindow(e.not_before, e.not_after, t))
       return Status::UntrustedIssuer("/proof/created: " + e.did + " was not accredited at " + FormatDateTime(t));
   }
-  // The country the credential claims is the one the entry was accredited in.
-  if (const json* iss = FindMember(credential, "issuer"); iss != nullptr && iss->is_object())
-    if (const json* country = FindMember(*iss, "country"); country != nullptr && !JsonStringEquals(*country, e.country))
-      return Status::UntrustedIssuer("/issuer/country: " + e.did + " is accredited in " + e.country +
-                                     ", not in the country the credential names");
+  if (country != nullptr && !JsonStringEquals(*country, e.country))
+    return Status::UntrustedIssuer(where + "/country: " + e.did + " is accredited in " + e.country +
+                                   ", not in the country the credential names");
   // Scope: what kind of credential, at which EQF level.
   if (!e.credential_kinds.empty() || !e.eqf_levels.empty()) {
     if (!UsesPasserelleContext(credential))

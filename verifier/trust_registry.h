@@ -93,6 +93,15 @@ class TrustRegistry {
   Status CheckIssuer(const AccreditedIssuer& issuer, const nlohmann::json& credential,
                      const std::vector<std::string>& methods,
                      const std::vector<std::optional<Timestamp>>& created, Timestamp now, std::string* detail) const;
+  // The same for an awarding body of a joint credential other than its
+  // issuer (a co-signer): `methods`/`created` are that body's proofs,
+  // `country` the country the credential names for it (null: none), and
+  // messages are located at `where`, its JSON Pointer.
+  Status CheckAwardingBody(const AccreditedIssuer& body, const nlohmann::json& credential,
+                           const nlohmann::json* country, const std::string& where,
+                           const std::vector<std::string>& methods,
+                           const std::vector<std::optional<Timestamp>>& created, Timestamp now,
+                           std::string* detail) const;
 
  private:
   struct Authority {
@@ -101,6 +110,10 @@ class TrustRegistry {
     Timestamp root_valid_from;
     Timestamp root_valid_until;
   };
+  Status CheckEntity(const AccreditedIssuer& issuer, const nlohmann::json& credential, const nlohmann::json* country,
+                     const std::string& where, const std::vector<std::string>& methods,
+                     const std::vector<std::optional<Timestamp>>& created, Timestamp now,
+                     std::string* detail) const;
   Status AddReadList(const nlohmann::json& document, const TrustList& list, const std::string& name, Timestamp now,
                      const DidResolver& resolver);
   Status AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,

@@ -9,6 +9,7 @@
 #include "formats/profile.h"
 #include "formats/vc_model.h"
 #include "keys/did_document.h"
+#include "verifier/internal/awarding_check.h"
 #include "verifier/internal/proof_check.h"
 #include "verifier/status_cache.h"
 #include "verifier/trust_registry.h"
@@ -85,11 +86,12 @@ Status CheckCredentialModel(const Credential& vc) {
 }
 
 // Whether the credential's issuer is trusted: named with --trust-issuer, or
-// accredited by a trust list for this credential (`proofs` null when the
-// proofs did not verify: then only the listing itself is checked).
-Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const internal::ProofCheckOutcome* proofs,
-                          const VerifyOptions& options, VerificationReport& report, std::string* detail,
-                          std::string* accredited_by) {
+// accredited by a trust list for this credential, signed with `methods` at
+// `created` (the issuer's own proofs; null when the proofs did not verify:
+// then only the listing itself is checked).
+Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const std::vector<std::string>* methods,
+                          const std::vector<std::optional<Timestamp>>* created, const VerifyOptions& options,
+                          VerificationReport& report, std::string* detail, std::string* accredited_by) {
   if (std::find(options.trusted_issuers.begin(), options.trusted_issuers.end(), issuer) !=
       options.trusted_issuers.end()) {
     *detail = issuer + " is trusted (given as a trusted issuer)";
@@ -99,8 +101,8 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const inter
     if (const AccreditedIssuer* accredited = options.trust_registry->FindIssuer(issuer)) {
       static const std::vector<std::string> kNoMethods;
       static const std::vector<std::optional<Timestamp>> kNoTimes;
-      Status s = options.trust_registry->CheckIssuer(*accredited, vc, proofs ? proofs->methods : kNoMethods,
-                                                     proofs ? proofs->created : kNoTimes, options.now, detail);
+      Status s = options.trust_registry->CheckIssuer(*accredited, vc, methods ? *methods : kNoMethods,
+                                                     created ? *created : kNoTimes, options.now, detail);
       // The oldest document the verdict relied on: the list, or its root.
       const Timestamp issued = std::min(accredited->list_valid_from, accredited->root_valid_from);
       if (s.ok() && (!report.trust_freshness || issued < *report.trust_freshness)) report.trust_freshness = issued;
@@ -130,18 +132,56 @@ bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, 
   bool ok = rec.Record("model", CheckCredentialModel(vc), "conforms to the VC data model");
   std::string trust_detail;
   if (ok) {
-    internal::ProofExpectations expect{"assertionMethod", issuer, std::nullopt, std::nullopt,
+    // Every proof is verified with its own key, whoever made it (a proof
+    // set or chain may hold co-signers' and endorsers' proofs); the
+    // credential still needs one by its issuer, and only the issuer's
+    // proofs answer for the issuer's trust.
+    internal::ProofExpectations expect{"assertionMethod", {}, std::nullopt, std::nullopt,
                                        vc.canonical_unsecured()};
     auto proofs = internal::VerifyProofs(vc.unsecured(), vc.proofs(), expect, options);
-    ok &= rec.Record("proof", proofs.status(),
-                     proofs.ok() ? "signed by " + proofs->methods.front() +
-                                       (proofs->methods.size() > 1
-                                            ? " and " + std::to_string(proofs->methods.size() - 1) + " more"
-                                            : std::string())
-                                 : std::string());
-    Status trusted = CheckIssuerTrusted(issuer, vc.unsecured(), proofs.ok() ? &*proofs : nullptr, options,
-                                        report, &trust_detail, &verdict.accredited_by);
+    Status proof_status = proofs.status();
+    const std::vector<std::string>* issuer_methods = nullptr;
+    const std::vector<std::optional<Timestamp>>* issuer_created = nullptr;
+    std::vector<std::string> own_methods;  // filled only when others signed too
+    std::vector<std::optional<Timestamp>> own_created;
+    if (proofs.ok()) {
+      const auto& methods = proofs->methods;
+      const bool all_by_issuer = std::all_of(methods.begin(), methods.end(),
+                                             [&](const std::string& m) { return DidOf(m) == issuer; });
+      issuer_methods = &methods;
+      issuer_created = &proofs->created;
+      if (!all_by_issuer) {
+        for (std::size_t i = 0; i < methods.size(); ++i)
+          if (DidOf(methods[i]) == issuer) {
+            own_methods.push_back(methods[i]);
+            own_created.push_back(proofs->created[i]);
+          }
+        issuer_methods = &own_methods;
+        issuer_created = &own_created;
+        if (own_methods.empty()) {
+          proof_status = Status::VerificationFailed("/proof: no proof by the issuer " + issuer + ": " + methods.front() +
+                                                    " is not controlled by " + issuer)
+                             .AtPointer("/proof");
+          issuer_methods = nullptr;
+          issuer_created = nullptr;
+        }
+      }
+    }
+    ok &= rec.Record("proof", proof_status,
+                     proof_status.ok() ? "signed by " + issuer_methods->front() +
+                                             (proofs->methods.size() > 1
+                                                  ? " and " + std::to_string(proofs->methods.size() - 1) + " more"
+                                                  : std::string())
+                                       : std::string());
+    Status trusted = CheckIssuerTrusted(issuer, vc.unsecured(), issuer_methods, issuer_created, options, report,
+                                        &trust_detail, &verdict.accredited_by);
     ok &= rec.Record("issuer", trusted, std::move(trust_detail));
+    // A joint award: every awarding body it names must have signed it.
+    if (proof_status.ok() && internal::NamesOtherAwardingBodies(vc)) {
+      std::string awarding_detail;
+      Status awarded = internal::CheckAwardingBodies(vc, *proofs, options, &awarding_detail);
+      ok &= rec.Record("awarding", awarded, std::move(awarding_detail));
+    }
     std::string validity_detail;
     Status validity = CheckValidity(vc, options, &validity_detail);
     ok &= rec.Record("validity", validity, std::move(validity_detail));
@@ -168,11 +208,28 @@ void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& optio
   // Whatever fails at the presentation level, every credential is still
   // verified and listed below, so the verdict names each one.
   const std::string& holder = vp.holder();
-  if (holder.empty()) {
+  if (holder.empty() && options.require_holder_binding) {
     ok = false;
     rec.Record("holder",
                Status::VerificationFailed("/holder: missing: a presentation must name its holder").AtPointer("/holder"),
                "");
+  } else if (holder.empty()) {
+    // No holder and none required: whatever proofs it carries must hold
+    // (each with its own key, and the challenge when one is expected).
+    if (!vp.proofs().is_null()) {
+      internal::ProofExpectations expect{"authentication", {}, options.challenge, options.domain};
+      auto proofs = internal::VerifyProofs(vp.unsecured(), vp.proofs(), expect, options);
+      ok &= rec.Record("proof", proofs.status(),
+                       proofs.ok() ? "signed by " + proofs->methods.front() + " (no holder named)" : std::string());
+    } else if (options.challenge || options.domain) {
+      ok &= rec.Record("proof",
+                       Status::VerificationFailed("/proof: missing: a challenge or domain was given but the "
+                                                  "presentation is not signed")
+                           .AtPointer("/proof"),
+                       "");
+    } else {
+      report.warnings.push_back("the presentation names no holder and is not signed: it proves no holder");
+    }
   } else {
     internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
     auto proofs = internal::VerifyProofs(vp.unsecured(), vp.proofs(), expect, options);
@@ -189,6 +246,10 @@ void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& optio
     const std::string& prefix = vp.credential_pointers()[i];
     const Credential& item = items[i];
     bool vc_ok = VerifyCredentialObject(item, options, prefix, report);
+    if (!options.require_holder_binding) {
+      ok &= vc_ok;
+      continue;
+    }
     // Holder binding: every credential must be about the presenting holder.
     const auto& subjects = item.subject_ids();
     bool bound = !holder.empty() && std::find(subjects.begin(), subjects.end(), holder) != subjects.end();
@@ -320,6 +381,14 @@ Result<SignedDocument> VerifySignedDocument(const Credential& document, const st
   if (validity == ValidityWindow::kChecked) PSL_RETURN_IF_ERROR(CheckValidity(document, options, nullptr));
   internal::ProofExpectations expect{"assertionMethod", signer, std::nullopt, std::nullopt,
                                      document.canonical_unsecured()};
+  PSL_ASSIGN_OR_RETURN(internal::ProofCheckOutcome proofs,
+                       internal::VerifyProofs(document.unsecured(), document.proofs(), expect, options));
+  return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};
+}
+
+Result<SignedDocument> VerifyProofsOf(const Credential& document, const VerifyOptions& options) {
+  PSL_RETURN_IF_ERROR(CheckCredentialModel(document));
+  internal::ProofExpectations expect{"assertionMethod", {}, std::nullopt, std::nullopt};
   PSL_ASSIGN_OR_RETURN(internal::ProofCheckOutcome proofs,
                        internal::VerifyProofs(document.unsecured(), document.proofs(), expect, options));
   return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};

@@ -50,6 +50,14 @@ struct VerifyOptions {
   std::optional<std::string> domain;
   // Cached status lists (--status-cache); null: status cannot be checked.
   const StatusListCache* status_cache = nullptr;
+  // Holder binding, a policy and not a data-model rule (VC 2.0 allows a
+  // presentation without `holder`): when true (the CLI, the employer page,
+  // recognition and stacking), a presentation must name its holder, carry
+  // the holder's proof, and every credential must be about that holder. When
+  // false (the VC-API routes unless their options ask for it), a holder-less
+  // presentation is accepted, its proofs (if any) verified with their own
+  // keys; a named holder must still have signed it.
+  bool require_holder_binding = true;
   // Signatures dated this far in the future are still accepted (clock skew).
   std::int64_t max_clock_skew_seconds = 300;
 };
@@ -147,6 +155,14 @@ enum class ValidityWindow { kChecked, kNotChecked };
 Result<SignedDocument> VerifySignedDocument(const Credential& document, const std::string& signer,
                                             const VerifyOptions& options,
                                             ValidityWindow validity = ValidityWindow::kChecked);
+
+// Every proof of `document`, each verified with its own verificationMethod's
+// key (from options.resolver or did:key) whoever made it — a proof set or a
+// chain — and the data model; no trust, validity, status or profile check.
+// For a party adding its proof to a joint credential (issuer cosign).
+// Errors: kInvalidCredential (model), kVerificationFailed / kMalformed /
+// kUnsupported / kExpired (a proof), with the failing proof's JSON Pointer.
+Result<SignedDocument> VerifyProofsOf(const Credential& document, const VerifyOptions& options);
 
 // What a person acts on, per credential (the employer page's data-outcome):
 // kPresented (authentic, presented by its holder with the expected

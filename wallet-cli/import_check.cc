@@ -45,6 +45,11 @@ ImportCheck CheckForImport(std::string_view credential_json, const std::string& 
   const std::string& issuer = vc.issuer().id;
   options.trusted_issuers.clear();
   if (!issuer.empty()) options.trusted_issuers.push_back(issuer);
+  // The same for the co-signers of a joint award: each must still have
+  // signed it (an incomplete joint diploma is refused), with its own key.
+  if (const Achievement* a = vc.achievement())
+    for (const auto& body : a->awarding_bodies)
+      if (body != issuer) options.trusted_issuers.push_back(body);
   options.challenge.reset();
   options.domain.reset();
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/credential.h"
 #include "formats/json.h"
 #include "formats/vc_model.h"
 #include "keys/did_key.h"
@@ -55,8 +56,13 @@ Status CheckOwnPresentation(std::string_view presentation_json, const PresentOpt
   verify.domain = options.domain;
   if (const json* vcs = FindMember(*parsed, "verifiableCredential")) {
     json items = vcs->is_array() ? *vcs : json::array({*vcs});
-    for (const auto& vc : items)
+    for (const auto& vc : items) {
       if (auto issuer = CredentialIssuerId(vc); issuer.ok()) verify.trusted_issuers.push_back(*issuer);
+      // A joint award's co-signers too: each must still have signed it.
+      if (auto typed = CredentialFromJson(vc); typed.ok())
+        if (const Achievement* a = typed->achievement())
+          for (const auto& body : a->awarding_bodies) verify.trusted_issuers.push_back(body);
+    }
   }
   VerificationReport report = Verify(presentation_json, verify);
   std::string reasons;

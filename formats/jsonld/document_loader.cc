@@ -92,7 +92,7 @@ constexpr BundledContext kBundledContexts[] = {
     // Passerelle's own context (docs/formats/passerelle-context.md).
     {"https://w3id.org/passerelle/v1",
      "w3id.org_passerelle_v1.jsonld",
-     "0deab33b4be9cf356788bc4f459678871d534b72b7015e992ed2b67834982321"},
+     "fe3ec70ad49008359bc84fba7638f2ed0b7e4ce73640a58e1303083054d1c786"},
     // Passerelle's trust lists (docs/formats/trust-list.md).
     {"https://w3id.org/passerelle/trust/v1",
      "w3id.org_passerelle_trust_v1.jsonld",

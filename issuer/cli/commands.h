@@ -136,6 +136,22 @@ struct IssueArgs {
   // certification: the learner's presentation (--from) and how to verify it.
   PresentationCheckArgs from;
   std::string format = "native";  // native | openbadges (an OB 3.0 OpenBadgeCredential)
+  // diploma: joint (the other awarding bodies' DIDs) and double (the
+  // agreement file, the partner's diploma id, this diploma's own id).
+  std::vector<std::string> joint_with;
+  std::optional<std::string> agreement;
+  std::optional<std::string> paired_with;
+  std::optional<std::string> credential_id;
+};
+
+// issuer cosign: add this awarding body's proof to a joint credential.
+struct CosignArgs {
+  CommonIssuerArgs common;
+  std::string file;  // the credential (- for stdin)
+  std::string suite = "eddsa-rdfc-2022";
+  // did:web co-signers' keys come from trust lists (did:key needs none).
+  std::vector<std::string> trust_roots;
+  std::vector<std::string> trust_lists;
 };
 
 // issuer trust-list sign: an authority signs the list of those it accredits.
@@ -173,6 +189,7 @@ Result<std::string> ParseCredentialKindArg(const std::string& kind);
 // 2 usage or I/O error.
 int RunInit(const InitArgs& args, std::ostream& out, std::ostream& err);
 int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
+int RunCosign(const CosignArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err);
 int RunConfig(const ConfigArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonIssuerArgs& args, std::ostream& out, std::ostream& err);

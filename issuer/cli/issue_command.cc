@@ -14,11 +14,14 @@
 #include "issuer/cli/node_setup.h"
 #include "issuer/cli/offer_output.h"
 #include "issuer/cli/stack_certification.h"
+#include "issuer/pathways/diploma_credential.h"
 #include "issuer/pathways/prior_learning.h"
 #include "issuer/cli/unlock_issuer.h"
 #include "issuer/credential_signer.h"
 #include "issuer/programme_files.h"
 #include "keys/passphrase.h"
+#include "formats/recognition_agreement.h"
+#include "verifier/trust_registry.h"
 
 namespace passerelle::cli {
 
@@ -33,10 +36,81 @@ std::string AwardKey(const std::string& kind, const std::string& programme, cons
   std::string what = args.module.value_or("");
   if (args.prior_learning) what += "+prior-learning:" + *args.prior_learning;
   for (const auto& part : parts) what += (what.empty() ? "" : ",") + part;
+  // A joint or double diploma is another award than the single one.
+  for (const auto& body : args.joint_with) what += "+joint:" + body;
+  if (args.paired_with) what += "+paired:" + *args.paired_with;
+  if (args.credential_id) what += "+id:" + *args.credential_id;
   std::string who = learner.did ? *learner.did : learner.given_name + "\x1f" + learner.family_name;
   std::string grade = args.grade.value_or("") + "/" + args.grading_scale.value_or("");
   const std::string day = FormatDateTime(awarded).substr(0, 10);
   return "cli-award:" + kind + ":" + programme + ":" + what + ":" + who + ":" + grade + ":" + day;
+}
+
+// The joint and double forms of a diploma from the flags: partners' names
+// and countries from the trust lists given (they are then checked against
+// the same lists by every verifier), the agreement read and this issuer
+// checked to be a party to it. Errors are written to `err`.
+Result<DiplomaForm> DiplomaFormFrom(const IssueArgs& args, const std::string& issuer_did, std::ostream& err) {
+  auto diag = Diag(err);
+  DiplomaForm form;
+  if (args.credential_id) {
+    const std::string& id = *args.credential_id;
+    const bool uuid = id.rfind("urn:uuid:", 0) == 0 && id.size() == 45;
+    if (!uuid && id.rfind("https://", 0) != 0) {
+      diag.Error("--credential-id \"" + id + "\": expected urn:uuid:… (36 characters after the prefix) or an https URL");
+      return Status::InvalidArgument("credential id");
+    }
+  }
+  if (!args.joint_with.empty()) {
+    TrustRegistry registry;
+    if (!args.from.trust_roots.empty() || !args.from.trust_lists.empty()) {
+      DidResolver resolver;
+      Status s = AddTrustListFiles(registry, args.from.trust_roots, args.from.trust_lists, Now(), resolver);
+      if (!s.ok()) {
+        diag.Error(s);
+        return s;
+      }
+    }
+    for (const auto& did : args.joint_with) {
+      IssuerIdentity body{did, "", ""};
+      if (const AccreditedIssuer* known = registry.FindIssuer(did)) {
+        body.name = known->entity.name;
+        body.country = known->entity.country;
+      }
+      form.joint_with.push_back(std::move(body));
+    }
+  }
+  if (args.agreement.has_value() != args.paired_with.has_value()) {
+    diag.Error(args.agreement ? "--agreement needs --paired-with ID: a double diploma names the partner's diploma"
+                              : "--paired-with needs --agreement FILE: the agreement the two diplomas are awarded under");
+    diag.Hint("agree on both diplomas' ids first (e.g. uuidgen); each university gives its own as --credential-id and "
+              "the other's as --paired-with");
+    return Status::InvalidArgument("double diploma");
+  }
+  if (args.agreement) {
+    auto text = Env::Default().ReadFileBounded(*args.agreement, 4u << 20);
+    auto doc = text.ok() ? ParseJson(*text) : Result<nlohmann::json>(text.status());
+    auto agreement = doc.ok() ? ParseRecognitionAgreement(*doc) : Result<RecognitionAgreement>(doc.status());
+    if (!agreement.ok()) {
+      diag.Error("--agreement \"" + *args.agreement + "\"", agreement.status());
+      return agreement.status();
+    }
+    const auto& parties = agreement->institution_dids;
+    const bool party = std::find(parties.begin(), parties.end(), issuer_did) != parties.end();
+    if (!party) {
+      diag.Error("--agreement \"" + *args.agreement + "\": this awarding body (" + issuer_did +
+                 ") is not a party to \"" + agreement->name + "\"");
+      diag.Hint("the agreement names its partners by DID in institutionDids");
+      return Status::InvalidArgument("not a party");
+    }
+    if (args.credential_id && *args.paired_with == *args.credential_id) {
+      diag.Error("--paired-with names this diploma itself: give the partner's diploma id");
+      return Status::InvalidArgument("paired with itself");
+    }
+    form.agreement = agreement->name;
+    form.paired_with = *args.paired_with;
+  }
+  return form;
 }
 
 }  // namespace
@@ -64,8 +138,9 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   if (args.offer_out && args.given_name.empty() && args.family_name.empty())
     return fail(Status::InvalidArgument("name the learner the offer is for: --given-name and --family-name"), 2);
   Learner learner{args.learner_did, args.given_name, args.family_name};
-  // A certification's learner is the holder who presents the modules.
-  if (*kind != "certification" && !learner.did && learner.given_name.empty() && learner.family_name.empty())
+  // A certification's or diploma's learner is the holder who presents the parts.
+  const bool stacked_kind = *kind == "certification" || *kind == "diploma";
+  if (!stacked_kind && !learner.did && learner.given_name.empty() && learner.family_name.empty())
     return fail(Status::InvalidArgument("name the learner: --learner-did DID and/or --given-name/--family-name"), 2);
   // Names are checked as the cohort CSV checks them: text that is signed
   // must be exactly what the learner's name is, never U+FFFD in its place.
@@ -100,8 +175,15 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
 
   if (args.prior_learning && *kind != "module")
     return fail(Status::InvalidArgument("--prior-learning is for --kind module: the module validated from experience"), 2);
-  if (!args.from.presentation.empty() && *kind != "certification")
-    return fail(Status::InvalidArgument("--from is for --kind certification"), 2);
+  if (!args.from.presentation.empty() && !stacked_kind)
+    return fail(Status::InvalidArgument("--from is for --kind certification or diploma"), 2);
+  if (*kind != "diploma") {
+    for (auto [flag, given] : {std::pair{"--joint-with", !args.joint_with.empty()}, {"--agreement", !!args.agreement},
+                               {"--paired-with", !!args.paired_with}, {"--credential-id", !!args.credential_id}})
+      if (given) return fail(Status::InvalidArgument(std::string(flag) + " is for --kind diploma"), 2);
+  }
+  auto diploma_form = DiplomaFormFrom(args, issuer->did, err);
+  if (!diploma_form.ok()) return 2;
   std::vector<std::string> parts;
   Result<nlohmann::json> credential = Status::Internal("unset");
   if (*kind == "module") {
@@ -136,6 +218,13 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     if (!stacked.ok()) return stacked.status().code() == Code::kInvalidCredential ? 1 : 2;
     parts = std::move(*stacked);
     credential = BuildCertificationCredential(bundle->programme, identity, learner, parts, NewCredentialId(), awarded);
+  } else if (*kind == "diploma") {
+    // Like a certification: built only from parts the holder presented.
+    auto stacked = StackFromPresentation(args, *bundle, identity.did, learner, err);
+    if (!stacked.ok()) return stacked.status().code() == Code::kInvalidCredential ? 1 : 2;
+    parts = std::move(*stacked);
+    credential = BuildDiplomaCredential(bundle->programme, identity, learner, parts,
+                                        args.credential_id.value_or(NewCredentialId()), awarded, *diploma_form);
   } else {
     return fail(Status::Unsupported("--kind " + *kind + " is not built from programme data yet; sign it with issuer sign"), 2);
   }
@@ -219,7 +308,7 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
   out << DumpJsonPretty(*issued) << "\n";
   // Without the learner's DID the credential names nobody's key: they can
   // hold it, not present it as theirs.
-  if (!learner.did && *kind != "certification")
+  if (!learner.did && !stacked_kind)
     Diag(err).Hint("no --learner-did: the learner cannot prove this credential is theirs; give their wallet's DID, "
                    "or make an offer they claim into their wallet (issuer offer … --out FOLDER)");
   return 0;

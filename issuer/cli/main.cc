@@ -54,11 +54,21 @@ int main(int argc, char** argv) {
   sign_cmd->add_option("--suite", sign.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
   sign_cmd->add_option("file", sign.file, "the unsigned credential (- for stdin)")->required();
 
+  CosignArgs cosign;
+  CLI::App* cosign_cmd = program.AddVerb("cosign",
+      "add this awarding body's proof to a joint diploma, after checking the proofs on it; prints it",
+      [&] { return RunCosign(cosign, std::cin, std::cout, std::cerr); });
+  AddCommon(cosign_cmd, cosign.common);
+  cosign_cmd->add_option("--suite", cosign.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");
+  cosign_cmd->add_option("--trust-root", cosign.trust_roots, "a root trust list (keys of did:web signers)");
+  cosign_cmd->add_option("--trust-list", cosign.trust_lists, "a trust list (keys of did:web signers)");
+  cosign_cmd->add_option("file", cosign.file, "the joint credential as its issuer signed it (- for stdin)")->required();
+
   IssueArgs issue;
   CLI::App* issue_cmd = program.AddVerb("issue", "build a credential from programme data, sign it, print it",
       [&] { return RunIssue(issue, std::cout, std::cerr); });
   AddCommon(issue_cmd, issue.common);
-  issue_cmd->add_option("--kind", issue.kind, "module or certification")->required();
+  issue_cmd->add_option("--kind", issue.kind, "module, certification or diploma")->required();
   issue_cmd->add_option("--programme", issue.programme, "programme file (docs/formats/programme.md)")->required();
   issue_cmd->add_option("--grading-scales", issue.grading_scales, "grading scales file (default: the programme's)");
   issue_cmd->add_option("--module", issue.module, "module code, e.g. HQ-M01 (--kind module)");
@@ -69,8 +79,15 @@ int main(int argc, char** argv) {
   issue_cmd->add_option("--grading-scale", issue.grading_scale, "the scale's name, e.g. FR-0-20");
   issue_cmd->add_option("--awarded-on", issue.awarded_on, "award date, YYYY-MM-DD or RFC 3339 (default: now)");
   issue_cmd->add_option("--from", issue.from.presentation,
-                        "certification: the learner's presentation of the modules it stacks (- for stdin)");
+                        "certification, diploma: the learner's presentation of the parts it stacks (- for stdin)");
   AddPresentationCheck(issue_cmd, issue.from);
+  issue_cmd->add_option("--joint-with", issue.joint_with,
+                        "diploma: another awarding body's DID (repeatable): a joint diploma each of them co-signs");
+  issue_cmd->add_option("--agreement", issue.agreement,
+                        "diploma: the double-diploma agreement file it is awarded under (with --paired-with)");
+  issue_cmd->add_option("--paired-with", issue.paired_with, "diploma: the id of the partner's diploma (double diploma)");
+  issue_cmd->add_option("--credential-id", issue.credential_id,
+                        "the new credential's id (urn:uuid:…), e.g. one the partner's diploma already names");
   issue_cmd->add_option("--prior-learning", issue.prior_learning,
                         "module: awarded from validated prior learning; the evidence file's reference");
   issue_cmd->add_option("--suite", issue.suite, "eddsa-rdfc-2022 (default) or eddsa-jcs-2022");

@@ -24,7 +24,7 @@ Result<std::vector<std::string>> StackFromPresentation(const IssueArgs& args, co
     return s;
   };
   if (args.from.presentation.empty())
-    return usage(Status::InvalidArgument("--kind certification is built from the modules its holder presents: "
+    return usage(Status::InvalidArgument("--kind " + args.kind + " is built from the parts its holder presents: "
                                          "give --from PRESENTATION --challenge C"),
                  "the learner runs wallet present ID... --challenge C --out presentation.json");
   if (!args.from.challenge)
@@ -56,7 +56,8 @@ Result<std::vector<std::string>> StackFromPresentation(const IssueArgs& args, co
     if (holder.empty() || subjects.empty() || std::any_of(subjects.begin(), subjects.end(),
                                                           [&](const std::string& s) { return s != holder; })) {
       diag.Error(args.from.presentation + ": credential " + v.credential().id() +
-                 " is not about the presenting holder: a certification is awarded to the learner who holds the modules");
+                 " is not about the presenting holder: a " + args.kind +
+                 " is awarded to the learner who holds its parts");
       return Status::InvalidCredential("not the holder's");
     }
     credentials.push_back(v.credential());

@@ -144,7 +144,11 @@ CertificationCheck Evaluate(const Programme& programme, const GradingScales& sca
     for (const Credential& vc : credentials) {
       const Achievement* a = vc.achievement();
       if (a == nullptr || a->code != m.code) continue;
-      if (a->kind != CredentialKind::kModule && a->kind != CredentialKind::kRecognition) continue;
+      // Parts: modules, recognitions, and (for a diploma) certifications
+      // whose code is one of the programme's parts.
+      if (a->kind != CredentialKind::kModule && a->kind != CredentialKind::kRecognition &&
+          a->kind != CredentialKind::kCertification)
+        continue;
       CoverageSource source = CoverageSource::kOwn;
       std::string problem = judge(vc, *a, m, source);
       if (problem.empty()) {

@@ -197,6 +197,35 @@ TEST_CASE("cli: verifier serve: VC-API verify routes answer 200, 422 and 400", "
         400);
 }
 
+TEST_CASE("cli: verifier serve: holder binding is the VC-API request's choice, and the page's rule",
+          "[cli][serve][holder-binding]") {
+  Scenario s;
+  json credential = json::parse(testing::ReadFile(s.IssueModule("m1.json", s.holder_did)));
+  // VC 2.0 allows a presentation without holder (and without proof).
+  json vp = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+             {"type", {"VerifiablePresentation"}},
+             {"verifiableCredential", {credential}}};
+  ServedVerifier v(s);
+  auto open = testing::HttpCall(v.port, "POST", "/presentations/verify", json{{"verifiablePresentation", vp}}.dump());
+  INFO(open.body);
+  CHECK(open.status == 200);
+  CHECK(json::parse(open.body)["verified"] == true);
+  auto asked = testing::HttpCall(v.port, "POST", "/presentations/verify",
+                                 json{{"verifiablePresentation", vp}, {"options", {{"holderBinding", true}}}}.dump());
+  INFO(asked.body);
+  CHECK(asked.status == 422);
+  CHECK_THAT(asked.body, Catch::Contains("must name its holder"));
+  CHECK(testing::HttpCall(v.port, "POST", "/presentations/verify",
+                          json{{"verifiablePresentation", vp}, {"options", {{"holderBinding", "yes"}}}}.dump())
+            .status == 400);
+  // The employer page requires it: a presentation that proves no holder is
+  // refused, and the page says why.
+  auto page = v.Form({{"file", vp.dump()}});
+  INFO(page.body);
+  CHECK(OutcomeOf(page.body) == "refused");
+  CHECK_THAT(page.body, Catch::Contains("must name its holder"));
+}
+
 TEST_CASE("cli: verifier serve: hostile requests are refused, and nothing is reflected unescaped", "[cli][serve]") {
   Scenario s;
   ServedVerifier v(s);

@@ -140,6 +140,70 @@ TEST_CASE("verifier: a proof set needs every proof to verify", "[verifier]") {
   CHECK_FALSE(VerifyDocument(twice, f.Options()).verified);
 }
 
+TEST_CASE("verifier: a proof chain whose first proof is by another party and whose second is the issuer's verifies",
+          "[verifier][proof-chain]") {
+  Fixture issuer, endorser;
+  ProofOptions first;
+  first.suite = Cryptosuite::kEddsaRdfc2022;
+  first.verification_method = DidKeyVerificationMethod(endorser.key.public_key());
+  first.created = ParseDateTime("2026-01-15T00:00:00Z").value();
+  first.id = "urn:uuid:6f0c3a1e-0000-4000-8000-000000000001";
+  json endorsed = AddProof(issuer.Unsigned(), endorser.key, first).value();
+  ProofOptions second;
+  second.suite = Cryptosuite::kEddsaRdfc2022;
+  second.verification_method = DidKeyVerificationMethod(issuer.key.public_key());
+  second.created = ParseDateTime("2026-02-01T00:00:00Z").value();
+  second.previous_proof = *first.id;
+  json chained = AddProof(endorsed, issuer.key, second).value();
+  REQUIRE(chained["proof"].is_array());
+  REQUIRE(chained["proof"].size() == 2);
+  auto report = VerifyDocument(chained, issuer.Options());
+  INFO(DumpJson(ReportToJson(report)));
+  CHECK(report.verified);
+  // The issuer's proof signs the endorser's with the document: changing the
+  // proof it names breaks the chain.
+  json tampered = chained;
+  tampered["proof"][0]["created"] = "2026-01-16T00:00:00Z";
+  CHECK_FALSE(VerifyDocument(tampered, issuer.Options()).verified);
+  // The endorser's proof alone is not the issuer's.
+  json only_other = endorsed;
+  auto refused = VerifyDocument(only_other, issuer.Options());
+  CHECK_FALSE(refused.verified);
+  CHECK_THAT(FindCheck(refused, "proof")->detail, Catch::Contains("no proof by the issuer"));
+  // A forged proof by the other party fails the set, whoever made it.
+  json forged = chained;
+  forged["proof"][0]["proofValue"] = "z" + EncodeBase58(std::string(64, '\x07'));
+  CHECK_FALSE(VerifyDocument(forged, issuer.Options()).verified);
+}
+
+TEST_CASE("verifier: holder binding is a policy: a presentation without holder", "[verifier][holder-binding]") {
+  Fixture issuer, holder;
+  json vc = issuer.Unsigned();
+  vc["credentialSubject"]["id"] = holder.did;
+  json vp = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+             {"type", {"VerifiablePresentation"}},
+             {"verifiableCredential", {issuer.Sign(vc)}}};
+  VerifyOptions required = issuer.Options();
+  auto refused = VerifyDocument(vp, required);
+  CHECK_FALSE(refused.verified);
+  CHECK(FindCheck(refused, "holder") != nullptr);
+  VerifyOptions open = issuer.Options();
+  open.require_holder_binding = false;
+  auto accepted = VerifyDocument(vp, open);
+  INFO(DumpJson(ReportToJson(accepted)));
+  CHECK(accepted.verified);
+  REQUIRE(accepted.credentials.size() == 1);
+  CHECK(OutcomeOf(accepted, accepted.credentials[0]) == Outcome::kAuthentic);
+  // Without binding, a challenge still needs a proof that carries it.
+  open.challenge = "nonce-1";
+  CHECK_FALSE(VerifyDocument(vp, open).verified);
+  // A tampered credential still fails.
+  json tampered = vp;
+  tampered["verifiableCredential"][0]["credentialSubject"]["name"] = "Someone Else";
+  open.challenge.reset();
+  CHECK_FALSE(VerifyDocument(tampered, open).verified);
+}
+
 TEST_CASE("verifier: validity window and proof dates", "[verifier]") {
   Fixture f;
   json doc = f.Unsigned();

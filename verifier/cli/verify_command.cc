@@ -15,6 +15,7 @@
 #include "i18n/messages.h"
 #include "keys/did_document.h"
 #include "verifier/cli/verify_setup.h"
+#include "verifier/double_diploma.h"
 #include "verifier/qr/qr_scan.h"
 #include "verifier/recognition.h"
 #include "verifier/status_cache.h"
@@ -27,6 +28,31 @@ namespace passerelle::cli {
 using nlohmann::json;
 
 namespace {
+
+// The awarding bodies a joint credential names: "name (country)" each, or the DID.
+std::string JointBodies(const Credential& vc) {
+  std::string out;
+  const json* s = FindMember(vc.unsecured(), "credentialSubject");
+  if (s != nullptr && s->is_array()) s = s->empty() ? nullptr : &(*s)[0];
+  const json* a = s != nullptr && s->is_object() ? FindMember(*s, "achievement") : nullptr;
+  const json* bodies = a != nullptr && a->is_object() ? FindMember(*a, "awardingBody") : nullptr;
+  if (bodies == nullptr || !bodies->is_array()) return out;
+  for (const auto& b : *bodies) {
+    std::string one;
+    if (b.is_string()) one = b.get<std::string>();
+    if (b.is_object()) {
+      const json* name = FindMember(b, "name");
+      const json* id = FindMember(b, "id");
+      const json* country = FindMember(b, "country");
+      one = name != nullptr && name->is_string() ? name->get<std::string>()
+            : id != nullptr && id->is_string()   ? id->get<std::string>()
+                                                 : std::string("?");
+      if (country != nullptr && country->is_string()) one += " (" + country->get<std::string>() + ")";
+    }
+    out += (out.empty() ? "" : ", ") + one;
+  }
+  return out;
+}
 
 // What a person reads first about one credential, before the checks: its
 // title, kind, credits and level, the holder, the grade, the awarding body
@@ -79,6 +105,11 @@ void PrintClaims(const VerificationReport& r, const CredentialVerdict& c, const 
   if (!issuer.country.empty()) body += " (" + issuer.country + ")";
   if (!c.accredited_by.empty()) body += ", " + msg("cli.accredited_by", {c.accredited_by});
   out << claims_indent << SanitizeForTerminal(msg("cli.awarded_by", {body})) << "\n";
+  if (const Achievement* a = vc.achievement(); a != nullptr && a->awarding_bodies.size() > 1)
+    out << claims_indent << SanitizeForTerminal(msg("cli.awarded_jointly", {JointBodies(vc)})) << "\n";
+  if (auto pairing = PairingOf(vc))
+    out << claims_indent
+        << SanitizeForTerminal(msg("cli.double_diploma", {pairing->agreement, pairing->paired_with})) << "\n";
   if (outcome == Outcome::kPresented) out << indent << msg("cli.outcome_presented") << "\n";
   if (outcome == Outcome::kAuthentic) out << indent << msg("cli.outcome_authentic") << "\n";
 }
@@ -126,6 +157,7 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
 
   int exit_code = 0;
   json all = json::array();
+  std::vector<Credential> verified;  // across every input: double diplomas come in two files
   // Files, then a QR image, then QR text: each yields the document to verify.
   std::vector<std::pair<std::string, Result<std::string>>> inputs;
   for (const auto& file : args.files) inputs.emplace_back(file, ReadInput(file, in));
@@ -140,6 +172,7 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
       continue;
     }
     VerificationReport report = Verify(*text, options);
+    for (const auto& v : report.verified_credentials) verified.push_back(v.credential());
     if (args.json) {
       all.push_back(ReportToJson(report));
     } else {
@@ -151,6 +184,26 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
       for (const auto& h : report.hints) diag.Hint(h);
       int code = report.malformed_input ? 2 : 1;
       exit_code = std::max(exit_code, code);
+    }
+  }
+  // Double diplomas: two halves given together must name each other.
+  for (std::size_t i = 0; i < verified.size(); ++i) {
+    auto pairing = PairingOf(verified[i]);
+    if (!pairing) continue;
+    for (std::size_t j = i + 1; j < verified.size(); ++j) {
+      auto other = PairingOf(verified[j]);
+      if (!other || (pairing->paired_with != verified[j].id() && other->paired_with != verified[i].id())) continue;
+      Status match = CheckDoubleDiploma(verified[i], verified[j]);
+      if (match.ok()) {
+        if (!args.json)
+          out << SanitizeForTerminal("double diploma: " + verified[i].id() + " and " + verified[j].id() +
+                                     " match (agreement \"" + pairing->agreement + "\", the same learner, awarded by " +
+                                     verified[i].issuer().id + " and " + verified[j].issuer().id + ")")
+              << "\n";
+      } else {
+        diag.Error("double diploma: " + match.message());
+        exit_code = std::max(exit_code, 1);
+      }
     }
   }
   if (args.json) out << DumpJsonPretty(all.size() == 1 ? all[0] : all) << "\n";

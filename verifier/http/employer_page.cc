@@ -232,6 +232,12 @@ const char* PageOutcomeName(PageOutcome outcome) {
 PageOutcome OutcomeOfPage(const VerificationReport& r, bool presented) {
   if (r.malformed_input) return PageOutcome::kUnreadable;
   if (r.credentials.empty()) return PageOutcome::kRefused;
+  // The page requires holder binding: a presentation that names no holder
+  // claims to be presented by someone and proves nobody (a bare credential
+  // claims nothing, and stays amber when it holds up).
+  if (r.kind == "presentation")
+    for (const auto& check : r.checks)
+      if (check.check == "holder" && !check.ok) return PageOutcome::kRefused;
   bool all_presented = presented;
   for (const auto& c : r.credentials) {
     Outcome o = OutcomeOf(r, c);

@@ -65,6 +65,10 @@ Result<VcApiVerifyRequest> ParseVcApiVerifyRequest(std::string_view body, bool p
     in.check_status =
         checks->empty() || std::find(checks->begin(), checks->end(), json("credentialStatus")) != checks->end();
   }
+  if (const json* binding = FindMember(*options, "holderBinding")) {
+    if (!binding->is_boolean()) return Status::Malformed("/options/holderBinding: must be true or false");
+    in.holder_binding = binding->get<bool>();
+  }
   for (const char* name : {"challenge", "domain"}) {
     const json* v = FindMember(*options, name);
     if (v == nullptr) continue;
@@ -87,6 +91,7 @@ http::HttpResponse HandleVcApiVerify(const http::HttpRequest& request, bool pres
   verify.now = Now();
   verify.challenge = input->challenge;
   verify.domain = input->domain;
+  verify.require_holder_binding = input->holder_binding;
   if (!input->check_status) verify.status_cache = nullptr;
   if (options.prepare) options.prepare(input->document, input->check_status, &verify);
   VerificationReport report = VerifyDocument(input->document, verify);

@@ -3,7 +3,7 @@
 // (which registers it with its own options).
 //
 // Request: {"verifiableCredential" | "verifiablePresentation": {…},
-//           "options": {"challenge", "domain", "checks": [...]}}.
+//           "options": {"challenge", "domain", "checks": [...], "holderBinding": bool}}.
 // Runs verifier::VerifyDocument, the pipeline `verifier verify` runs, and
 // answers 200 when the document verified, 422 when it did not, 400 when it
 // could not be read (the W3C suites look only at these codes); errors in the
@@ -28,6 +28,10 @@ struct VcApiVerifyRequest {
   std::optional<std::string> challenge, domain;
   // options.checks names "credentialStatus", or is absent or empty.
   bool check_status = true;
+  // options.holderBinding: true asks that the presentation name its holder,
+  // carry the holder's proof, and carry only credentials about that holder
+  // (VerifyOptions::require_holder_binding); absent or false: not asked.
+  bool holder_binding = false;
 };
 
 // Parses a request body. Errors: kMalformed (not JSON — "at byte N" —, not

@@ -14,7 +14,10 @@ namespace passerelle::internal {
 
 struct ProofExpectations {
   std::string purpose;             // "assertionMethod" or "authentication"
-  std::string controller;          // the DID every proof's key must belong to
+  // The DID every proof's key must belong to; empty: any party (each proof
+  // is still verified with its own verificationMethod's key — the caller
+  // decides whose proofs it needs, from ProofCheckOutcome::methods).
+  std::string controller;
   std::optional<std::string> challenge;
   std::optional<std::string> domain;
   // The document's JCS text when known (Credential::canonical_unsecured()).
