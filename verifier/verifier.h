@@ -50,6 +50,14 @@ struct VerifyOptions {
   std::optional<std::string> domain;
   // Cached status lists (--status-cache); null: status cannot be checked.
   const StatusListCache* status_cache = nullptr;
+  // The freshness policy (--max-status-age, --max-trust-age): a verdict may
+  // not rest on a status list, or on a trust list obtained by `verifier
+  // sync`, that the verifier last confirmed (fetched, or answered 304) more
+  // than this long before `now`. A trust list given as a file counts from
+  // its validFrom; a root, the operator's anchor, is bounded by its own
+  // validUntil only. 0: no limit. docs/federation.md.
+  std::int64_t max_status_age_seconds = 7 * 86400;
+  std::int64_t max_trust_age_seconds = 30 * 86400;
   // Signatures dated this far in the future are still accepted (clock skew).
   std::int64_t max_clock_skew_seconds = 300;
 };
@@ -113,8 +121,12 @@ struct VerificationReport {
   // The credentials that passed (for a presentation: only when the whole
   // presentation did), in document order.
   std::vector<VerifiedCredential> verified_credentials;
+  // The time the verdict is for (VerifyOptions::now): ages count to it.
+  Timestamp verified_at;
+  // When the verifier last confirmed the oldest status list the verdict
+  // relied on (sync: fetched or answered 304).
   std::optional<Timestamp> status_freshness;
-  // Issue date of the oldest trust list a verdict relied on.
+  // The same for trust lists (a list given as a file: its validFrom).
   std::optional<Timestamp> trust_freshness;
 };
 

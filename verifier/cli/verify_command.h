@@ -21,6 +21,9 @@ struct VerifyArgs {
   std::optional<std::string> domain;
   std::optional<std::string> qr_image;
   std::optional<std::string> qr_text;
+  // The freshness policy (docs/federation.md): durations such as 7d, 36h, 90m.
+  std::string max_status_age = "7d";
+  std::string max_trust_age = "30d";
 };
 
 // Runs the verification; returns the exit status (0 valid, 1 definite no,

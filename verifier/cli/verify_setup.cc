@@ -7,6 +7,7 @@
 
 #include "cmdline/diagnostics.h"
 #include "env/env.h"
+#include "formats/duration.h"
 #include "formats/json.h"
 #include "keys/did_document.h"
 #include "verifier/sync/did_web.h"
@@ -35,6 +36,15 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
       return 2;
     }
     options.now = *t;
+  }
+  for (auto [flag, text, field] : {std::tuple{"--max-status-age", &args.max_status_age, &options.max_status_age_seconds},
+                                   std::tuple{"--max-trust-age", &args.max_trust_age, &options.max_trust_age_seconds}}) {
+    auto seconds = ParseDuration(*text);
+    if (!seconds.ok()) {
+      diag.Error(flag, seconds.status());
+      return 2;
+    }
+    *field = *seconds;
   }
   options.trusted_issuers = args.trust_issuers;
   options.challenge = args.challenge;
