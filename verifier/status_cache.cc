@@ -1,6 +1,8 @@
 // Passerelle — status-list cache and offline status checks.
 #include "verifier/status_cache.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "formats/digest.h"
@@ -55,10 +57,29 @@ nlohmann::json CacheEntry(const std::string& url, const json& credential, Timest
 }  // namespace
 
 Status StatusListCache::Store(const std::string& url, const json& credential, Timestamp fetched_at,
-                              const CacheValidators& validators) const {
-  return env_->WriteFileAtomic(PathFor(url), DumpJson(CacheEntry(url, credential, fetched_at, fetched_at, validators)),
+                              const CacheValidators& validators, std::optional<Timestamp> checked_at) const {
+  return env_->WriteFileAtomic(PathFor(url),
+                               DumpJson(CacheEntry(url, credential, fetched_at, checked_at.value_or(fetched_at),
+                                                   validators)),
                                WriteOptions{0644, Durability::kSynced})
       .Annotate("status cache");
+}
+
+Result<std::vector<std::string>> StatusListCache::Urls() const {
+  std::vector<std::string> urls;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+    auto text = env_->ReadFileBounded(entry.path(), kMaxCacheEntryBytes);
+    auto parsed = text.ok() ? ParseJson(*text, JsonLimits{kMaxCacheEntryBytes, 32}) : Result<json>(text.status());
+    if (!parsed.ok() || !parsed->is_object()) continue;
+    const json* url = FindMember(*parsed, "url");
+    if (url != nullptr && url->is_string() && PathFor(url->get<std::string>()) == entry.path())
+      urls.push_back(url->get<std::string>());
+  }
+  if (ec) return Status::IOError("status cache \"" + dir_.string() + "\": " + ec.message());
+  std::sort(urls.begin(), urls.end());
+  return urls;
 }
 
 Status StatusListCache::Confirm(const std::string& url, Timestamp checked_at) const {

@@ -60,8 +60,13 @@ class StatusListCache {
   // (0644, fsync'd): on failure the list cached before stays, whole.
   // REQUIRES: the caller verified it. Errors: kIOError naming the file and
   // the failing step.
+  // `checked_at` (default: fetched_at) is when it was last confirmed.
   Status Store(const std::string& url, const nlohmann::json& credential, Timestamp fetched_at,
-               const CacheValidators& validators = {}) const;
+               const CacheValidators& validators = {}, std::optional<Timestamp> checked_at = std::nullopt) const;
+
+  // The URLs of every list stored, read from the entries (a damaged entry
+  // is skipped). Errors: kIOError.
+  Result<std::vector<std::string>> Urls() const;
 
   // Records that the server confirmed the cached list unchanged (a 304) at
   // `checked_at`, written the same way. Errors: those of Load(), kIOError.

@@ -5,6 +5,7 @@
 #include "cmdline/app.h"
 #include "verifier/cli/recognise_command.h"
 #include "verifier/cli/serve_command.h"
+#include "verifier/cli/bundle_command.h"
 #include "verifier/cli/sync_command.h"
 #include "verifier/cli/verify_command.h"
 
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
                 "a trust list signed by an authority of a --trust-root; repeat for several");
   v->add_option("--did-document", verify.did_documents, "a DID document to resolve a did:web issuer offline");
   v->add_option("--status-cache", verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  v->add_option("--bundle", verify.bundle,
+                "a file made by `verifier bundle` (trust and status lists for an offline verifier), instead of --status-cache");
   v->add_option("--max-status-age", verify.max_status_age,
                 "refuse status lists last confirmed longer ago (default 7d; e.g. 36h, 90m)");
   v->add_option("--max-trust-age", verify.max_trust_age,
@@ -73,6 +76,8 @@ int main(int argc, char** argv) {
   sv->add_option("--trust-issuer", serve.verify.trust_issuers, "trust this issuer DID for any kind of credential");
   sv->add_option("--did-document", serve.verify.did_documents, "a DID document to resolve a did:web issuer offline");
   sv->add_option("--status-cache", serve.verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  sv->add_option("--bundle", serve.verify.bundle,
+                "a file made by `verifier bundle` (trust and status lists for an offline verifier), instead of --status-cache");
   sv->add_option("--max-status-age", serve.verify.max_status_age,
                 "refuse status lists last confirmed longer ago (default 7d; e.g. 36h, 90m)");
   sv->add_option("--max-trust-age", serve.verify.max_trust_age,
@@ -84,6 +89,13 @@ int main(int argc, char** argv) {
   sv->add_option("--challenge-minutes", serve.challenge_minutes,
                  "how long the page's challenge codes are accepted, once each (default 15)");
   sv->add_flag("--quiet", serve.quiet, "no access log on stderr");
+
+  BundleArgs bundle;
+  CLI::App* b = program.AddVerb("bundle",
+      "pack the trust and status lists a sync cached into one file for an offline verifier (verify|serve --bundle)",
+      [&] { return RunBundle(bundle, std::cout, std::cerr); });
+  b->add_option("--cache", bundle.cache, "the folder `verifier sync` filled")->required();
+  b->add_option("--out", bundle.out, "the bundle file to write (- for stdout)")->required();
 
   SyncArgs sync;
   CLI::App* s = program.AddVerb(

@@ -17,6 +17,7 @@ struct VerifyArgs {
   std::vector<std::string> trust_lists;  // lists signed by a root's authorities
   std::vector<std::string> did_documents;
   std::optional<std::string> status_cache;
+  std::optional<std::string> bundle;  // `verifier bundle` output, instead of --status-cache
   std::optional<std::string> challenge;
   std::optional<std::string> domain;
   std::optional<std::string> qr_image;

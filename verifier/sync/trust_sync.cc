@@ -65,6 +65,30 @@ Status WriteMeta(const std::filesystem::path& cache_dir, const std::string& url,
 
 }  // namespace
 
+Status StoreCachedTrustList(const std::filesystem::path& cache_dir, const std::string& url, const std::string& body,
+                            Timestamp checked_at, const CacheValidators& validators, Env& env) {
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(TrustDir(cache_dir), 0777));
+  PSL_RETURN_IF_ERROR(env.WriteFileAtomic(CachePath(cache_dir, url), body, WriteOptions{0644, Durability::kSynced}));
+  return WriteMeta(cache_dir, url, checked_at, validators, env);
+}
+
+Result<std::vector<CachedTrustListFile>> ReadCachedTrustLists(const std::filesystem::path& cache_dir, Env& env) {
+  std::vector<CachedTrustListFile> out;
+  const std::filesystem::path dir = TrustDir(cache_dir);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    PSL_ASSIGN_OR_RETURN(std::string body, env.ReadFileBounded(entry.path(), kMaxTrustListBytes));
+    auto doc = ParseJson(body, kTrustListLimits);
+    auto list = doc.ok() ? ParseTrustList(*doc) : Result<TrustList>(doc.status());
+    if (!list.ok() || CachePath(cache_dir, list->id) != entry.path()) continue;
+    out.push_back({list->id, std::move(body), ReadMeta(MetaPath(cache_dir, list->id), env).checked_at});
+  }
+  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
+  return out;
+}
+
 CacheValidators CachedTrustListValidators(const std::filesystem::path& cache_dir, const std::string& url, Env& env) {
   if (!env.ReadFileBounded(CachePath(cache_dir, url), kMaxTrustListBytes).ok()) return {};
   return ReadMeta(MetaPath(cache_dir, url), env).validators;
@@ -110,9 +134,7 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
                                         FormatDateTime(cached_list->valid_from) + "): not replacing it");
   }
   PSL_RETURN_IF_ERROR(registry.AddListDocument(*doc, url, now, {}, now));
-  PSL_RETURN_IF_ERROR(env.CreateDirectories(TrustDir(cache_dir), 0777));
-  PSL_RETURN_IF_ERROR(env.WriteFileAtomic(path, body, WriteOptions{0644, Durability::kSynced}));
-  PSL_RETURN_IF_ERROR(WriteMeta(cache_dir, url, now, validators, env));
+  PSL_RETURN_IF_ERROR(StoreCachedTrustList(cache_dir, url, body, now, validators, env));
   return SyncedTrustList{url, list->issuer, list->entities.size(), list->valid_from, list->valid_until};
 }
 

@@ -48,6 +48,24 @@ Result<SyncedTrustList> ConfirmCachedTrustList(const std::string& url, TrustRegi
                                                const std::filesystem::path& cache_dir, Timestamp now,
                                                Env& env = Env::Default());
 
+// A trust list as cached: its URL (its id), its signed bytes, and when
+// sync last confirmed it (none for a list cached before that was recorded).
+struct CachedTrustListFile {
+  std::string url;
+  std::string body;
+  std::optional<Timestamp> checked_at;
+};
+// Every trust list under CACHE/trust-lists/ (not checked here: the reader
+// checks them, e.g. a bundle's user). Errors: kIOError.
+Result<std::vector<CachedTrustListFile>> ReadCachedTrustLists(const std::filesystem::path& cache_dir,
+                                                              Env& env = Env::Default());
+
+// Stores an already checked list's bytes under CACHE/trust-lists/, with
+// `checked_at` as its confirmation time. Errors: kIOError.
+Status StoreCachedTrustList(const std::filesystem::path& cache_dir, const std::string& url, const std::string& body,
+                            Timestamp checked_at, const CacheValidators& validators = {},
+                            Env& env = Env::Default());
+
 // The validators stored for `url` (empty when none: fetch unconditionally).
 CacheValidators CachedTrustListValidators(const std::filesystem::path& cache_dir, const std::string& url,
                                           Env& env = Env::Default());
