@@ -78,7 +78,9 @@ struct Federation {
   std::optional<Timestamp> lyon_compromised;
 
   std::string Root() const {
-    return SignedList(root, {fr.Entity(TrustRole::kAuthority, "FR", "https://fr.example"),
+    // A did:web root names its own signer, so it can be checked offline.
+    return SignedList(root, {root.Entity(TrustRole::kAuthority, "EU"),
+                             fr.Entity(TrustRole::kAuthority, "FR", "https://fr.example"),
                              ro.Entity(TrustRole::kAuthority, "RO", "https://ro.example")},
                       "https://root.example/root.json", "2026-01-15T00:00:00Z");
   }
