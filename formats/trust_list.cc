@@ -26,6 +26,16 @@ bool IsSupportedDid(std::string_view did) {
          did.find_first_of("#?/ ") == std::string_view::npos && IsAbsoluteUrl(did);
 }
 
+// An http(s) URL naming a folder: no query, fragment, spaces or trailing '/'.
+bool IsPublicationUrl(std::string_view url) {
+  const bool http = url.rfind("http://", 0) == 0, https = url.rfind("https://", 0) == 0;
+  const std::size_t host_at = https ? 8 : 7;
+  if ((!http && !https) || url.size() <= host_at || url.size() > 512 || url.back() == '/') return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '?' || c == '#' || c == '"' || c == '\\' || c == 0x7f) return false;
+  return url[host_at] != '/';
+}
+
 bool IsCountryCode(std::string_view c) {
   return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
 }
@@ -72,7 +82,9 @@ Result<std::vector<std::string>> Strings(const json& obj, std::string_view membe
 
 Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::string& where) {
   if (!key.is_object()) return Bad(where, "a key must be an object");
-  PSL_RETURN_IF_ERROR(OnlyMembers(key, {"id", "type", "controller", "publicKeyMultibase", "notBefore", "notAfter"}, where));
+  PSL_RETURN_IF_ERROR(OnlyMembers(key, {"id", "type", "controller", "publicKeyMultibase", "notBefore", "notAfter",
+                                         "compromisedFrom"},
+                                  where));
   TrustedKey k;
   const json* key_id = FindMember(key, "id");
   if (key_id == nullptr || !key_id->is_string()) return Bad(where + "/id", "missing: the key's verification method URL");
@@ -100,6 +112,7 @@ Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::
   PSL_ASSIGN_OR_RETURN(k.not_before, OptionalTime(key, "notBefore", where));
   PSL_ASSIGN_OR_RETURN(k.not_after, OptionalTime(key, "notAfter", where));
   PSL_RETURN_IF_ERROR(CheckWindow(k.not_before, k.not_after, where));
+  PSL_ASSIGN_OR_RETURN(k.compromised_from, OptionalTime(key, "compromisedFrom", where));
   return k;
 }
 
@@ -108,7 +121,7 @@ Result<TrustedKey> ParseKey(const json& key, const std::string& did, const std::
 Result<TrustedEntity> ParseTrustedEntity(const json& entity, const std::string& where) {
   if (!entity.is_object()) return Bad(where, "an entity must be an object");
   PSL_RETURN_IF_ERROR(OnlyMembers(entity, {"id", "type", "name", "description", "country", "publicKey",
-                                           "credentialKind", "eqfLevel", "notBefore", "notAfter"},
+                                           "credentialKind", "eqfLevel", "notBefore", "notAfter", "publishedAt"},
                                   where));
   TrustedEntity e;
   const json* id = FindMember(entity, "id");
@@ -158,6 +171,12 @@ Result<TrustedEntity> ParseTrustedEntity(const json& entity, const std::string& 
   PSL_ASSIGN_OR_RETURN(e.not_before, OptionalTime(entity, "notBefore", where));
   PSL_ASSIGN_OR_RETURN(e.not_after, OptionalTime(entity, "notAfter", where));
   PSL_RETURN_IF_ERROR(CheckWindow(e.not_before, e.not_after, where));
+  if (const json* published = FindMember(entity, "publishedAt")) {
+    if (!published->is_string() || !IsPublicationUrl(published->get_ref<const std::string&>()))
+      return Bad(where + "/publishedAt",
+                 "must be the http(s) URL of the folder the entity publishes (no trailing '/', query or fragment)");
+    e.published_at = published->get<std::string>();
+  }
   return e;
 }
 
@@ -221,6 +240,7 @@ json TrustedEntityToJson(const TrustedEntity& e) {
     json key = {{"id", k.id}, {"type", "Multikey"}, {"controller", e.did}, {"publicKeyMultibase", k.public_key_multibase}};
     if (k.not_before) key["notBefore"] = time(*k.not_before);
     if (k.not_after) key["notAfter"] = time(*k.not_after);
+    if (k.compromised_from) key["compromisedFrom"] = time(*k.compromised_from);
     keys.push_back(std::move(key));
   }
   out["publicKey"] = std::move(keys);
@@ -232,6 +252,7 @@ json TrustedEntityToJson(const TrustedEntity& e) {
   }
   if (e.not_before) out["notBefore"] = time(*e.not_before);
   if (e.not_after) out["notAfter"] = time(*e.not_after);
+  if (!e.published_at.empty()) out["publishedAt"] = e.published_at;
   return out;
 }
 

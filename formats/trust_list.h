@@ -42,6 +42,10 @@ struct TrustedKey {
   std::string public_key_multibase;  // "z6Mk…" (Ed25519 Multikey)
   std::optional<Timestamp> not_before;
   std::optional<Timestamp> not_after;
+  // Set by the authority when the key is reported compromised: signatures
+  // dated (proof `created`) at or after it are refused, earlier ones keep
+  // counting. Unlike notAfter it says why, and it may lie inside the window.
+  std::optional<Timestamp> compromised_from;
 };
 
 struct TrustedEntity {
@@ -57,6 +61,11 @@ struct TrustedEntity {
   // The accreditation window: credentials signed outside it are not trusted.
   std::optional<Timestamp> not_before;
   std::optional<Timestamp> not_after;
+  // Where the entity publishes its documents (`issuer publish` layout,
+  // docs/federation.md): an http(s) URL without a trailing '/', or empty.
+  // An authority's list is at URL/trust-list.json; an issuer's status lists
+  // are named in URL/status-lists/index.json. `verifier sync` follows them.
+  std::string published_at;
 };
 
 struct TrustList {

@@ -92,6 +92,12 @@ json ReportToJson(const VerificationReport& r) {
   json freshness = json::object();
   freshness["status"] = r.status_freshness ? json(FormatDateTime(*r.status_freshness)) : json(nullptr);
   freshness["trust"] = r.trust_freshness ? json(FormatDateTime(*r.trust_freshness)) : json(nullptr);
+  // Ages at the verdict's time (a document confirmed after an --at time: 0).
+  auto age = [&](const std::optional<Timestamp>& t) {
+    return t ? json(std::max<std::int64_t>(0, r.verified_at.seconds - t->seconds)) : json(nullptr);
+  };
+  freshness["statusAgeSeconds"] = age(r.status_freshness);
+  freshness["trustAgeSeconds"] = age(r.trust_freshness);
   return {{"verified", r.verified},
           {"kind", r.kind},
           {"checks", ChecksToJson(r.checks)},

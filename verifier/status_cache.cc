@@ -1,9 +1,12 @@
 // Passerelle — status-list cache and offline status checks.
 #include "verifier/status_cache.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "formats/digest.h"
+#include "formats/duration.h"
 #include "formats/json.h"
 #include "formats/status_list.h"
 #include "formats/vc_model.h"
@@ -40,9 +43,51 @@ std::filesystem::path StatusListCache::PathFor(const std::string& url) const {
   return dir_ / (Sha256Hex(url).substr(0, 32) + ".json");
 }
 
-Status StatusListCache::Store(const std::string& url, const json& credential, Timestamp fetched_at) const {
-  json entry = {{"url", url}, {"fetchedAt", FormatDateTime(fetched_at)}, {"credential", credential}};
-  return env_->WriteFileAtomic(PathFor(url), DumpJson(entry), WriteOptions{0644, Durability::kSynced})
+namespace {
+
+nlohmann::json CacheEntry(const std::string& url, const json& credential, Timestamp fetched_at, Timestamp checked_at,
+                          const CacheValidators& validators) {
+  json entry = {{"url", url}, {"fetchedAt", FormatDateTime(fetched_at)}, {"checkedAt", FormatDateTime(checked_at)},
+                {"credential", credential}};
+  if (!validators.etag.empty()) entry["etag"] = validators.etag;
+  if (!validators.last_modified.empty()) entry["lastModified"] = validators.last_modified;
+  return entry;
+}
+
+}  // namespace
+
+Status StatusListCache::Store(const std::string& url, const json& credential, Timestamp fetched_at,
+                              const CacheValidators& validators, std::optional<Timestamp> checked_at) const {
+  return env_->WriteFileAtomic(PathFor(url),
+                               DumpJson(CacheEntry(url, credential, fetched_at, checked_at.value_or(fetched_at),
+                                                   validators)),
+                               WriteOptions{0644, Durability::kSynced})
+      .Annotate("status cache");
+}
+
+Result<std::vector<std::string>> StatusListCache::Urls() const {
+  std::vector<std::string> urls;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+    auto text = env_->ReadFileBounded(entry.path(), kMaxCacheEntryBytes);
+    auto parsed = text.ok() ? ParseJson(*text, JsonLimits{kMaxCacheEntryBytes, 32}) : Result<json>(text.status());
+    if (!parsed.ok() || !parsed->is_object()) continue;
+    const json* url = FindMember(*parsed, "url");
+    if (url != nullptr && url->is_string() && PathFor(url->get<std::string>()) == entry.path())
+      urls.push_back(url->get<std::string>());
+  }
+  if (ec) return Status::IOError("status cache \"" + dir_.string() + "\": " + ec.message());
+  std::sort(urls.begin(), urls.end());
+  return urls;
+}
+
+Status StatusListCache::Confirm(const std::string& url, Timestamp checked_at) const {
+  PSL_ASSIGN_OR_RETURN(CachedStatusList cached, Load(url));
+  return env_->WriteFileAtomic(PathFor(url),
+                               DumpJson(CacheEntry(url, *cached.credential, cached.fetched_at, checked_at,
+                                                   cached.validators)),
+                               WriteOptions{0644, Durability::kSynced})
       .Annotate("status cache");
 }
 
@@ -67,6 +112,16 @@ Result<CachedStatusList> StatusListCache::Load(const std::string& url) const {
   CachedStatusList list;
   list.url = url;
   list.fetched_at = *at;
+  list.checked_at = *at;
+  if (const json* checked = FindMember(entry, "checkedAt"); checked != nullptr && checked->is_string()) {
+    auto t = ParseDateTime(checked->get<std::string>());
+    if (!t.ok()) return t.status().Annotate("status cache entry \"" + p.string() + "\"");
+    list.checked_at = *t;
+  }
+  if (const json* etag = FindMember(entry, "etag"); etag != nullptr && etag->is_string())
+    list.validators.etag = etag->get<std::string>();
+  if (const json* lm = FindMember(entry, "lastModified"); lm != nullptr && lm->is_string())
+    list.validators.last_modified = lm->get<std::string>();
   list.credential = std::make_shared<const json>(*credential);
   return list;
 }
@@ -159,7 +214,14 @@ Status CheckCredentialStatus(const json& vc, const StatusListCache* cache, const
       return Status::Revoked("/credentialStatus: revoked by its issuer");
     if (value != 0 && e.purpose == "suspension")
       return Status::Revoked("/credentialStatus: suspended by its issuer");
-    if (!freshness->has_value() || cached->fetched_at < **freshness) *freshness = cached->fetched_at;
+    // The freshness policy: how long ago the verifier last confirmed it.
+    const std::int64_t age = options.now.seconds - cached->checked_at.seconds;
+    if (!freshness->has_value() || cached->checked_at < **freshness) *freshness = cached->checked_at;
+    if (options.max_status_age_seconds > 0 && age > options.max_status_age_seconds)
+      return Status::Expired("/credentialStatus: the status list " + e.list_credential + " is " +
+                             DescribeDuration(age) + " old (last confirmed " + FormatDateTime(cached->checked_at) +
+                             "), over the maximum status age of " + FormatDuration(options.max_status_age_seconds) +
+                             "; run verifier sync");
     if (!checked.empty()) checked += ", ";
     checked += e.purpose;
   }

@@ -27,12 +27,24 @@ namespace passerelle {
 
 struct VerifyOptions;
 
+// What a server said identifies the version fetched (ETag, Last-Modified):
+// sent back on the next sync as If-None-Match / If-Modified-Since.
+struct CacheValidators {
+  std::string etag;
+  std::string last_modified;
+};
+
 struct CachedStatusList {
   std::string url;
   std::string issuer;
   std::vector<std::string> purposes;
   std::string bits;
   Timestamp fetched_at;
+  // When sync last confirmed the list (fetched it, or was answered 304):
+  // the list's age in a verdict counts from here. Entries written before it
+  // was recorded: fetched_at.
+  Timestamp checked_at;
+  CacheValidators validators;
   std::optional<Timestamp> valid_until;
   std::shared_ptr<const nlohmann::json> credential;  // the signed list credential
 };
@@ -48,7 +60,17 @@ class StatusListCache {
   // (0644, fsync'd): on failure the list cached before stays, whole.
   // REQUIRES: the caller verified it. Errors: kIOError naming the file and
   // the failing step.
-  Status Store(const std::string& url, const nlohmann::json& credential, Timestamp fetched_at) const;
+  // `checked_at` (default: fetched_at) is when it was last confirmed.
+  Status Store(const std::string& url, const nlohmann::json& credential, Timestamp fetched_at,
+               const CacheValidators& validators = {}, std::optional<Timestamp> checked_at = std::nullopt) const;
+
+  // The URLs of every list stored, read from the entries (a damaged entry
+  // is skipped). Errors: kIOError.
+  Result<std::vector<std::string>> Urls() const;
+
+  // Records that the server confirmed the cached list unchanged (a 304) at
+  // `checked_at`, written the same way. Errors: those of Load(), kIOError.
+  Status Confirm(const std::string& url, Timestamp checked_at) const;
 
   // Loads the cached list for `url`. Errors: kNotFound with a hint to sync,
   // kMalformed for a damaged entry, kResourceExhausted (over 4 MiB), kIOError.
@@ -75,7 +97,10 @@ Result<CachedStatusList> VerifyStatusListCredential(const nlohmann::json& creden
 // The status check of the pipeline: every BitstringStatusListEntry of `vc`
 // is looked up in `cache`. Errors: kRevoked ("revoked", "suspended"),
 // kNotFound (list not cached: the credential is not valid), kInvalidCredential.
-// On success `detail` says what was checked and `freshness` the oldest fetch.
+// kExpired when a list was last confirmed longer ago than
+// options.max_status_age_seconds (naming the list and its age).
+// On success `detail` says what was checked and `freshness` the oldest
+// confirmation.
 Status CheckCredentialStatus(const nlohmann::json& vc, const StatusListCache* cache,
                              const VerifyOptions& options, std::string* detail,
                              std::optional<Timestamp>* freshness);

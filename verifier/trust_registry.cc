@@ -34,7 +34,11 @@ Result<DidDocument> DocumentFor(const TrustedEntity& e) {
   for (const auto& k : e.keys) {
     auto key = Ed25519PublicKey::FromMultibase(k.public_key_multibase);
     if (!key.ok()) return key.status().Annotate("trust list key " + k.id);
-    d.methods.push_back(VerificationMethod{k.id, e.did, *key, k.not_after, k.not_before});
+    // A compromised key signs nothing from that date on: status lists and
+    // trust lists it signed after it are refused like credentials.
+    std::optional<Timestamp> until = k.not_after;
+    if (k.compromised_from && (!until || *k.compromised_from < *until)) until = k.compromised_from;
+    d.methods.push_back(VerificationMethod{k.id, e.did, *key, until, k.not_before});
     d.assertion_method.push_back(k.id);
     d.authentication.push_back(k.id);
   }
@@ -118,24 +122,24 @@ Status TrustRegistry::AddRoot(std::string_view json_text, const std::string& nam
                          authorities_.end());
       authorities_.push_back({e, label, list.valid_from, list.valid_until});
     }
-  return AddIssuers(list, label, list.issuer, std::nullopt, list.valid_from, list.valid_until);
+  return AddIssuers(list, label, list.issuer, std::nullopt, list.valid_from, list.valid_until, std::nullopt);
 }
 
 Status TrustRegistry::AddList(std::string_view json_text, const std::string& name, Timestamp now,
                               const DidResolver& resolver) {
   PSL_ASSIGN_OR_RETURN(auto read, ReadList(json_text, name));
-  return AddReadList(read.first, read.second, name, now, resolver);
+  return AddReadList(read.first, read.second, name, now, resolver, std::nullopt);
 }
 
 Status TrustRegistry::AddListDocument(const json& document, const std::string& name, Timestamp now,
-                                      const DidResolver& resolver) {
+                                      const DidResolver& resolver, std::optional<Timestamp> confirmed_at) {
   auto list = ParseTrustList(document);
   if (!list.ok()) return list.status().Annotate(name);
-  return AddReadList(document, *list, name, now, resolver);
+  return AddReadList(document, *list, name, now, resolver, confirmed_at);
 }
 
 Status TrustRegistry::AddReadList(const json& doc, const TrustList& list, const std::string& name, Timestamp now,
-                                  const DidResolver& resolver) {
+                                  const DidResolver& resolver, std::optional<Timestamp> confirmed_at) {
   // The signer must be an authority of a root before any of it is trusted.
   const Authority* authority = nullptr;
   for (const auto& a : authorities_)
@@ -153,12 +157,12 @@ Status TrustRegistry::AddReadList(const json& doc, const TrustList& list, const 
       return Status::UntrustedIssuer(name + ": names " + e.did +
                                      " as an authority; only a root list may name authorities");
   return AddIssuers(list, label, list.issuer, authority->entity.country, authority->root_valid_from,
-                    authority->root_valid_until);
+                    authority->root_valid_until, confirmed_at);
 }
 
 Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
                                  const std::optional<std::string>& country, Timestamp root_valid_from,
-                                 Timestamp root_valid_until) {
+                                 Timestamp root_valid_until, std::optional<Timestamp> confirmed_at) {
   std::vector<AccreditedIssuer> added;
   for (const auto& e : list.entities) {
     if (e.role != TrustRole::kIssuer) continue;
@@ -168,7 +172,8 @@ Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label
     // Every key must make a document now: keys come from the list, never
     // from an unsigned DID document instead.
     if (auto doc = DocumentFor(e); !doc.ok()) return doc.status().Annotate(label);
-    added.push_back({e, signer, label, list.valid_from, list.valid_until, root_valid_from, root_valid_until});
+    added.push_back({e, signer, label, list.valid_from, list.valid_until, root_valid_from, root_valid_until,
+                     confirmed_at, !country.has_value()});
   }
   // A newer version of the same list replaces the older one.
   const auto list_key = std::make_pair(signer, label);
@@ -199,6 +204,18 @@ Status TrustRegistry::AddIssuers(const TrustList& list, const std::string& label
 const AccreditedIssuer* TrustRegistry::FindIssuer(std::string_view did) const {
   auto it = issuers_.find(did);
   return it == issuers_.end() ? nullptr : &it->second;
+}
+
+std::vector<const TrustedEntity*> TrustRegistry::Authorities() const {
+  std::vector<const TrustedEntity*> out;
+  for (const auto& a : authorities_) out.push_back(&a.entity);
+  return out;
+}
+
+std::vector<const AccreditedIssuer*> TrustRegistry::Issuers() const {
+  std::vector<const AccreditedIssuer*> out;
+  for (const auto& [did, i] : issuers_) out.push_back(&i);
+  return out;
 }
 
 std::optional<Timestamp> TrustRegistry::OldestList() const {
@@ -252,6 +269,10 @@ Status TrustRegistry::CheckEntity(const AccreditedIssuer& issuer, const json& cr
     if (i >= created.size() || !created[i])
       return Status::UntrustedIssuer("/proof: undated proof: a trust list only vouches for keys within their windows");
     const Timestamp t = *created[i];
+    if (key->compromised_from && !(t < *key->compromised_from))
+      return Status::UntrustedIssuer("/proof/created: key " + key->id + " was reported compromised from " +
+                                     FormatDateTime(*key->compromised_from) + " by " + issuer.accredited_by +
+                                     "; this proof is dated " + FormatDateTime(t));
     if (!InWindow(key->not_before, key->not_after, t))
       return Status::UntrustedIssuer("/proof/created: " + FormatDateTime(t) + " is outside the window of key " +
                                      key->id + " in the trust list");

@@ -43,6 +43,11 @@ struct AccreditedIssuer {
   // The root the chain starts from (the same list for issuers a root names).
   Timestamp root_valid_from;
   Timestamp root_valid_until;
+  // When the verifier last confirmed the list (`verifier sync`: fetched, or
+  // answered 304); none for a list given as a file.
+  std::optional<Timestamp> confirmed_at;
+  // True when a root names the issuer itself (the operator's anchor).
+  bool named_by_root = false;
 };
 
 class TrustRegistry {
@@ -64,8 +69,9 @@ class TrustRegistry {
                  const DidResolver& resolver = {});
   // The same for a document already parsed (within the same size and depth
   // limits as text: at most 8 MiB, depth 16).
+  // `confirmed_at`: when sync last confirmed the list (its freshness).
   Status AddListDocument(const nlohmann::json& document, const std::string& name, Timestamp now,
-                         const DidResolver& resolver = {});
+                         const DidResolver& resolver = {}, std::optional<Timestamp> confirmed_at = std::nullopt);
 
   // What loading the lists set aside, for the operator: issuers claimed by
   // two authorities (trusted by neither).
@@ -74,6 +80,10 @@ class TrustRegistry {
   // The accredited issuer with this DID, or nullptr.
   const AccreditedIssuer* FindIssuer(std::string_view did) const;
   bool empty() const { return issuers_.empty(); }
+  // Every authority the roots name, and every accredited issuer (for
+  // `verifier sync`, which follows their publishedAt URLs).
+  std::vector<const TrustedEntity*> Authorities() const;
+  std::vector<const AccreditedIssuer*> Issuers() const;
   // The oldest validFrom among the lists in use (the verdict's trust freshness).
   std::optional<Timestamp> OldestList() const;
 
@@ -115,10 +125,10 @@ class TrustRegistry {
                      const std::vector<std::optional<Timestamp>>& created, Timestamp now,
                      std::string* detail) const;
   Status AddReadList(const nlohmann::json& document, const TrustList& list, const std::string& name, Timestamp now,
-                     const DidResolver& resolver);
+                     const DidResolver& resolver, std::optional<Timestamp> confirmed_at);
   Status AddIssuers(const TrustList& list, const std::string& label, const std::string& signer,
                     const std::optional<std::string>& country, Timestamp root_valid_from,
-                    Timestamp root_valid_until);
+                    Timestamp root_valid_until, std::optional<Timestamp> confirmed_at);
 
   std::vector<Authority> authorities_;
   // By DID: FindIssuer runs on every verification.

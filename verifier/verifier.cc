@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/duration.h"
 #include "formats/json.h"
 #include "formats/profile.h"
 #include "formats/vc_model.h"
@@ -103,9 +104,21 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const std::
       static const std::vector<std::optional<Timestamp>> kNoTimes;
       Status s = options.trust_registry->CheckIssuer(*accredited, vc, methods ? *methods : kNoMethods,
                                                      created ? *created : kNoTimes, options.now, detail);
-      // The oldest document the verdict relied on: the list, or its root.
-      const Timestamp issued = std::min(accredited->list_valid_from, accredited->root_valid_from);
-      if (s.ok() && (!report.trust_freshness || issued < *report.trust_freshness)) report.trust_freshness = issued;
+      // Freshness: when the verifier last confirmed the list (sync), or
+      // for a list given as a file its issue date; a root's own issuers
+      // rest on the operator's anchor, bounded by its validUntil alone.
+      const Timestamp confirmed = accredited->confirmed_at.value_or(accredited->list_valid_from);
+      // The verdict's trust freshness: the oldest document relied on, the
+      // root (issued on its validFrom) included; shown on refusals too.
+      const Timestamp oldest = std::min(confirmed, accredited->root_valid_from);
+      if (!report.trust_freshness || oldest < *report.trust_freshness) report.trust_freshness = oldest;
+      if (s.ok() && !accredited->named_by_root && options.max_trust_age_seconds > 0 &&
+          options.now.seconds - confirmed.seconds > options.max_trust_age_seconds)
+        s = Status::Expired("/issuer: the trust list " + accredited->list_id + " accrediting " + issuer + " is " +
+                            DescribeDuration(options.now.seconds - confirmed.seconds) + " old (" +
+                            (accredited->confirmed_at ? "last confirmed " : "issued ") + FormatDateTime(confirmed) +
+                            "), over the maximum trust age of " + FormatDuration(options.max_trust_age_seconds) +
+                            "; run verifier sync");
       if (s.ok()) *accredited_by = accredited->accredited_by;
       return s;
     }
@@ -305,6 +318,7 @@ VerificationReport VerifyOwned(json document, std::string text, const VerifyOpti
                                JcsTextWithout canonical_unsecured = {}) {
   if (!document.is_object()) {
     VerificationReport report;
+    report.verified_at = options.now;
     report.malformed_input = true;
     report.kind = "credential";
     report.errors.push_back({"malformed", "the input is not a JSON object", ""});
@@ -324,6 +338,7 @@ VerificationReport VerifyOwned(json document, std::string text, const VerifyOpti
 
 VerificationReport VerifyCredential(const Credential& credential, const VerifyOptions& options) {
   VerificationReport report;
+  report.verified_at = options.now;
   report.kind = "credential";
   if (credential.HasType("VerifiablePresentation")) {
     Recorder rec(report, report.checks, "");
@@ -352,6 +367,7 @@ VerificationReport VerifyCredential(const Credential& credential, const VerifyOp
 
 VerificationReport VerifyPresentation(const Presentation& presentation, const VerifyOptions& options) {
   VerificationReport report;
+  report.verified_at = options.now;
   VerifyPresentationObject(presentation, options, report);
   VerifiedCredentialFactory::Collect(report);
   return report;

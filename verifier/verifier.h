@@ -58,6 +58,14 @@ struct VerifyOptions {
   // presentation is accepted, its proofs (if any) verified with their own
   // keys; a named holder must still have signed it.
   bool require_holder_binding = true;
+  // The freshness policy (--max-status-age, --max-trust-age): a verdict may
+  // not rest on a status list, or on a trust list obtained by `verifier
+  // sync`, that the verifier last confirmed (fetched, or answered 304) more
+  // than this long before `now`. A trust list given as a file counts from
+  // its validFrom; a root, the operator's anchor, is bounded by its own
+  // validUntil only. 0: no limit. docs/federation.md.
+  std::int64_t max_status_age_seconds = 7 * 86400;
+  std::int64_t max_trust_age_seconds = 30 * 86400;
   // Signatures dated this far in the future are still accepted (clock skew).
   std::int64_t max_clock_skew_seconds = 300;
 };
@@ -121,8 +129,12 @@ struct VerificationReport {
   // The credentials that passed (for a presentation: only when the whole
   // presentation did), in document order.
   std::vector<VerifiedCredential> verified_credentials;
+  // The time the verdict is for (VerifyOptions::now): ages count to it.
+  Timestamp verified_at;
+  // When the verifier last confirmed the oldest status list the verdict
+  // relied on (sync: fetched or answered 304).
   std::optional<Timestamp> status_freshness;
-  // Issue date of the oldest trust list a verdict relied on.
+  // The same for trust lists (a list given as a file: its validFrom).
   std::optional<Timestamp> trust_freshness;
 };
 

@@ -96,7 +96,7 @@ constexpr BundledContext kBundledContexts[] = {
     // Passerelle's trust lists (docs/formats/trust-list.md).
     {"https://w3id.org/passerelle/trust/v1",
      "w3id.org_passerelle_trust_v1.jsonld",
-     "94a88717ca935124d341badd0a8efa77c4de7243fefd7de89afa6453b5cbbaae"},
+     "a52626e82695152370e08149affc90579a886a3b9a3e1246664bd5a027812527"},
 };
 constexpr size_t kBundledCount = sizeof(kBundledContexts) / sizeof(kBundledContexts[0]);
 

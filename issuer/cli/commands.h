@@ -170,6 +170,15 @@ struct TrustListEntryArgs {
   std::vector<std::string> kinds;  // module, certification, diploma, recognition
   std::vector<int> eqf_levels;
   bool authority = false;  // a TrustAuthority entry (for a root list)
+  std::optional<std::string> published_at;  // where `issuer publish`'s folder is served
+};
+
+// issuer publish: the node's public documents as static files.
+struct PublishArgs {
+  CommonIssuerArgs common;
+  std::string out;
+  std::optional<std::string> trust_list;  // an authority's signed list, published as trust-list.json
+  bool json = false;
 };
 
 // issuer recognise: recognition credentials from a partner's presented modules.
@@ -205,6 +214,8 @@ int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListSign(const TrustListSignArgs& args, std::ostream& out, std::ostream& err);
 int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::ostream& err);
+// 0: every document written (or already up to date); 2: usage or I/O error.
+int RunPublish(const PublishArgs& args, std::ostream& out, std::ostream& err);
 // 0: at least one recognition credential issued (or already issued); 1:
 // nothing recognised (reasons on stdout and stderr); 2: no verdict.
 int RunRecognise(const RecogniseArgs& args, std::istream& in, std::ostream& out, std::ostream& err);

@@ -226,6 +226,18 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   trust_entry_cmd->add_option("--eqf", trust_entry.eqf_levels, "an EQF level (1-8) it may award")->delimiter(',');
   trust_entry_cmd->add_flag("--authority", trust_entry.authority, "an authority entry, for a root list");
+  trust_entry_cmd->add_option("--published-at", trust_entry.published_at,
+                              "the URL its `issuer publish` folder is served at (verifier sync follows it)");
+
+  PublishArgs publish;
+  CLI::App* publish_cmd = program.AddVerb("publish",
+      "write the node's public documents (DID document, status lists, trust list) as static files",
+      [&] { return RunPublish(publish, std::cout, std::cerr); });
+  AddCommon(publish_cmd, publish.common);
+  publish_cmd->add_option("--out", publish.out, "the folder a web server serves at the node's public URL")->required();
+  publish_cmd->add_option("--trust-list", publish.trust_list,
+                          "an authority's signed trust list (issuer trust-list sign), published as trust-list.json");
+  publish_cmd->add_flag("--json", publish.json, "print what was written as JSON");
 
   RecogniseArgs recognise;
   CLI::App* recognise_cmd = program.AddVerb(

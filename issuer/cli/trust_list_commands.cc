@@ -141,9 +141,11 @@ int RunTrustListEntry(const TrustListEntryArgs& args, std::ostream& out, std::os
   e.country = issuer->country;
   for (const auto& k : issuer->keys)
     e.keys.push_back({k.method_id, k.public_key.ToMultibase(), Timestamp{k.created.seconds, 0},
-                      k.retired ? std::optional<Timestamp>(Timestamp{k.retired->seconds, 0}) : std::nullopt});
+                      k.retired ? std::optional<Timestamp>(Timestamp{k.retired->seconds, 0}) : std::nullopt,
+                      std::nullopt});
   e.credential_kinds = args.kinds;
   for (int level : args.eqf_levels) e.eqf_levels.push_back(level);
+  if (args.published_at) e.published_at = *args.published_at;
   json entry = TrustedEntityToJson(e);
   // Print only what a list would accept.
   if (auto check = ParseTrustedEntity(entry, ""); !check.ok()) {

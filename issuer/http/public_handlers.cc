@@ -9,7 +9,7 @@
 namespace passerelle::http {
 
 HttpResponse HandleDidDocument(Node& node, const HttpRequest& request) {
-  HttpResponse r = JsonResponse(200, DidDocumentToJson(node.issuer->folder().Document()));
+  HttpResponse r = JsonResponse(200, node.issuer->DidDocumentJson());
   r.content_type = "application/did+json";
   r.headers["Cache-Control"] = "public, max-age=300";
   return r;

@@ -3,6 +3,7 @@
 #include "issuer/service/issuer.h"
 
 #include "issuer/service/signing_identity.h"
+#include "keys/did_document.h"
 #include "issuer/status/slot_pool.h"
 #include "issuer/store/group_commit.h"
 
@@ -96,6 +97,16 @@ Result<IssuerDir> Issuer::RotateKey(const KdfParams& kdf) {
   PSL_RETURN_IF_ERROR(NeedKey());
   return signer_->Rotate(env_->Now(), kdf, *env_);
 }
+
+Result<std::vector<std::string>> Issuer::StatusListIds() const {
+  PSL_RETURN_IF_ERROR(NeedStore());
+  PSL_ASSIGN_OR_RETURN(auto lists, store_->ListStatusLists());
+  std::vector<std::string> ids;
+  for (const auto& l : lists) ids.push_back(l.id);
+  return ids;
+}
+
+nlohmann::json Issuer::DidDocumentJson() const { return DidDocumentToJson(folder().Document()); }
 
 IssuerDir Issuer::folder() const { return signer_ != nullptr ? signer_->Current()->issuer : folder_; }
 

@@ -155,6 +155,10 @@ class Issuer {
   Result<SignedList> StatusList(std::string_view list_id);
   // Signs the list again now. Errors: those of StatusList().
   Result<SignedList> PublishStatusList(std::string_view list_id);
+  // The ids of the node's status lists, oldest first (what GET
+  // /status-lists/{id} and `issuer publish` serve). Errors: kNotFound (no
+  // store), kIOError.
+  Result<std::vector<std::string>> StatusListIds() const;
 
   // --- keys ---
 
@@ -170,6 +174,9 @@ class Issuer {
   // The folder as of the current key (DID, name, country, keys): its
   // Document() is the DID document to publish. Never fails.
   IssuerDir folder() const;
+  // The DID document to publish (GET /.well-known/did.json, `issuer
+  // publish`): folder().Document() as JSON.
+  nlohmann::json DidDocumentJson() const;
   // True when the Issuer holds the key (opened with a passphrase).
   bool can_sign() const { return signer_ != nullptr; }
   // The public URL status lists are served under ("" when none); also the

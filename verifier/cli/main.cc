@@ -5,6 +5,7 @@
 #include "cmdline/app.h"
 #include "verifier/cli/recognise_command.h"
 #include "verifier/cli/serve_command.h"
+#include "verifier/cli/bundle_command.h"
 #include "verifier/cli/sync_command.h"
 #include "verifier/cli/verify_command.h"
 
@@ -34,6 +35,12 @@ int main(int argc, char** argv) {
                 "a trust list signed by an authority of a --trust-root; repeat for several");
   v->add_option("--did-document", verify.did_documents, "a DID document to resolve a did:web issuer offline");
   v->add_option("--status-cache", verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  v->add_option("--bundle", verify.bundle,
+                "a file made by `verifier bundle` (trust and status lists for an offline verifier), instead of --status-cache");
+  v->add_option("--max-status-age", verify.max_status_age,
+                "refuse status lists last confirmed longer ago (default 7d; e.g. 36h, 90m)");
+  v->add_option("--max-trust-age", verify.max_trust_age,
+                "refuse synced trust lists last confirmed longer ago (default 30d)");
   v->add_option("--challenge", verify.challenge, "the challenge the presentation must have signed");
   v->add_option("--domain", verify.domain, "the domain the presentation must have signed");
   v->add_option("--qr", verify.qr_image, "a photo or screenshot (PNG or JPEG) of a Passerelle QR code");
@@ -53,6 +60,10 @@ int main(int argc, char** argv) {
   r->add_option("--trust-issuer", recognise.verify.trust_issuers, "trust this issuer DID for any kind of credential");
   r->add_option("--did-document", recognise.verify.did_documents, "a DID document to resolve a did:web issuer offline");
   r->add_option("--status-cache", recognise.verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  r->add_option("--max-status-age", recognise.verify.max_status_age,
+                "refuse status lists last confirmed longer ago (default 7d; e.g. 36h, 90m)");
+  r->add_option("--max-trust-age", recognise.verify.max_trust_age,
+                "refuse synced trust lists last confirmed longer ago (default 30d)");
   r->add_option("--challenge", recognise.verify.challenge, "the challenge the presentation must have signed");
   r->add_option("--domain", recognise.verify.domain, "the domain the presentation must have signed");
 
@@ -65,6 +76,12 @@ int main(int argc, char** argv) {
   sv->add_option("--trust-issuer", serve.verify.trust_issuers, "trust this issuer DID for any kind of credential");
   sv->add_option("--did-document", serve.verify.did_documents, "a DID document to resolve a did:web issuer offline");
   sv->add_option("--status-cache", serve.verify.status_cache, "folder of status lists fetched by `verifier sync`");
+  sv->add_option("--bundle", serve.verify.bundle,
+                "a file made by `verifier bundle` (trust and status lists for an offline verifier), instead of --status-cache");
+  sv->add_option("--max-status-age", serve.verify.max_status_age,
+                "refuse status lists last confirmed longer ago (default 7d; e.g. 36h, 90m)");
+  sv->add_option("--max-trust-age", serve.verify.max_trust_age,
+                "refuse synced trust lists last confirmed longer ago (default 30d)");
   sv->add_option("--max-request-bytes", serve.max_request_bytes, "largest request body accepted (default 1 MiB)");
   sv->add_option("--threads", serve.threads, "worker threads (default 8)");
   sv->add_option("--max-upload-bytes", serve.max_upload_bytes,
@@ -73,12 +90,21 @@ int main(int argc, char** argv) {
                  "how long the page's challenge codes are accepted, once each (default 15)");
   sv->add_flag("--quiet", serve.quiet, "no access log on stderr");
 
+  BundleArgs bundle;
+  CLI::App* b = program.AddVerb("bundle",
+      "pack the trust and status lists a sync cached into one file for an offline verifier (verify|serve --bundle)",
+      [&] { return RunBundle(bundle, std::cout, std::cerr); });
+  b->add_option("--cache", bundle.cache, "the folder `verifier sync` filled")->required();
+  b->add_option("--out", bundle.out, "the bundle file to write (- for stdout)")->required();
+
   SyncArgs sync;
   CLI::App* s = program.AddVerb(
       "sync",
       "fetch status lists (and, with --trust-root, trust lists) over HTTP(S), verify them, and cache them for verify --status-cache",
       [&] { return RunSync(sync, std::cout, std::cerr); });
-  s->add_option("--from", sync.from, "a status list URL (statusListCredential) or a trust list URL; repeat for several")->required();
+  s->add_option("--from", sync.from,
+                "a status list URL (statusListCredential) or a trust list URL; repeat for several "
+                "(none: follow the trust chain from --trust-root)");
   s->add_option("--cache", sync.cache, "the status cache folder")->required();
   s->add_option("--trust-root", sync.trust_roots,
                 "a root trust list: --from URLs may then also be trust lists, checked against it before caching");

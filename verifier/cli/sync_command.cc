@@ -12,6 +12,7 @@
 #include "http/client.h"
 #include "verifier/status_cache.h"
 #include "verifier/sync/fetch.h"
+#include "verifier/sync/federation_sync.h"
 #include "verifier/sync/sync.h"
 #include "verifier/sync/trust_sync.h"
 #include "verifier/trust_registry.h"
@@ -19,11 +20,59 @@
 
 namespace passerelle::cli {
 
+namespace {
+
+// The per-document report; 0 when every document synced, 1 when one was
+// refused (it did not verify), 2 when one could not be fetched or stored.
+int PrintFederationReport(const FederationSyncReport& report, bool json, std::ostream& out, std::ostream& err) {
+  const cmdline::Diagnostics diag("verifier", err);
+  int exit_code = 0;
+  nlohmann::json docs = nlohmann::json::array();
+  for (const auto& d : report.documents) {
+    const bool failed = d.outcome == SyncOutcome::kFailed;
+    if (failed) {
+      Code c = d.error.code();
+      bool no_verdict = c == Code::kIOError || c == Code::kResourceExhausted || c == Code::kNotFound;
+      exit_code = std::max(exit_code, no_verdict ? 2 : 1);
+      diag.Error(d.country + " " + d.kind + ": " + d.error.message());
+    }
+    if (json) {
+      nlohmann::json entry = {{"url", d.url}, {"kind", d.kind}, {"entity", d.entity}, {"country", d.country},
+                              {"outcome", SyncOutcomeName(d.outcome)}, {"ok", !failed}};
+      if (failed) entry["error"] = d.error.message();
+      docs.push_back(std::move(entry));
+    } else {
+      out << (d.country.empty() ? "--" : d.country) << "  " << d.kind << "  " << SanitizeForTerminal(d.url) << ": "
+          << (failed ? "failed (cached copy kept)" : SyncOutcomeName(d.outcome)) << "\n";
+    }
+  }
+  const std::size_t fetched = report.Count(SyncOutcome::kFetched), unchanged = report.Count(SyncOutcome::kNotModified),
+                    failed = report.Count(SyncOutcome::kFailed);
+  if (json) {
+    out << DumpJsonPretty({{"documents", docs},
+                           {"fetched", fetched},
+                           {"notModified", unchanged},
+                           {"failed", failed}})
+        << "\n";
+  } else {
+    out << report.documents.size() << " documents: " << fetched << " fetched, " << unchanged
+        << " not modified (304), " << failed << " failed\n";
+  }
+  if (report.documents.empty()) {
+    diag.Warning("the trust roots name no published documents (no publishedAt): nothing was synced");
+    diag.Hint("authorities and issuers name their publication folder with issuer trust-list entry --published-at URL");
+  }
+  return exit_code;
+}
+
+}  // namespace
+
 int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
   const cmdline::Diagnostics diag("verifier", err);
-  if (args.from.empty()) {
+  if (args.from.empty() && args.trust_roots.empty()) {
     diag.Error("nothing to sync");
-    diag.Hint("name each status list: verifier sync --from https://issuer.example/status-lists/revocation-1 --cache DIR");
+    diag.Hint("follow the trust chain from a root: verifier sync --trust-root root.json --cache DIR, or name each "
+              "status list: verifier sync --from https://issuer.example/status-lists/revocation-1 --cache DIR");
     return 2;
   }
   auto cache = StatusListCache::Open(args.cache);
@@ -57,6 +106,19 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
   get_options.max_bytes = kMaxTrustListFileBytes;
   if (args.ca_file) get_options.ca_file = *args.ca_file;
   Fetcher http = [get_options](const std::string& url) { return http::GetBody(url, get_options); };
+  if (args.from.empty()) {
+    ConditionalFetcher conditional = [get_options](const std::string& url,
+                                                   const CacheValidators& cached) -> Result<ConditionalResponse> {
+      http::GetOptions options = get_options;
+      options.if_none_match = cached.etag;
+      options.if_modified_since = cached.last_modified;
+      PSL_ASSIGN_OR_RETURN(http::GetResponse r, http::Get(url, options));
+      if (r.status == 304) return ConditionalResponse{true, "", {}};
+      if (r.status != 200) return Status::IOError(url + ": HTTP " + std::to_string(r.status));
+      return ConditionalResponse{false, std::move(r.body), {r.etag(), r.last_modified()}};
+    };
+    return PrintFederationReport(SyncFromTrustRoots(registry, *cache, conditional, now), args.json, out, err);
+  }
   int exit_code = 0;
   nlohmann::json report = nlohmann::json::array();
   for (const auto& url : args.from) {

@@ -9,6 +9,7 @@
 
 #include "cmdline/diagnostics.h"
 #include "cmdline/locale.h"
+#include "formats/duration.h"
 #include "formats/json.h"
 #include "formats/terminal_text.h"
 #include "i18n/accept_language.h"
@@ -114,7 +115,8 @@ void PrintClaims(const VerificationReport& r, const CredentialVerdict& c, const 
   if (outcome == Outcome::kAuthentic) out << indent << msg("cli.outcome_authentic") << "\n";
 }
 
-void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp now, std::ostream& out) {
+void PrintHuman(const std::string& name, const VerificationReport& r, const VerifyOptions& options, std::ostream& out) {
+  const Timestamp now = options.now;
   out << SanitizeForTerminal(name) << ": " << (r.verified ? "VERIFIED" : "NOT VERIFIED") << " ("
       << r.kind << ")\n";
   if (r.kind != "presentation" && !r.credentials.empty()) PrintClaims(r, r.credentials.front(), "  ", out);
@@ -133,12 +135,18 @@ void PrintHuman(const std::string& name, const VerificationReport& r, Timestamp 
   } else {
     print_checks(r.checks, "  ");
   }
+  // Ages in every verdict, with the policy they were held to.
   if (r.trust_freshness)
-    out << "  trust list issued " << FormatDateTime(*r.trust_freshness) << ", " << DescribeAge(*r.trust_freshness, now)
-        << " before this verdict\n";
+    out << "  trust lists as of " << FormatDateTime(*r.trust_freshness) << ", " << DescribeAge(*r.trust_freshness, now)
+        << " before this verdict (maximum " << FormatDuration(options.max_trust_age_seconds) << ")\n";
+  else
+    out << "  trust lists: none relied on\n";
   if (r.status_freshness)
     out << "  status lists fetched " << FormatDateTime(*r.status_freshness) << ", "
-        << DescribeAge(*r.status_freshness, now) << " before this verdict\n";
+        << DescribeAge(*r.status_freshness, now) << " before this verdict (maximum "
+        << FormatDuration(options.max_status_age_seconds) << ")\n";
+  else
+    out << "  status lists: none relied on\n";
   for (const auto& w : r.warnings) out << "  warning: " << SanitizeForTerminal(w) << "\n";
 }
 
@@ -176,7 +184,7 @@ int RunVerify(const VerifyArgs& args, std::istream& in, std::ostream& out, std::
     if (args.json) {
       all.push_back(ReportToJson(report));
     } else {
-      PrintHuman(file, report, options.now, out);
+      PrintHuman(file, report, options, out);
     }
     if (!report.verified) {
       for (const auto& e : report.errors)

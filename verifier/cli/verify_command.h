@@ -17,10 +17,14 @@ struct VerifyArgs {
   std::vector<std::string> trust_lists;  // lists signed by a root's authorities
   std::vector<std::string> did_documents;
   std::optional<std::string> status_cache;
+  std::optional<std::string> bundle;  // `verifier bundle` output, instead of --status-cache
   std::optional<std::string> challenge;
   std::optional<std::string> domain;
   std::optional<std::string> qr_image;
   std::optional<std::string> qr_text;
+  // The freshness policy (docs/federation.md): durations such as 7d, 36h, 90m.
+  std::string max_status_age = "7d";
+  std::string max_trust_age = "30d";
 };
 
 // Runs the verification; returns the exit status (0 valid, 1 definite no,

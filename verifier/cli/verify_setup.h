@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -33,12 +34,16 @@ struct VerificationSetup {
   std::optional<StatusListCache> cache;
   TrustRegistry registry;
 
+  // The private folder a --bundle was unpacked into (removed with the setup).
+  std::optional<std::filesystem::path> bundle_dir;
+
   VerificationSetup() = default;
+  ~VerificationSetup();
   VerificationSetup(const VerificationSetup&) = delete;
   VerificationSetup& operator=(const VerificationSetup&) = delete;
 };
 
-// Fills `setup` from --at, --trust-issuer, --did-document, --status-cache,
+// Fills `setup` from --at, --trust-issuer, --did-document, --status-cache or --bundle,
 // --trust-root, --trust-list, --challenge and --domain. Returns 0, or 2
 // after writing "verifier: error: …" (and a hint) to `err`.
 int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& err, VerificationSetup& setup);

@@ -1,6 +1,8 @@
 // Passerelle — the employer's page as HTML (see employer_page.h).
 #include "verifier/http/employer_page.h"
 
+#include <algorithm>
+
 #include <qrcodegen/qrcodegen.hpp>
 
 #include <cstdint>
@@ -212,8 +214,16 @@ std::string VerdictHtml(const VerdictView& v, const Text& t) {
            "</span></li>";
   for (const auto& w : r.warnings) out += "<li>" + Escape(w) + "</li>";
   out += "<li>" + Escape(FormatDateTime(v.checked_at)) + "</li>";
-  if (r.trust_freshness) out += "<li>trust list: " + Escape(FormatDateTime(*r.trust_freshness)) + "</li>";
-  if (r.status_freshness) out += "<li>status lists: " + Escape(FormatDateTime(*r.status_freshness)) + "</li>";
+  // The ages the freshness policy measured (now − last confirmed), in hours.
+  auto age_hours = [&](Timestamp t) {
+    return std::to_string(std::max<std::int64_t>(0, r.verified_at.seconds - t.seconds) / 3600);
+  };
+  if (r.trust_freshness)
+    out += "<li class=\"freshness\">" +
+           t("checks.trust_age", {FormatDateTime(*r.trust_freshness), age_hours(*r.trust_freshness)}) + "</li>";
+  if (r.status_freshness)
+    out += "<li class=\"freshness\">" +
+           t("checks.status_age", {FormatDateTime(*r.status_freshness), age_hours(*r.status_freshness)}) + "</li>";
   return out + "</ul></details>\n</main>\n";
 }
 

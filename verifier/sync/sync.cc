@@ -36,7 +36,7 @@ Result<json> FetchDidWebDocument(const std::string& did, const std::string& list
 }  // namespace
 
 Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
-                                  Timestamp now, const DidResolver* known) {
+                                  Timestamp now, const DidResolver* known, const CacheValidators& validators) {
   auto body = fetch(url);
   if (!body.ok()) return body.status();
   auto parsed = ParseJson(*body, kFetchedLimits);
@@ -71,7 +71,7 @@ Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache&
   auto list = VerifyStatusListCredential(credential, url, *issuer, options);
   if (!list.ok()) return list.status();
   if (did_document) PSL_RETURN_IF_ERROR(StoreCachedDidDocument(cache.dir(), *did_document, cache.env()));
-  PSL_RETURN_IF_ERROR(cache.Store(url, credential, now));
+  PSL_RETURN_IF_ERROR(cache.Store(url, credential, now, validators));
   out.url = url;
   out.issuer = *issuer;
   out.purposes = list->purposes;

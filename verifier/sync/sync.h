@@ -37,8 +37,11 @@ struct SyncedList {
 // Errors: kIOError (fetching, the cache), kMalformed (not JSON),
 // kVerificationFailed / kInvalidCredential / kExpired (the list does not
 // verify — nothing is stored), kNotFound (a did:web issuer's document).
+// `validators` (the server's ETag / Last-Modified for this body) are stored
+// with it for the next conditional request.
 Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
-                                  Timestamp now, const DidResolver* known = nullptr);
+                                  Timestamp now, const DidResolver* known = nullptr,
+                                  const CacheValidators& validators = {});
 
 // "3 min", "2 h", "5 days": how long before `now` `then` was.
 std::string DescribeAge(Timestamp then, Timestamp now);

@@ -27,7 +27,86 @@ std::filesystem::path CachePath(const std::filesystem::path& cache_dir, const st
   return TrustDir(cache_dir) / (Sha256Hex(WithoutFragment(url)).substr(0, 32) + ".json");
 }
 
+std::filesystem::path MetaPath(const std::filesystem::path& cache_dir, const std::string& url) {
+  std::filesystem::path p = CachePath(cache_dir, url);
+  p.replace_extension(".meta");
+  return p;
+}
+
+struct TrustListMeta {
+  std::optional<Timestamp> checked_at;
+  CacheValidators validators;
+};
+
+// What the .meta beside a cached list says; nothing when absent or damaged
+// (then the list has no confirmation time and counts from its validFrom).
+TrustListMeta ReadMeta(const std::filesystem::path& path, Env& env) {
+  TrustListMeta meta;
+  // Whoever could write it could make a stale list look fresh.
+  if (internal::WritableByOthers(path)) return meta;
+  auto text = env.ReadFileBounded(path, 64 * 1024);
+  auto doc = text.ok() ? ParseJson(*text, JsonLimits{64 * 1024, 4}) : Result<json>(text.status());
+  if (!doc.ok() || !doc->is_object()) return meta;
+  if (const json* t = FindMember(*doc, "checkedAt"); t != nullptr && t->is_string())
+    if (auto at = ParseDateTime(t->get<std::string>()); at.ok()) meta.checked_at = *at;
+  if (const json* e = FindMember(*doc, "etag"); e != nullptr && e->is_string()) meta.validators.etag = e->get<std::string>();
+  if (const json* m = FindMember(*doc, "lastModified"); m != nullptr && m->is_string())
+    meta.validators.last_modified = m->get<std::string>();
+  return meta;
+}
+
+Status WriteMeta(const std::filesystem::path& cache_dir, const std::string& url, Timestamp checked_at,
+                 const CacheValidators& validators, Env& env) {
+  json meta = {{"url", WithoutFragment(url)}, {"checkedAt", FormatDateTime(checked_at)}};
+  if (!validators.etag.empty()) meta["etag"] = validators.etag;
+  if (!validators.last_modified.empty()) meta["lastModified"] = validators.last_modified;
+  return env.WriteFileAtomic(MetaPath(cache_dir, url), DumpJson(meta), WriteOptions{0644, Durability::kSynced});
+}
+
 }  // namespace
+
+Status StoreCachedTrustList(const std::filesystem::path& cache_dir, const std::string& url, const std::string& body,
+                            Timestamp checked_at, const CacheValidators& validators, Env& env) {
+  PSL_RETURN_IF_ERROR(env.CreateDirectories(TrustDir(cache_dir), 0777));
+  PSL_RETURN_IF_ERROR(env.WriteFileAtomic(CachePath(cache_dir, url), body, WriteOptions{0644, Durability::kSynced}));
+  return WriteMeta(cache_dir, url, checked_at, validators, env);
+}
+
+Result<std::vector<CachedTrustListFile>> ReadCachedTrustLists(const std::filesystem::path& cache_dir, Env& env) {
+  std::vector<CachedTrustListFile> out;
+  const std::filesystem::path dir = TrustDir(cache_dir);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    PSL_ASSIGN_OR_RETURN(std::string body, env.ReadFileBounded(entry.path(), kMaxTrustListBytes));
+    auto doc = ParseJson(body, kTrustListLimits);
+    auto list = doc.ok() ? ParseTrustList(*doc) : Result<TrustList>(doc.status());
+    if (!list.ok() || CachePath(cache_dir, list->id) != entry.path()) continue;
+    out.push_back({list->id, std::move(body), ReadMeta(MetaPath(cache_dir, list->id), env).checked_at});
+  }
+  if (ec) return Status::IOError("\"" + dir.string() + "\": " + ec.message());
+  return out;
+}
+
+CacheValidators CachedTrustListValidators(const std::filesystem::path& cache_dir, const std::string& url, Env& env) {
+  if (!env.ReadFileBounded(CachePath(cache_dir, url), kMaxTrustListBytes).ok()) return {};
+  return ReadMeta(MetaPath(cache_dir, url), env).validators;
+}
+
+Result<SyncedTrustList> ConfirmCachedTrustList(const std::string& url, TrustRegistry& registry,
+                                               const std::filesystem::path& cache_dir, Timestamp now, Env& env) {
+  auto text = env.ReadFileBounded(CachePath(cache_dir, url), kMaxTrustListBytes);
+  if (!text.ok()) return text.status().Annotate(url + ": the server answered 304 (not modified) but no copy is cached");
+  auto doc = ParseJson(*text, kTrustListLimits);
+  if (!doc.ok()) return doc.status().Annotate(url + ": cached copy");
+  auto list = ParseTrustList(*doc);
+  if (!list.ok()) return list.status().Annotate(url + ": cached copy");
+  PSL_RETURN_IF_ERROR(registry.AddListDocument(*doc, url, now, {}, now));
+  TrustListMeta meta = ReadMeta(MetaPath(cache_dir, url), env);
+  PSL_RETURN_IF_ERROR(WriteMeta(cache_dir, url, now, meta.validators, env));
+  return SyncedTrustList{url, list->issuer, list->entities.size(), list->valid_from, list->valid_until};
+}
 
 bool LooksLikeTrustList(const std::string& body) {
   auto doc = ParseJson(body, kTrustListLimits);
@@ -35,7 +114,8 @@ bool LooksLikeTrustList(const std::string& body) {
 }
 
 Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string& body, TrustRegistry& registry,
-                                      const std::filesystem::path& cache_dir, Timestamp now, Env& env) {
+                                      const std::filesystem::path& cache_dir, Timestamp now, Env& env,
+                                      const CacheValidators& validators) {
   auto doc = ParseJson(body, kTrustListLimits);
   if (!doc.ok()) return doc.status().Annotate(url);
   auto list = ParseTrustList(*doc);
@@ -53,9 +133,8 @@ Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string&
                                         ") is older than the one already cached (" +
                                         FormatDateTime(cached_list->valid_from) + "): not replacing it");
   }
-  PSL_RETURN_IF_ERROR(registry.AddListDocument(*doc, url, now));
-  PSL_RETURN_IF_ERROR(env.CreateDirectories(TrustDir(cache_dir), 0777));
-  PSL_RETURN_IF_ERROR(env.WriteFileAtomic(path, body, WriteOptions{0644, Durability::kSynced}));
+  PSL_RETURN_IF_ERROR(registry.AddListDocument(*doc, url, now, {}, now));
+  PSL_RETURN_IF_ERROR(StoreCachedTrustList(cache_dir, url, body, now, validators, env));
   return SyncedTrustList{url, list->issuer, list->entities.size(), list->valid_from, list->valid_until};
 }
 
@@ -80,7 +159,8 @@ Status LoadCachedTrustLists(const std::filesystem::path& cache_dir, TrustRegistr
                    // Stored under the URL it was fetched from, which is its id.
                    : entry.path().filename().string() != Sha256Hex(list->id).substr(0, 32) + ".json"
                        ? Status::VerificationFailed("it is not stored under the URL it names")
-                       : registry.AddListDocument(*doc, list->id, now);
+                       : registry.AddListDocument(*doc, list->id, now, {},
+                                                  ReadMeta(MetaPath(cache_dir, list->id), env).checked_at);
     if (!added.ok() && skipped != nullptr) skipped->push_back(where + " skipped: " + added.message());
   }
   return Status::Ok();

@@ -11,6 +11,7 @@
 #include "env/env.h"
 #include "formats/datetime.h"
 #include "formats/status.h"
+#include "verifier/status_cache.h"
 #include "verifier/trust_registry.h"
 
 namespace passerelle {
@@ -33,12 +34,45 @@ bool LooksLikeTrustList(const std::string& body);
 // (an older list replayed would bring back issuers since withdrawn).
 // Errors: those of AddList; kVerificationFailed (id, older version);
 // kIOError (the cache; the version cached before stays whole).
+// Beside it, CACHE/trust-lists/<name>.meta records when it was confirmed
+// (`now`) and the server's `validators` for the next conditional request.
 Result<SyncedTrustList> SyncTrustList(const std::string& url, const std::string& body, TrustRegistry& registry,
                                       const std::filesystem::path& cache_dir, Timestamp now,
-                                      Env& env = Env::Default());
+                                      Env& env = Env::Default(), const CacheValidators& validators = {});
+
+// The server answered 304 for `url`: the cached list is checked again at
+// `now` and added to `registry` (as by SyncTrustList), and its confirmation
+// time becomes `now`. Errors: kNotFound (nothing cached for `url`), those of
+// AddListDocument (a cached list that no longer holds), kIOError.
+Result<SyncedTrustList> ConfirmCachedTrustList(const std::string& url, TrustRegistry& registry,
+                                               const std::filesystem::path& cache_dir, Timestamp now,
+                                               Env& env = Env::Default());
+
+// A trust list as cached: its URL (its id), its signed bytes, and when
+// sync last confirmed it (none for a list cached before that was recorded).
+struct CachedTrustListFile {
+  std::string url;
+  std::string body;
+  std::optional<Timestamp> checked_at;
+};
+// Every trust list under CACHE/trust-lists/ (not checked here: the reader
+// checks them, e.g. a bundle's user). Errors: kIOError.
+Result<std::vector<CachedTrustListFile>> ReadCachedTrustLists(const std::filesystem::path& cache_dir,
+                                                              Env& env = Env::Default());
+
+// Stores an already checked list's bytes under CACHE/trust-lists/, with
+// `checked_at` as its confirmation time. Errors: kIOError.
+Status StoreCachedTrustList(const std::filesystem::path& cache_dir, const std::string& url, const std::string& body,
+                            Timestamp checked_at, const CacheValidators& validators = {},
+                            Env& env = Env::Default());
+
+// The validators stored for `url` (empty when none: fetch unconditionally).
+CacheValidators CachedTrustListValidators(const std::filesystem::path& cache_dir, const std::string& url,
+                                          Env& env = Env::Default());
 
 // Adds every trust list cached under CACHE/trust-lists/ to `registry`
-// (whose roots are already added), checking each again at `now`. A list
+// (whose roots are already added), checking each again at `now`, with the
+// time sync last confirmed it (its freshness). A list
 // that no longer holds (expired, superseded, no root for it) is skipped and
 // described in `skipped`. Errors: kPermissionDenied when the folder or a
 // file is writable by another user.
