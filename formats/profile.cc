@@ -47,7 +47,7 @@ Status CheckLanguageMap(const json& obj, std::string_view member, std::string_vi
   if (!m->is_object() || m->empty())
     return Rule(At(where, member), "must be a language map, e.g. {\"en\": \"…\", \"fr\": \"…\"}");
   for (const auto& [tag, text] : m->get_ref<const json::object_t&>()) {
-    auto at = [&] { return At(At(where, member), tag); };
+    auto at = [&, &tag = tag] { return At(At(where, member), tag); };
     if (!IsLanguageTag(tag)) return Rule(at(), "not a language tag");
     if (text.is_string()) {
       if (text.get_ref<const std::string&>().empty()) return Rule(at(), "empty text");

@@ -1,8 +1,11 @@
 // Passerelle — the issuer's data folder.
 #include "issuer/issuer_dir.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "env/interrupted_writes.h"
 #include "formats/country.h"
 #include "issuer/batch/csv.h"
 #include "formats/json.h"
@@ -209,10 +212,44 @@ Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphra
   // (which picks up the new key within a second) never releases a signature
   // dated after its key's retirement.
   d.keys.back().retired = Timestamp{now.seconds + kRotationGraceSeconds, 0};
-  PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, static_cast<int>(d.keys.size()) + 1, passphrase, now, kdf, env));
+  // The first number no key file holds (a killed rotation may have left one).
+  int number = static_cast<int>(d.keys.size()) + 1;
+  auto existing = env.ListDirectory(d.dir / "keys");
+  if (!existing.ok() && existing.status().code() != Code::kNotFound) return existing.status();
+  auto taken = [&](int n) {
+    if (!existing.ok()) return false;
+    std::string name = "key-" + std::to_string(n) + ".key";
+    if (std::find(existing->begin(), existing->end(), name) != existing->end()) return true;
+    return std::any_of(d.keys.begin(), d.keys.end(), [&](const IssuerKeyRecord& k) { return k.file == "keys/" + name; });
+  };
+  while (taken(number)) ++number;
+  PSL_ASSIGN_OR_RETURN(auto rec, NewKey(d, number, passphrase, now, kdf, env));
   d.keys.push_back(std::move(rec));
   PSL_RETURN_IF_ERROR(WriteConfigOrForgetKey(d, env));
   return d;
+}
+
+Result<std::vector<std::string>> RepairIssuerDir(const IssuerDir& issuer, Env& env) {
+  std::vector<std::string> notes;
+  for (const char* sub : {"", "keys"}) {
+    std::filesystem::path folder = std::string(sub).empty() ? issuer.dir : issuer.dir / sub;
+    PSL_ASSIGN_OR_RETURN(auto removed, RemoveInterruptedWrites(env, folder));
+    for (const auto& name : removed) {
+      std::string shown = std::string(sub).empty() ? name : std::string(sub) + "/" + name;
+      notes.push_back("removed " + shown + ", left by a write that was interrupted (the file it would have replaced is intact)");
+    }
+  }
+  auto keys = env.ListDirectory(issuer.dir / "keys");
+  if (!keys.ok()) return keys.status().code() == Code::kNotFound ? Result<std::vector<std::string>>(notes) : keys.status();
+  for (const auto& name : *keys) {
+    if (!name.ends_with(".key") || IsTemporaryFileName(name)) continue;
+    std::string file = "keys/" + name;
+    bool listed = std::any_of(issuer.keys.begin(), issuer.keys.end(), [&](const IssuerKeyRecord& k) { return k.file == file; });
+    if (!listed)
+      notes.push_back(file + " was written by a key rotation that did not finish (issuer.json never named it): "
+                      "it never signed anything; it is left in place and its number is skipped");
+  }
+  return notes;
 }
 
 }  // namespace passerelle

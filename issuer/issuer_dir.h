@@ -89,8 +89,18 @@ inline constexpr std::int64_t kRotationGraceSeconds = 10;
 // current one at `now` + kRotationGraceSeconds (a compromised key is not
 // rotated but removed from the DID document). On failure issuer.json is
 // unchanged, so the current key stays current.
+// The new key takes the first free number: a key file a killed rotation
+// wrote before issuer.json named it is never overwritten nor used.
 // Errors: kInvalidArgument for did:key, kPermissionDenied, kIOError.
 Result<IssuerDir> RotateKey(const IssuerDir& issuer, const SecretBytes& passphrase, Timestamp now,
                             const KdfParams& kdf = {}, Env& env = Env::Default());
+
+// Tidies what a process killed mid-write left in the folder: removes the
+// temporary files of interrupted writes of issuer.json and key files (of
+// processes no longer running), and names key files under keys/ that
+// issuer.json does not list (a rotation killed between writing the key and
+// naming it: never used to sign, left in place, their number skipped).
+// Returns one sentence per finding, for the user. Errors: kIOError.
+Result<std::vector<std::string>> RepairIssuerDir(const IssuerDir& issuer, Env& env = Env::Default());
 
 }  // namespace passerelle

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "env/interrupted_writes.h"
 #include "formats/digest.h"
 #include "formats/duration.h"
 #include "formats/json.h"
@@ -36,7 +37,16 @@ std::vector<std::string> PurposesOf(const json& subject) {
 Result<StatusListCache> StatusListCache::Open(const std::filesystem::path& dir, Env& env) {
   // 0777 less the umask, as for any folder the user creates.
   PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0777).Annotate("status cache"));
-  return StatusListCache(dir, env);
+  StatusListCache cache(dir, env);
+  // The lists, and what sync keeps beside them (trust lists, did:web documents).
+  for (const auto& folder : {dir, dir / "trust-lists", dir / "did"}) {
+    auto removed = RemoveInterruptedWrites(env, folder);
+    if (!removed.ok()) return removed.status().Annotate("status cache");
+    for (const auto& name : *removed)
+      cache.repairs_.push_back("status cache: removed \"" + (folder / name).string() +
+                               "\", left by a sync interrupted while writing (what was cached before it is intact)");
+  }
+  return cache;
 }
 
 std::filesystem::path StatusListCache::PathFor(const std::string& url) const {

@@ -52,8 +52,9 @@ struct CachedStatusList {
 class StatusListCache {
  public:
   // Opens (and creates when missing) a cache folder; every file operation
-  // goes through `env`, which must outlive the cache.
-  // Errors: kIOError.
+  // goes through `env`, which must outlive the cache. Temporary files left
+  // by a sync killed mid-write are removed (RemoveInterruptedWrites);
+  // repairs() names them. Errors: kIOError.
   static Result<StatusListCache> Open(const std::filesystem::path& dir, Env& env = Env::Default());
 
   // Stores a fetched list credential for `url` with env.WriteFileAtomic
@@ -78,12 +79,15 @@ class StatusListCache {
 
   const std::filesystem::path& dir() const { return dir_; }
   Env& env() const { return *env_; }
+  // What Open repaired, one sentence each, for the user's warnings.
+  const std::vector<std::string>& repairs() const { return repairs_; }
 
  private:
   StatusListCache(std::filesystem::path dir, Env& env) : dir_(std::move(dir)), env_(&env) {}
   std::filesystem::path PathFor(const std::string& url) const;
   std::filesystem::path dir_;
   Env* env_;
+  std::vector<std::string> repairs_;
 };
 
 // Checks a list credential as the verifier trusts it: valid signature by

@@ -111,6 +111,12 @@ int RunKeyRotate(const CommonIssuerArgs& args, std::ostream& out, std::ostream& 
     Diag(err).Error(issuer.status());
     return 2;
   }
+  auto repairs = RepairIssuerDir(*issuer);
+  if (!repairs.ok()) {
+    Diag(err).Error(repairs.status());
+    return 2;
+  }
+  for (const auto& note : *repairs) Diag(err).Warning(note);
   IssuerOptions options;
   options.store = StoreUse::kNone;  // a rotation changes issuer.json only
   auto node = OpenCliIssuer(args, std::move(options));

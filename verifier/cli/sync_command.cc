@@ -80,6 +80,7 @@ int RunSync(const SyncArgs& args, std::ostream& out, std::ostream& err) {
     diag.Error("--cache", cache.status());
     return 2;
   }
+  for (const auto& repair : cache->repairs()) diag.Warning(repair);
   const Timestamp now = Now();
   // Trust roots: the anchors trust lists are checked against before caching.
   TrustRegistry registry;

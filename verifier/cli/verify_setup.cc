@@ -122,6 +122,7 @@ int SetUpVerification(const VerifyArgs& args, std::istream& in, std::ostream& er
       diag.Error("--status-cache", c.status());
       return 2;
     }
+    for (const auto& repair : c->repairs()) diag.Warning(repair);
     setup.cache.emplace(std::move(*c));
     options.status_cache = &*setup.cache;
     // The did:web documents `verifier sync` stored beside the lists.

@@ -1,6 +1,8 @@
 // Passerelle wallet — the encrypted store: header, index, one sealed file per credential.
 #include "wallet-cli/store/wallet_store.h"
 
+#include "env/interrupted_writes.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -242,14 +244,24 @@ Status WalletStore::RecoverOrphans() {
   std::vector<std::string> names;
   for (const std::string& name : *listed) {
     if (IsTemporaryFileName(name)) {
-      // A write that never reached its rename: nothing refers to it.
-      if (mode_ == LockMode::kExclusive) (void)env_->RemoveFile(folder / name);
+      // A write that never reached its rename (the exclusive lock says no
+      // one is writing now): nothing refers to it.
+      if (mode_ == LockMode::kExclusive && env_->RemoveFile(folder / name).ok())
+        notes_.push_back("removed credentials/" + name + ", left by an import that was interrupted while writing");
       continue;
     }
     if (name.size() <= kRecordSuffix.size() || !name.ends_with(kRecordSuffix)) continue;
     names.push_back(name.substr(0, name.size() - kRecordSuffix.size()));
   }
+  if (mode_ == LockMode::kExclusive) {
+    // The index, issuers and header files' own interrupted replacements.
+    auto removed = RemoveInterruptedWrites(*env_, dir_);
+    if (!removed.ok()) return Status::IOError(removed.status().message());
+    for (const auto& name : *removed)
+      notes_.push_back("removed " + name + ", left by a write that was interrupted (the file it would have replaced is intact)");
+  }
   bool changed = false;
+  const bool rebuilt = index_stale_;  // a rebuilt index already says so once
   for (const auto& record : names) {
     bool known = std::any_of(entries_.begin(), entries_.end(),
                              [&](const IndexEntry& e) { return e.record == record; });
@@ -263,6 +275,9 @@ Status WalletStore::RecoverOrphans() {
       continue;
     }
     entries_.push_back(std::move(stored->entry));
+    if (!rebuilt)
+      notes_.push_back("credentials/" + record + std::string(kRecordSuffix) +
+                       " was stored by an import interrupted before the index listed it: added to the index");
     changed = true;
   }
   if (changed) {
