@@ -11,118 +11,21 @@
 #include "formats/trust_list.h"
 #include "keys/did_key.h"
 #include "keys/proof_signer.h"
-#include "verifier/sync/trust_sync.h"
 #include "verifier/verifier.h"
 #include "tests/testing/temp_dir.h"
+#include "tests/verifier/trust_test_support.h"
 
 namespace passerelle {
 namespace {
 
 using nlohmann::json;
 
-Timestamp At(const char* t) { return ParseDateTime(t).value(); }
-
-// A signer with a did:web identity and one key.
-struct Party {
-  std::string did;
-  Ed25519SigningKey key = Ed25519SigningKey::Generate().value();
-  std::string KeyId() const { return did + "#key-1"; }
-  TrustedEntity Entity(TrustRole role, const std::string& country) const {
-    TrustedEntity e;
-    e.did = did;
-    e.role = role;
-    e.country = country;
-    e.name = did.substr(8);
-    e.keys.push_back({KeyId(), key.public_key().ToMultibase(), At("2026-01-01T00:00:00Z"), std::nullopt});
-    return e;
-  }
-  json Sign(const json& doc, const char* created = "2026-03-01T00:00:00Z") const {
-    ProofOptions o;
-    o.suite = Cryptosuite::kEddsaRdfc2022;
-    o.verification_method = KeyId();
-    o.created = At(created);
-    return AddProof(doc, key, o).value();
-  }
-};
-
-std::string SignedList(const Party& signer, std::vector<TrustedEntity> entities, const std::string& id,
-                       const char* from = "2026-02-01T00:00:00Z", const char* until = "2027-02-01T00:00:00Z") {
-  TrustList list;
-  list.id = id;
-  list.issuer = signer.did;
-  list.valid_from = At(from);
-  list.valid_until = At(until);
-  list.entities = std::move(entities);
-  return DumpJson(signer.Sign(TrustListToCredential(list, "", ""), from));
-}
-
-json ModuleCredential(const std::string& issuer, int eqf_level = 5, const char* kind = "ModuleCredential") {
-  return {{"@context", {"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/v1"}},
-          {"id", "urn:uuid:6a1a7f1e-9b61-4f0e-a1a3-1b6f1c2d3e4f"},
-          {"type", {"VerifiableCredential", kind}},
-          {"issuer", {{"id", issuer}, {"name", "Institut de Lyon"}, {"country", "FR"}}},
-          {"validFrom", "2026-06-24T00:00:00Z"},
-          {"credentialSubject",
-           {{"id", "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"},
-            {"achievement",
-             {{"type", "LearningAchievement"},
-              {"title", {{"en", "Foundations of quality management"}}},
-              {"learningOutcomes", {{"en", {"Explain the quality frameworks"}}}},
-              {"ects", 6},
-              {"eqfLevel", "http://data.europa.eu/snb/eqf/" + std::to_string(eqf_level)},
-              {"assessmentType", "http://data.europa.eu/snb/assessment/6e6cb2cc78"},
-              {"mode", "http://data.europa.eu/snb/learning-assessment/e92d221e4d"},
-              {"qualityAssurance", "http://data.europa.eu/snb/accreditation/820101cba6"}}}}}};
-}
-
-// A consortium root naming the French and Romanian authorities, the French
-// authority's list accrediting one university for modules at EQF 5-6.
-struct World {
-  Party root{"did:web:root.passerelle.example"};
-  Party fr{"did:web:authority.example.fr"};
-  Party ro{"did:web:authority.example.ro"};
-  Party university{"did:web:univ-lyon.example.fr"};
-  Timestamp now = At("2026-07-01T00:00:00Z");
-
-  TrustedEntity UniversityEntry() const {
-    TrustedEntity e = university.Entity(TrustRole::kIssuer, "FR");
-    e.credential_kinds = {"module", "certification"};
-    e.eqf_levels = {5, 6};
-    return e;
-  }
-  std::string Root() const {
-    return SignedList(root, {root.Entity(TrustRole::kAuthority, "EU"), fr.Entity(TrustRole::kAuthority, "FR"),
-                             ro.Entity(TrustRole::kAuthority, "RO")},
-                      "https://root.passerelle.example/trust/root.json");
-  }
-  std::string FrenchList() const {
-    return SignedList(fr, {UniversityEntry()}, "https://authority.example.fr/trust/fr.json");
-  }
-  TrustRegistry Registry() const {
-    TrustRegistry r;
-    REQUIRE(r.AddRoot(Root(), "root.json", now).ok());
-    Status s = r.AddList(FrenchList(), "fr.json", now);
-    INFO(s.message());
-    REQUIRE(s.ok());
-    return r;
-  }
-  VerificationReport Verify(const json& credential, const TrustRegistry& registry) const {
-    VerifyOptions o;
-    o.now = now;
-    // Fixed dates five months after the lists were issued: these tests are
-    // about chaining and scope; freshness has its own (federation_test.cc).
-    o.max_trust_age_seconds = 0;
-    o.trust_registry = &registry;
-    registry.AddKeysTo(o.resolver);
-    return VerifyDocument(credential, o);
-  }
-};
-
-const CheckResult* FindCheck(const VerificationReport& r, const std::string& name) {
-  for (const auto& c : r.checks)
-    if (c.check == name) return &c;
-  return nullptr;
-}
+using testing::At;
+using testing::FindCheck;
+using testing::ModuleCredential;
+using testing::Party;
+using testing::SignedList;
+using testing::World;
 
 TEST_CASE("trust lists: an accredited did:web issuer verifies offline, keys from the list", "[trust]") {
   World w;
@@ -348,57 +251,6 @@ TEST_CASE("trust lists: an issuer answers to one authority, and a newer list rep
   CHECK(r.FindIssuer(other.did) != nullptr);
   // And the older one cannot come back.
   CHECK_FALSE(r.AddList(w.FrenchList(), "fr.json", w.now).ok());
-}
-
-TEST_CASE("trust lists: synced lists are cached only from their own URL, never replaced by older ones", "[trust]") {
-  World w;
-  testing::TempDir cache;
-  const std::string url = "https://authority.example.fr/trust/fr.json";
-  TrustRegistry roots;
-  REQUIRE(roots.AddRoot(w.Root(), "root.json", w.now).ok());
-
-  // Served at another URL than the one it names: refused, nothing stored.
-  TrustRegistry r1 = roots;
-  CHECK(SyncTrustList("https://mirror.example/fr.json", w.FrenchList(), r1, cache.path(), w.now).status().code() ==
-        Code::kVerificationFailed);
-  CHECK_FALSE(std::filesystem::exists(cache.path() / "trust-lists"));
-
-  // The newer list is stored; the older one, replayed, is not.
-  const std::string newer = SignedList(w.fr, {w.UniversityEntry()}, url, "2026-03-01T00:00:00Z");
-  TrustRegistry r2 = roots;
-  auto synced = SyncTrustList(url, newer, r2, cache.path(), w.now);
-  INFO(synced.status().message());
-  REQUIRE(synced.ok());
-  CHECK(synced->entities == 1);
-  TrustRegistry r3 = roots;
-  Status replay = SyncTrustList(url, w.FrenchList(), r3, cache.path(), w.now).status();
-  CHECK(replay.code() == Code::kVerificationFailed);
-  CHECK_THAT(replay.message(), Catch::Contains("older"));
-
-  // Read back, checked again: the university is accredited from the cache alone.
-  TrustRegistry fresh = roots;
-  std::vector<std::string> skipped;
-  REQUIRE(LoadCachedTrustLists(cache.path(), fresh, w.now, &skipped).ok());
-  CHECK(skipped.empty());
-  CHECK(fresh.FindIssuer(w.university.did) != nullptr);
-  // Fetched with a fragment in its URL: stored under the URL it names, so
-  // it is read back (and replaces the version above, being the same list).
-  {
-    testing::TempDir other_cache;
-    TrustRegistry rf = roots;
-    REQUIRE(SyncTrustList(url + "#latest", newer, rf, other_cache.path(), w.now).ok());
-    TrustRegistry back = roots;
-    std::vector<std::string> none;
-    REQUIRE(LoadCachedTrustLists(other_cache.path(), back, w.now, &none).ok());
-    CHECK(none.empty());
-    CHECK(back.FindIssuer(w.university.did) != nullptr);
-  }
-  // Years later the cached list has expired: skipped, and said so.
-  TrustRegistry later = roots;
-  skipped.clear();
-  REQUIRE(LoadCachedTrustLists(cache.path(), later, At("2028-01-01T00:00:00Z"), &skipped).ok());
-  CHECK(later.FindIssuer(w.university.did) == nullptr);
-  CHECK(skipped.size() == 1);
 }
 
 }  // namespace

@@ -161,13 +161,5 @@ TEST_CASE("batch: a disk that fails while the files are written loses no issuanc
   CHECK(files == second->credentials);
 }
 
-TEST_CASE("batch: the progress bar shows done/total, rate and ETA", "[issuer][batch]") {
-  std::string line = ProgressBar::Render("issuing", 500, 1000, 0.25);
-  CHECK(line.find("500/1000") != std::string::npos);
-  CHECK(line.find("2000/s") != std::string::npos);
-  CHECK(line.find("ETA 0:00:00") != std::string::npos);
-  CHECK(line.find("############------------") != std::string::npos);
-}
-
 }  // namespace
 }  // namespace passerelle::batch

@@ -1,5 +1,5 @@
-// Tests for issuer/pathways/certification_rules.h and prior_learning.h:
-// which credentials count towards a certification, and the unmet rules.
+// Tests for issuer/pathways/certification_rules.h: which credentials count towards a
+// certification (prior learning included), and the unmet rules.
 #include "issuer/pathways/certification_rules.h"
 
 #include <catch2/catch.hpp>
@@ -98,14 +98,6 @@ TEST_CASE("certification rules: parsing refuses malformed members", "[issuer][pa
   REQUIRE(r.ok());
   CHECK(*r->min_ects == 12);
   CHECK(!r->accept_recognitions);
-}
-
-TEST_CASE("prior learning: the reference is checked", "[issuer][pathways]") {
-  json vc = Module("did:key:own", "HQ-M01", "7", "RO-1-10");
-  CHECK(!AddPriorLearning(vc, "").ok());
-  CHECK(!AddPriorLearning(vc, "a\nb").ok());
-  json empty = json::object();
-  CHECK(!AddPriorLearning(empty, "VAE-1").ok());
 }
 
 TEST_CASE("certification rules: hostile shapes are refused, never thrown", "[issuer][pathways]") {

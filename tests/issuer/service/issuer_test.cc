@@ -1,6 +1,5 @@
-// Passerelle tests — the issuer service's verbs, called directly: issue into
-// the register, idempotency, revoke/suspend/unsuspend through the status
-// list, key rotation, and the refusals of OpenIssuer.
+// Tests for issuer/service/issuer.cc: the issuer service opened over a folder: status changes
+// through the published list, key rotation, and the refusals of OpenIssuer (Issue is in issue_test.cc).
 #include "issuer/service/issuer.h"
 
 #include <catch2/catch.hpp>
@@ -11,6 +10,7 @@
 #include "formats/status_list.h"
 #include "issuer/programme.h"
 #include "tests/issuer/issuer_test_support.h"
+#include "tests/issuer/service/service_test_support.h"
 #include "verifier/verifier.h"
 
 namespace passerelle {
@@ -18,99 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kUrl = "https://issuer.test";
-
-struct ServiceFixture {
-  testing::TempDir tmp;
-  IssuerDir dir = testing::MakeIssuerDir(tmp.path() / "node", std::string("did:web:issuer.test"));
-  std::unique_ptr<Issuer> issuer = testing::MakeIssuer(tmp.path() / "node", kUrl);
-
-  IssueRequest Request(std::string id = NewCredentialId()) const {
-    IssueRequest r;
-    r.credential = json{{"@context", {"https://www.w3.org/ns/credentials/v2"}},
-                        {"type", {"VerifiableCredential"}},
-                        {"id", id},
-                        {"issuer", dir.did},
-                        {"validFrom", "2026-01-01T00:00:00Z"},
-                        {"credentialSubject", {{"id", "did:example:learner"}}}};
-    r.suite = Cryptosuite::kEddsaJcs2022;
-    r.actor = "test";
-    return r;
-  }
-
-  // Issues one credential; returns its id.
-  std::string IssueOne() {
-    std::string id = NewCredentialId();
-    REQUIRE(issuer->Issue(Request(id)).ok());
-    return id;
-  }
-
-  // Sets a credential's status; REQUIREs that it worked.
-  store::StatusChangeOutcome Set(const std::string& id, CredentialState state) {
-    auto outcome = issuer->SetStatus(id, state, "test");
-    REQUIRE(outcome.ok());
-    return std::move(*outcome);
-  }
-
-  // The bit of `purpose` for `id`, read from the signed list the service serves.
-  std::uint32_t PublishedBit(const std::string& id, store::StatusPurpose purpose) {
-    auto record = issuer->FindCredential(id).value();
-    for (const auto& slot : record.status) {
-      if (slot.purpose != purpose) continue;
-      json list = ParseJson(issuer->StatusList(slot.list_id).value().json).value();
-      std::string bits = DecodeStatusList(list["credentialSubject"]["encodedList"].get<std::string>()).value();
-      return ReadStatus(bits, slot.index, 1).value();
-    }
-    FAIL("no status entry of that purpose");
-    return 2;
-  }
-};
-
-bool ProofVerifies(const json& vc, const IssuerDir& folder) {
-  VerifyOptions options;
-  options.trusted_issuers = {folder.did};
-  options.resolver.Add(folder.Document());
-  for (const auto& c : VerifyDocument(vc, options).checks)
-    if (c.check == "proof") return c.ok;
-  return false;
-}
-
-TEST_CASE("service: Issue puts the signed credential in the register with its status entries",
-          "[issuer][service]") {
-  ServiceFixture f;
-  std::string id = NewCredentialId();
-  auto vc = f.issuer->Issue(f.Request(id));
-  REQUIRE(vc.ok());
-  CHECK((*vc)["id"] == id);
-  CHECK((*vc)["credentialStatus"].size() == 2);
-  auto record = f.issuer->FindCredential(id);
-  REQUIRE(record.ok());
-  CHECK(record->status.size() == 2);
-  CHECK(record->actor == "test");
-  CHECK(f.issuer->FindDocument(id).value() == DumpJson(*vc));
-  CHECK(ProofVerifies(*vc, f.issuer->folder()));
-  CHECK(f.issuer->store()->VerifyAuditChain().ok());
-}
-
-TEST_CASE("service: issuing an id or an idempotency key again is refused and changes nothing",
-          "[issuer][service]") {
-  ServiceFixture f;
-  std::string id = f.IssueOne();
-  IssueStep step = IssueStep::kCommit;
-  auto again = f.issuer->Issue(f.Request(id), &step);
-  CHECK(again.status().code() == Code::kAlreadyExists);
-  CHECK(step == IssueStep::kPrepare);  // refused before spending status indexes
-
-  IssueRequest keyed = f.Request();
-  keyed.idempotency_key = "school|T0001|HQ-M01";
-  REQUIRE(f.issuer->Issue(std::move(keyed)).ok());
-  IssueRequest replay = f.Request();
-  replay.idempotency_key = "school|T0001|HQ-M01";
-  auto refused = f.issuer->Issue(std::move(replay), &step);
-  CHECK(refused.status().code() == Code::kAlreadyExists);
-  CHECK(step == IssueStep::kCommit);
-  CHECK(f.issuer->store()->CountCredentials().value() == 2);
-}
+using testing::ProofVerifies;
+using testing::ServiceFixture;
 
 TEST_CASE("service: revoke sets the bit in the published status list", "[issuer][service]") {
   ServiceFixture f;

@@ -100,23 +100,6 @@ TEST_CASE("status: issue, sync, revoke, sync again: the verifier sees it (did:we
   CHECK(StatusDetail(revoked).find("revoked") != std::string::npos);
 }
 
-TEST_CASE("status: the publisher signs a list once per change, not once per fetch", "[issuer][status]") {
-  NodeFixture node;
-  json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
-  std::string list_id = "revocation-1";
-  auto a = node.service->StatusList(list_id).value();
-  auto b = node.service->StatusList(list_id).value();
-  CHECK(a.json == b.json);
-  REQUIRE(node.Post("/credentials/status", {{"credentialId", vc["id"]}, {"credentialStatus", {{{"status", "revoked"}}}}}).status == 200);
-  auto c = node.service->StatusList(list_id).value();
-  CHECK(c.version == a.version + 1);
-  CHECK(c.json != a.json);
-  // A fresh publisher (a restarted node) serves the stored signature.
-  StatusListPublisher again(*node.store, *node.signer, PublisherOptions{Cryptosuite::kEddsaJcs2022, "https://issuer.test"});
-  CHECK(again.Get(list_id).value().json == c.json);
-  CHECK(again.Get("revocation-9").status().code() == Code::kNotFound);
-}
-
 TEST_CASE("sync: a list served under another URL, or not signed by its issuer, is not stored", "[issuer][status]") {
   NodeFixture node;
   testing::TempDir cache_dir;
