@@ -1,9 +1,9 @@
 // Passerelle issuer CLI — `issuer cosign`: a partner's proof on a joint diploma.
 #include <iostream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
+#include "cmdline/input.h"
 #include "env/env.h"
 #include "formats/json.h"
 #include "issuer/cli/commands.h"
@@ -20,18 +20,12 @@ int RunCosign(const CosignArgs& args, std::istream& in, std::ostream& out, std::
     diag.Error("--suite", suite.status());
     return 2;
   }
-  std::string text;
-  if (args.file == "-") {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } else {
-    auto read = Env::Default().ReadFileBounded(args.file, JsonLimits{}.max_bytes);
-    if (!read.ok()) {
-      diag.Error(read.status());
-      return 2;
-    }
-    text = std::move(*read);
+  auto text = ReadInput(args.file, in);
+  if (!text.ok()) {
+    diag.Error(text.status());
+    return 2;
   }
-  auto credential = ParseJson(text);
+  auto credential = ParseJson(*text);
   if (!credential.ok()) {
     diag.Error("\"" + args.file + "\"", credential.status());
     return 2;

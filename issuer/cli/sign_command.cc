@@ -1,9 +1,9 @@
 // Passerelle issuer CLI — sign a credential as given.
 #include <iostream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
+#include "cmdline/input.h"
 #include "env/env.h"
 #include "formats/json.h"
 #include "issuer/cli/commands.h"
@@ -18,18 +18,12 @@ int RunSign(const SignArgs& args, std::istream& in, std::ostream& out, std::ostr
     Diag(err).Error("--suite", suite.status());
     return 2;
   }
-  std::string text;
-  if (args.file == "-") {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } else {
-    auto read = Env::Default().ReadFileBounded(args.file, JsonLimits{}.max_bytes);
-    if (!read.ok()) {
-      Diag(err).Error(read.status());
-      return 2;
-    }
-    text = std::move(*read);
+  auto text = ReadInput(args.file, in);
+  if (!text.ok()) {
+    Diag(err).Error(text.status());
+    return 2;
   }
-  auto credential = ParseJson(text);
+  auto credential = ParseJson(*text);
   if (!credential.ok()) {
     Diag(err).Error("\"" + args.file + "\"", credential.status());
     return 2;

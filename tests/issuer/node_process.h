@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "tests/testing/paths.h"
+#include "tests/testing/spawn.h"
 
 namespace passerelle::testing {
 
@@ -47,22 +48,7 @@ class BackgroundProcess {
   BackgroundProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
                     const std::filesystem::path& log_dir, const std::string& name)
       : out_(log_dir / (name + ".out")), err_(log_dir / (name + ".err")) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      int o = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      int e = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      int n = ::open("/dev/null", O_RDONLY);
-      ::dup2(n, 0);
-      ::dup2(o, 1);
-      ::dup2(e, 2);
-      ::setsid();
-      for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      ::execv(args[0], args.data());
-      ::_exit(127);
-    }
+    pid_ = SpawnWithLogs(argv, env, out_, err_);
   }
   ~BackgroundProcess() {
     if (running()) {

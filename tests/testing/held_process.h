@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tests/testing/paths.h"
+#include "tests/testing/spawn.h"
 
 namespace passerelle::testing {
 
@@ -28,21 +29,7 @@ class HeldProcess {
       : out_(log_dir / (name + ".out")), err_(log_dir / (name + ".err")) {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) return;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      int o = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      int e = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(fds[0], 0);
-      ::dup2(o, 1);
-      ::dup2(e, 2);
-      ::setsid();
-      for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      ::execv(args[0], args.data());
-      ::_exit(127);
-    }
+    pid_ = SpawnWithLogs(argv, env, out_, err_, fds[0]);
     ::close(fds[0]);
     in_ = fds[1];
   }

@@ -12,19 +12,13 @@
 #include "verifier/cli/verify_command.h"
 #include "verifier/status_cache.h"
 #include "verifier/trust_registry.h"
+#include "cmdline/input.h"
 #include "verifier/verifier.h"
 
 namespace passerelle::cli {
 
-// Credentials and presentations are a few KB: 1 MiB is generous.
-inline constexpr std::size_t kMaxInputBytes = 1 << 20;
 // A national trust list of a few thousand entries.
 inline constexpr std::size_t kMaxTrustListFileBytes = 8u << 20;
-
-// Reads a file, or standard input for "-", refusing more than max_bytes
-// (never holding more than max_bytes + 1 in memory).
-// Errors: kIOError, kResourceExhausted.
-Result<std::string> ReadInput(const std::string& file, std::istream& in, std::size_t max_bytes = kMaxInputBytes);
 
 // The options a verification runs with, and what they point at. Not
 // copyable or movable: options.status_cache and options.trust_registry
