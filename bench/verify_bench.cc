@@ -3,8 +3,9 @@
 // measured in the same run on the same machine.
 //
 // Usage: verify_bench [--seconds S] [--markdown] [--suite NAME] [--stages]
-// --stages also prints what each stage of an eddsa-jcs-2022 verification
-// costs on its own (µs, best of several rounds), to show where time goes.
+// --stages also prints what each stage of a verification costs on its own
+// (µs, best of several rounds), for each suite measured, to show where time
+// goes.
 // Raw and end-to-end rates are measured in interleaved rounds (7 per
 // suite, 3·S seconds in all); the ratio reported is the median of the
 // per-round ratios, so load from other processes cancels out.
@@ -23,11 +24,15 @@
 #include "formats/digest.h"
 #include "formats/jcs.h"
 #include "formats/json.h"
+#include "formats/jsonld/document_loader.h"
+#include "formats/jsonld/internal/direct_rdf.h"
 #include "formats/profile.h"
+#include "formats/rdf/canonicalize.h"
 #include "formats/vc_model.h"
 #include "issuer/programme.h"
 #include "keys/did_key.h"
 #include "keys/proof_signer.h"
+#include "verifier/internal/signed_form_check.h"
 #include "verifier/verifier.h"
 
 namespace {
@@ -118,28 +123,69 @@ double MicrosPerCall(const std::function<bool()>& op) {
   return 1e6 / best;
 }
 
+struct Stage {
+  const char* name;
+  std::function<bool()> op;
+};
+
+void PrintStageTable(const char* suite, const std::vector<Stage>& stages, double raw_rate) {
+  std::printf("\n| %s stage | µs per call |\n|---|---:|\n", suite);
+  std::printf("| raw libsodium Ed25519 verify | %.2f |\n", 1e6 / raw_rate);
+  for (const auto& s : stages) std::printf("| %s | %.2f |\n", s.name, MicrosPerCall(s.op));
+}
+
 // The stages of an eddsa-jcs-2022 verification, each timed on its own.
-void PrintStages(const std::string& text, const VerifyOptions& options, double raw_rate) {
+void PrintJcsStages(const std::string& text, const VerifyOptions& options, double raw_rate) {
   json doc = ParseJson(text).value();
   json unsecured = doc;
   unsecured.erase("proof");
   std::string canonical = CanonicalizeJson(unsecured).value();
-  struct Stage {
-    const char* name;
-    std::function<bool()> op;
-  };
-  const Stage stages[] = {
-      {"strict parse into the DOM, and free it", [&] { return ParseJson(text).ok(); }},
-      {"copy of the DOM, and free it (allocation alone)", [&] { json c = doc; return !c.empty(); }},
-      {"JCS of the unsecured document", [&] { return CanonicalizeJson(unsecured).ok(); }},
-      {"SHA-256 of the canonical document", [&] { return Sha256(canonical).size() == 32; }},
-      {"VC data model checks", [&] { return ValidateCredentialModel(doc).ok(); }},
-      {"Passerelle profile checks", [&] { return ValidateProfile(doc).ok(); }},
-      {"end to end (Verify)", [&] { return Verify(text, options).verified; }},
-  };
-  std::printf("\n| eddsa-jcs-2022 stage | µs per call |\n|---|---:|\n");
-  std::printf("| raw libsodium Ed25519 verify | %.2f |\n", 1e6 / raw_rate);
-  for (const auto& s : stages) std::printf("| %s | %.2f |\n", s.name, MicrosPerCall(s.op));
+  PrintStageTable("eddsa-jcs-2022",
+                  {
+                      {"strict parse into the DOM, and free it", [&] { return ParseJson(text).ok(); }},
+                      {"copy of the DOM, and free it (allocation alone)", [&] { json c = doc; return !c.empty(); }},
+                      {"JCS of the unsecured document", [&] { return CanonicalizeJson(unsecured).ok(); }},
+                      {"SHA-256 of the canonical document", [&] { return Sha256(canonical).size() == 32; }},
+                      {"VC data model checks", [&] { return ValidateCredentialModel(doc).ok(); }},
+                      {"Passerelle profile checks", [&] { return ValidateProfile(doc).ok(); }},
+                      {"end to end (Verify)", [&] { return Verify(text, options).verified; }},
+                  },
+                  raw_rate);
+}
+
+// The stages of an eddsa-rdfc-2022 verification, each timed on its own.
+void PrintRdfcStages(const std::string& text, const VerifyOptions& options, double raw_rate) {
+  json doc = ParseJson(text).value();
+  json unsecured = doc;
+  unsecured.erase("proof");
+  json config = doc["proof"];
+  config.erase("proofValue");
+  config["@context"] = unsecured["@context"];
+  const std::string canonical = CanonicalDocument(unsecured, Cryptosuite::kEddsaRdfc2022).value();
+  jsonld::JsonLdOptions ld;
+  ld.loader = &jsonld::BundledLoader();
+  ld.safe_mode = true;
+  PrintStageTable(
+      "eddsa-rdfc-2022",
+      {
+          {"strict parse into the DOM, and free it", [&] { return ParseJson(text).ok(); }},
+          {"JSON-LD to RDF of the document (quads, not canonical)",
+           [&] {
+             rdf::QuadArena arena;
+             arena.Reserve(64, 4096);
+             return jsonld::internal::DirectToRdf(unsecured, ld, arena);
+           }},
+          {"JSON-LD to RDF and RDFC-1.0 of the document", [&] { return CanonicalDocument(unsecured, Cryptosuite::kEddsaRdfc2022).ok(); }},
+          {"JSON-LD to RDF and RDFC-1.0 of the proof configuration",
+           [&] { return CanonicalDocument(config, Cryptosuite::kEddsaRdfc2022).ok(); }},
+          {"SHA-256 of the canonical document", [&] { return Sha256(canonical).size() == 32; }},
+          {"JSON read vs signed N-Quads (signed-form check)",
+           [&] { return internal::CheckDocumentMatchesSignedForm(unsecured, canonical).ok(); }},
+          {"VC data model checks", [&] { return ValidateCredentialModel(doc).ok(); }},
+          {"Passerelle profile checks", [&] { return ValidateProfile(doc).ok(); }},
+          {"end to end (Verify)", [&] { return Verify(text, options).verified; }},
+      },
+      raw_rate);
 }
 
 }  // namespace
@@ -214,6 +260,12 @@ int main(int argc, char** argv) {
       std::printf("%-16s end-to-end (%zu B): %10.0f /s  median %5.1f%% of raw (interleaved rounds)\n", r.suite,
                   r.bytes, r.c.rate, 100.0 * r.c.median_ratio);
   }
-  if (stages) PrintStages(DumpJson(ModuleCredential(key, Cryptosuite::kEddsaJcs2022)), options, raw);
+  if (stages)
+    for (const auto& r : rows) {
+      if (std::strcmp(r.suite, "eddsa-jcs-2022") == 0)
+        PrintJcsStages(DumpJson(ModuleCredential(key, Cryptosuite::kEddsaJcs2022)), options, raw);
+      else
+        PrintRdfcStages(DumpJson(ModuleCredential(key, Cryptosuite::kEddsaRdfc2022)), options, raw);
+    }
   return 0;
 }

@@ -53,8 +53,14 @@ Result<std::string> DecodeBase58(std::string_view text) {
   while (zeros < text.size() && text[zeros] == '1') ++zeros;
   // The number as little-endian 32-bit limbs; digits are folded in five at a
   // time (58^5 < 2^32), so a 64-byte signature takes 18 passes, not 88.
-  std::vector<std::uint32_t> limbs;
-  limbs.reserve((text.size() - zeros) * 733 / 4000 + 2);
+  // Keys and signatures fit the inline limbs: no allocation but the result.
+  constexpr std::size_t kInlineLimbs = 32;
+  std::uint32_t inline_limbs[kInlineLimbs];
+  std::vector<std::uint32_t> heap_limbs;
+  const std::size_t max_limbs = (text.size() - zeros) * 733 / 4000 + 2;
+  if (max_limbs > kInlineLimbs) heap_limbs.resize(max_limbs);
+  std::uint32_t* limbs = max_limbs > kInlineLimbs ? heap_limbs.data() : inline_limbs;
+  std::size_t used = 0;
   std::size_t i = zeros;
   while (i < text.size()) {
     std::uint32_t chunk = 0, mul = 1;
@@ -65,21 +71,25 @@ Result<std::string> DecodeBase58(std::string_view text) {
       mul *= 58;
     }
     std::uint64_t carry = chunk;
-    for (auto& limb : limbs) {
-      std::uint64_t v = static_cast<std::uint64_t>(limb) * mul + carry;
-      limb = static_cast<std::uint32_t>(v);
+    for (std::size_t l = 0; l < used; ++l) {
+      std::uint64_t v = static_cast<std::uint64_t>(limbs[l]) * mul + carry;
+      limbs[l] = static_cast<std::uint32_t>(v);
       carry = v >> 32;
     }
-    if (carry != 0) limbs.push_back(static_cast<std::uint32_t>(carry));
+    if (carry != 0) limbs[used++] = static_cast<std::uint32_t>(carry);
   }
-  std::string out(zeros, '\0');
-  std::string body;
-  body.reserve(limbs.size() * 4);
-  for (auto it = limbs.rbegin(); it != limbs.rend(); ++it)
-    for (int shift = 24; shift >= 0; shift -= 8) body.push_back(static_cast<char>((*it >> shift) & 0xFF));
-  std::size_t lead = 0;
-  while (lead < body.size() && body[lead] == 0) ++lead;
-  out.append(body, lead, std::string::npos);
+  // Big-endian bytes of the number without its leading zero bytes, after
+  // one zero byte per leading '1'.
+  std::size_t skip = 0;  // leading zero bytes of the top limb
+  if (used > 0)
+    while (skip < 3 && ((limbs[used - 1] >> (24 - 8 * skip)) & 0xFF) == 0) ++skip;
+  std::string out(zeros + used * 4 - (used > 0 ? skip : 0), '\0');
+  char* w = out.data() + zeros;
+  for (std::size_t l = used; l-- > 0;)
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      if (l == used - 1 && (24 - shift) / 8 < static_cast<int>(skip)) continue;
+      *w++ = static_cast<char>((limbs[l] >> shift) & 0xFF);
+    }
   return out;
 }
 

@@ -7,15 +7,15 @@
 
 namespace passerelle::internal {
 
-bool ReadCanonicalTerm(std::string_view& text, CanonicalTerm& out, std::deque<std::string>& unescaped) {
+bool ReadCanonicalTerm(std::string_view& text, CanonicalTerm& out, std::forward_list<std::string>& unescaped) {
   if (text.empty()) return false;
   // A term with escapes is read by the N-Quads parser (rare: canonical IRIs
   // have none, and few literals do); the rest are views into `text`.
   auto parsed_value = [&](std::string_view token) -> std::optional<std::string_view> {
     auto term = rdf::ParseNQuadsTerm(token);
     if (!term.ok()) return std::nullopt;
-    unescaped.push_back(std::move(term->value));
-    return std::string_view(unescaped.back());
+    unescaped.push_front(std::move(term->value));
+    return std::string_view(unescaped.front());
   };
   std::size_t end = 0;
   if (text[0] == '<') {

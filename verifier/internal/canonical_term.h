@@ -3,7 +3,7 @@
 // text, and a copy only for a lexical form that has escapes.
 #pragma once
 
-#include <deque>
+#include <forward_list>
 #include <string>
 #include <string_view>
 
@@ -26,6 +26,6 @@ struct CanonicalTerm {
 // \UXXXXXXXX) are unescaped into `storage`, whose elements the returned
 // views point into. Returns false, leaving `text` as it was, when the text
 // does not start with a well-formed IRI, blank node or literal.
-bool ReadCanonicalTerm(std::string_view& text, CanonicalTerm& out, std::deque<std::string>& storage);
+bool ReadCanonicalTerm(std::string_view& text, CanonicalTerm& out, std::forward_list<std::string>& storage);
 
 }  // namespace passerelle::internal

@@ -2,7 +2,7 @@
 #include "verifier/internal/signed_form_check.h"
 
 #include <algorithm>
-#include <deque>
+#include <forward_list>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -27,30 +27,45 @@ constexpr std::string_view kElm = "http://data.europa.eu/snb/model/elm/";
 constexpr std::string_view kPass = "https://w3id.org/passerelle/vocab#";
 constexpr std::string_view kDctermsIdentifier = "http://purl.org/dc/terms/identifier";
 
-std::string Cred(std::string_view local) { return std::string(kCred) + std::string(local); }
-std::string Elm(std::string_view local) { return std::string(kElm) + std::string(local); }
-std::string Pass(std::string_view local) { return std::string(kPass) + std::string(local); }
-std::string Sec(std::string_view local) { return std::string(kSec) + std::string(local); }
+// The IRIs compared, written out: this check runs on every RDFC
+// verification, and building them per call cost dozens of allocations.
+constexpr std::string_view kCredVerifiableCredential = "https://www.w3.org/2018/credentials#VerifiableCredential";
+constexpr std::string_view kCredVerifiablePresentation = "https://www.w3.org/2018/credentials#VerifiablePresentation";
+constexpr std::string_view kCredValidFrom = "https://www.w3.org/2018/credentials#validFrom";
+constexpr std::string_view kCredValidUntil = "https://www.w3.org/2018/credentials#validUntil";
+constexpr std::string_view kCredIssuanceDate = "https://www.w3.org/2018/credentials#issuanceDate";
+constexpr std::string_view kCredExpirationDate = "https://www.w3.org/2018/credentials#expirationDate";
+constexpr std::string_view kCredIssuer = "https://www.w3.org/2018/credentials#issuer";
+constexpr std::string_view kCredHolder = "https://www.w3.org/2018/credentials#holder";
+constexpr std::string_view kCredCredentialStatus = "https://www.w3.org/2018/credentials#credentialStatus";
+constexpr std::string_view kCredCredentialSubject = "https://www.w3.org/2018/credentials#credentialSubject";
+constexpr std::string_view kElmHasClaim = "http://data.europa.eu/snb/model/elm/hasClaim";
+constexpr std::string_view kElmEqfLevel = "http://data.europa.eu/snb/model/elm/eqfLevel";
+constexpr std::string_view kElmNqfLevel = "http://data.europa.eu/snb/model/elm/nqfLevel";
+constexpr std::string_view kPassGrade = "https://w3id.org/passerelle/vocab#grade";
+constexpr std::string_view kPassGradeValue = "https://w3id.org/passerelle/vocab#gradeValue";
+constexpr std::string_view kPassGradingScheme = "https://w3id.org/passerelle/vocab#gradingScheme";
+constexpr std::string_view kPassCountry = "https://w3id.org/passerelle/vocab#country";
+constexpr std::string_view kSecDataIntegrityProof = "https://w3id.org/security#DataIntegrityProof";
+constexpr std::string_view kSecEd25519Signature2020 = "https://w3id.org/security#Ed25519Signature2020";
+constexpr std::string_view kSecExpiration = "https://w3id.org/security#expiration";
+constexpr std::string_view kSecChallenge = "https://w3id.org/security#challenge";
+constexpr std::string_view kSecDomain = "https://w3id.org/security#domain";
+constexpr std::string_view kDctermsCreated = "http://purl.org/dc/terms/created";
 
-// The JSON values of member `name` as strings (a string, or each string of
-// an array; objects count by their "id" or as one anonymous value). Views
-// into `node`: no copies, this runs for every member compared.
-std::vector<std::string_view> JsonValues(const json& node, std::string_view name) {
-  std::vector<std::string_view> out;
-  const json* m = FindMember(node, name);
-  if (m == nullptr) return out;
-  auto add = [&](const json& v) {
-    if (v.is_string()) out.push_back(v.get_ref<const std::string&>());
-    else if (const json* id = FindMember(v, "id"); id != nullptr && id->is_string()) out.push_back(id->get_ref<const std::string&>());
-    else out.emplace_back();  // counted, not compared
-  };
-  if (m->is_array()) {
-    out.reserve(m->size());
-    for (const auto& e : *m) add(e);
-  } else {
-    add(*m);
-  }
-  return out;
+// Each written-out IRI is its namespace followed by a local name.
+constexpr bool InNamespace(std::string_view iri, std::string_view ns) {
+  return iri.size() > ns.size() && iri.substr(0, ns.size()) == ns;
+}
+static_assert(InNamespace(kCredCredentialSubject, kCred) && InNamespace(kElmNqfLevel, kElm) &&
+              InNamespace(kPassCountry, kPass) && InNamespace(kSecDomain, kSec));
+
+// A JSON value as the comparison reads it: a string as it is, an object by
+// its "id"; anything else is counted but reads as empty. A view into `v`.
+std::string_view JsonValueOf(const json& v) {
+  if (v.is_string()) return v.get_ref<const std::string&>();
+  if (const json* id = FindMember(v, "id"); id != nullptr && id->is_string()) return id->get_ref<const std::string&>();
+  return {};
 }
 
 using Node = CanonicalTerm;
@@ -72,7 +87,7 @@ struct SignedGraph {
   };
   std::vector<Line> lines;
   std::vector<Statement> statements;     // default graph, predicates of interest
-  std::deque<std::string> unescaped;     // lexical forms that had escapes
+  std::forward_list<std::string> unescaped;     // lexical forms that had escapes
 
   // The object token of a line (an IRI, a blank node label or a literal).
   static std::string_view ObjectToken(std::string_view rest) {
@@ -80,7 +95,7 @@ struct SignedGraph {
     return rest;  // literals are never compared by reference
   }
 
-  std::vector<Node> NodesOfType(std::initializer_list<std::string> types) const {
+  std::vector<Node> NodesOfType(std::initializer_list<std::string_view> types) const {
     std::vector<Node> found;
     for (const auto& st : statements) {
       if (st.predicate != kRdfType) continue;
@@ -108,7 +123,7 @@ struct SignedGraph {
   // The document's own node: the typed node with the JSON's id, or else the
   // one typed node nothing else points to (embedded credentials, such as
   // Open Badges endorsements, are pointed to by their parent).
-  Result<Node> RootOfType(std::initializer_list<std::string> types, const json& object, const char* what) const {
+  Result<Node> RootOfType(std::initializer_list<std::string_view> types, const json& object, const char* what) const {
     auto candidates = NodesOfType(types);
     const json* id = FindMember(object, "id");
     if (id != nullptr && id->is_string()) {
@@ -126,11 +141,16 @@ struct SignedGraph {
     return roots.front();
   }
 
-  std::vector<const Node*> Objects(const Node& subject, std::string_view predicate) const {
-    std::vector<const Node*> out;
-    for (const auto& st : statements)
-      if (st.subject == subject && st.predicate == predicate) out.push_back(&st.object);
-    return out;
+  // The object of the one statement (subject, predicate, …), or null when
+  // there are none or several.
+  const Node* OnlyObject(const Node& subject, std::string_view predicate) const {
+    const Node* found = nullptr;
+    for (const auto& st : statements) {
+      if (!(st.subject == subject && st.predicate == predicate)) continue;
+      if (found != nullptr) return nullptr;
+      found = &st.object;
+    }
+    return found;
   }
 };
 
@@ -170,26 +190,38 @@ Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<s
 }
 
 // Compares the JSON values of `member` with the signed objects of `predicate`:
-// same number, and the same lexical values where the JSON gives them.
+// same number, and the same lexical values where the JSON gives them. No
+// allocation unless a member has several values.
 Status Compare(const SignedGraph& g, const Node& node, const json& object, std::string_view member,
                std::string_view predicate, bool compare_values, std::string_view where = "") {
-  auto signed_values = g.Objects(node, predicate);
-  auto json_values = JsonValues(object, member);
-  bool same = signed_values.size() == json_values.size();
-  if (same && compare_values) {
-    // The same values in any order (nearly always one each).
-    std::vector<std::string_view> a, b(json_values.begin(), json_values.end());
-    a.reserve(signed_values.size());
-    for (const auto* t : signed_values) a.push_back(t->value);
+  std::size_t signed_count = 0;
+  const Node* last_signed = nullptr;
+  for (const auto& st : g.statements)
+    if (st.subject == node && st.predicate == predicate) {
+      ++signed_count;
+      last_signed = &st.object;
+    }
+  const json* m = FindMember(object, member);
+  const std::size_t json_count = m == nullptr ? 0 : m->is_array() ? m->size() : 1;
+  bool same = signed_count == json_count;
+  if (same && compare_values && json_count == 1) {
+    same = last_signed->value == JsonValueOf(m->is_array() ? m->front() : *m);
+  } else if (same && compare_values && json_count > 1) {
+    // The same values in any order.
+    std::vector<std::string_view> a, b;
+    a.reserve(json_count);
+    b.reserve(json_count);
+    for (const auto& st : g.statements)
+      if (st.subject == node && st.predicate == predicate) a.push_back(st.object.value);
+    for (const auto& e : *m) b.push_back(JsonValueOf(e));
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
     same = a == b;
   }
   if (!same)
     return Status::VerificationFailed(std::string(where) + "/" + std::string(member) + ": the signed form has " +
-                                      std::to_string(signed_values.size()) + " value(s) where the JSON shows " +
-                                      std::to_string(json_values.size()) +
-                                      (signed_values.size() == json_values.size() ? " different ones" : "") +
+                                      std::to_string(signed_count) + " value(s) where the JSON shows " +
+                                      std::to_string(json_count) + (signed_count == json_count ? " different ones" : "") +
                                       ": a signed claim is written in a form this verifier does not read")
         .AtPointer(std::string(where) + "/" + std::string(member));
   return Status::Ok();
@@ -203,28 +235,27 @@ namespace {
 // EQF level) and recognition (module code, grade, level) read from its JSON.
 Status CheckPasserelleClaims(const SignedGraph& g, const Node& credential, const json& document) {
   if (const json* issuer = FindMember(document, "issuer"); issuer != nullptr && issuer->is_object()) {
-    auto nodes = g.Objects(credential, Cred("issuer"));
-    if (nodes.size() == 1) PSL_RETURN_IF_ERROR(Compare(g, *nodes[0], *issuer, "country", Pass("country"), true, "/issuer"));
+    if (const Node* node = g.OnlyObject(credential, kCredIssuer))
+      PSL_RETURN_IF_ERROR(Compare(g, *node, *issuer, "country", kPassCountry, true, "/issuer"));
   }
   const json* subject = FindMember(document, "credentialSubject");
-  auto subjects = g.Objects(credential, Cred("credentialSubject"));
-  if (subject == nullptr || !subject->is_object() || subjects.size() != 1) return Status::Ok();
-  const std::string at = "/credentialSubject";
-  PSL_RETURN_IF_ERROR(Compare(g, *subjects[0], *subject, "achievement", Elm("hasClaim"), false, at));
+  const Node* signed_subject = g.OnlyObject(credential, kCredCredentialSubject);
+  if (subject == nullptr || !subject->is_object() || signed_subject == nullptr) return Status::Ok();
+  constexpr std::string_view at = "/credentialSubject";
+  PSL_RETURN_IF_ERROR(Compare(g, *signed_subject, *subject, "achievement", kElmHasClaim, false, at));
   const json* achievement = FindMember(*subject, "achievement");
-  auto achievements = g.Objects(*subjects[0], Elm("hasClaim"));
-  if (achievement == nullptr || !achievement->is_object() || achievements.size() != 1) return Status::Ok();
-  const Node& a = *achievements[0];
-  const std::string claim = at + "/achievement";
-  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "eqfLevel", Elm("eqfLevel"), true, claim));
-  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "nqfLevel", Elm("nqfLevel"), true, claim));
-  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "code", kDctermsIdentifier, true, claim));
-  PSL_RETURN_IF_ERROR(Compare(g, a, *achievement, "grade", Pass("grade"), false, claim));
+  const Node* a = g.OnlyObject(*signed_subject, kElmHasClaim);
+  if (achievement == nullptr || !achievement->is_object() || a == nullptr) return Status::Ok();
+  constexpr std::string_view claim = "/credentialSubject/achievement";
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "eqfLevel", kElmEqfLevel, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "nqfLevel", kElmNqfLevel, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "code", kDctermsIdentifier, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "grade", kPassGrade, false, claim));
   const json* grade = FindMember(*achievement, "grade");
-  auto grades = g.Objects(a, Pass("grade"));
-  if (grade != nullptr && grade->is_object() && grades.size() == 1) {
-    PSL_RETURN_IF_ERROR(Compare(g, *grades[0], *grade, "value", Pass("gradeValue"), true, claim + "/grade"));
-    PSL_RETURN_IF_ERROR(Compare(g, *grades[0], *grade, "scheme", Pass("gradingScheme"), true, claim + "/grade"));
+  if (const Node* signed_grade = g.OnlyObject(*a, kPassGrade); grade != nullptr && grade->is_object() && signed_grade) {
+    constexpr std::string_view at_grade = "/credentialSubject/achievement/grade";
+    PSL_RETURN_IF_ERROR(Compare(g, *signed_grade, *grade, "value", kPassGradeValue, true, at_grade));
+    PSL_RETURN_IF_ERROR(Compare(g, *signed_grade, *grade, "scheme", kPassGradingScheme, true, at_grade));
   }
   return Status::Ok();
 }
@@ -232,45 +263,43 @@ Status CheckPasserelleClaims(const SignedGraph& g, const Node& credential, const
 }  // namespace
 
 Status CheckDocumentMatchesSignedForm(const json& document, std::string_view canonical) {
-  // The predicates compared, as IRIs (kept alive for the sets' views).
-  static const std::vector<std::string> kBase = {std::string(kRdfType), Cred("validFrom"),  Cred("validUntil"),
-                                                 Cred("issuanceDate"),  Cred("expirationDate"), Cred("issuer"),
-                                                 Cred("holder"),        Cred("credentialStatus")};
-  static const std::vector<std::string> kPasserelle = {
-      Cred("credentialSubject"), Elm("hasClaim"), Elm("eqfLevel"),      Elm("nqfLevel"),
-      std::string(kDctermsIdentifier), Pass("grade"), Pass("gradeValue"), Pass("gradingScheme"), Pass("country")};
-  static const std::unordered_set<std::string_view> kBaseSet(kBase.begin(), kBase.end());
+  static const std::unordered_set<std::string_view> kBaseSet = {
+      kRdfType,    kCredValidFrom, kCredValidUntil, kCredIssuanceDate, kCredExpirationDate,
+      kCredIssuer, kCredHolder,    kCredCredentialStatus};
   static const std::unordered_set<std::string_view> kPasserelleSet = [] {
-    std::unordered_set<std::string_view> all(kBase.begin(), kBase.end());
-    all.insert(kPasserelle.begin(), kPasserelle.end());
+    std::unordered_set<std::string_view> all = kBaseSet;
+    all.insert({kCredCredentialSubject, kElmHasClaim, kElmEqfLevel, kElmNqfLevel, kDctermsIdentifier, kPassGrade,
+                kPassGradeValue, kPassGradingScheme, kPassCountry});
     return all;
   }();
   const bool passerelle = UsesPasserelleContext(document);
   const auto& predicates = passerelle ? kPasserelleSet : kBaseSet;
   PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, predicates));
-  PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({Cred("VerifiableCredential"), Cred("VerifiablePresentation")},
-                                                    document, "credential or presentation"));
+  PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({kCredVerifiableCredential, kCredVerifiablePresentation}, document,
+                                               "credential or presentation"));
   // Types: the JSON must show every signed type (they decide how it is judged).
   PSL_RETURN_IF_ERROR(Compare(g, node, document, "type", kRdfType, false));
-  for (const char* member : {"validFrom", "validUntil", "issuanceDate", "expirationDate"})
-    PSL_RETURN_IF_ERROR(Compare(g, node, document, member, Cred(member), true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "issuer", Cred("issuer"), true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "holder", Cred("holder"), true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "credentialStatus", Cred("credentialStatus"), false));
+  static constexpr std::pair<std::string_view, std::string_view> kDates[] = {{"validFrom", kCredValidFrom},
+                                                                             {"validUntil", kCredValidUntil},
+                                                                             {"issuanceDate", kCredIssuanceDate},
+                                                                             {"expirationDate", kCredExpirationDate}};
+  for (const auto& [member, iri] : kDates) PSL_RETURN_IF_ERROR(Compare(g, node, document, member, iri, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "issuer", kCredIssuer, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "holder", kCredHolder, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "credentialStatus", kCredCredentialStatus, false));
   if (passerelle) PSL_RETURN_IF_ERROR(CheckPasserelleClaims(g, node, document));
   return Status::Ok();
 }
 
 Status CheckProofMatchesSignedForm(const json& proof, std::string_view canonical) {
-  static const std::vector<std::string> kProof = {std::string(kRdfType), "http://purl.org/dc/terms/created",
-                                                  Sec("expiration"), Sec("challenge"), Sec("domain")};
-  static const std::unordered_set<std::string_view> kProofSet(kProof.begin(), kProof.end());
+  static const std::unordered_set<std::string_view> kProofSet = {kRdfType, kDctermsCreated, kSecExpiration,
+                                                                 kSecChallenge, kSecDomain};
   PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, kProofSet));
-  PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({Sec("DataIntegrityProof"), Sec("Ed25519Signature2020")}, proof, "proof"));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", "http://purl.org/dc/terms/created", true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", Sec("expiration"), true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "challenge", Sec("challenge"), true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "domain", Sec("domain"), true));
+  PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({kSecDataIntegrityProof, kSecEd25519Signature2020}, proof, "proof"));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", kDctermsCreated, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", kSecExpiration, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "challenge", kSecChallenge, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "domain", kSecDomain, true));
   return Status::Ok();
 }
 

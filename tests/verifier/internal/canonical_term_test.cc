@@ -40,7 +40,7 @@ TEST_CASE("canonical terms: agree with the N-Quads parser on the RDFC-1.0 suite'
       REQUIRE(reference->size() == 1);
       const rdf::Quad& q = reference->front();
       INFO(name << ": " << line);
-      std::deque<std::string> storage;
+      std::forward_list<std::string> storage;
       std::string_view rest = line;
       CanonicalTerm subject, object;
       REQUIRE(ReadCanonicalTerm(rest, subject, storage));
@@ -58,7 +58,7 @@ TEST_CASE("canonical terms: agree with the N-Quads parser on the RDFC-1.0 suite'
 }
 
 TEST_CASE("canonical terms: escapes are read, malformed terms refused", "[signed-form]") {
-  std::deque<std::string> storage;
+  std::forward_list<std::string> storage;
   CanonicalTerm t;
   std::string_view text = R"("caf\u00E9 \"x\"\\ \U0001F600\n"^^<http://www.w3.org/2001/XMLSchema#string> .)";
   REQUIRE(ReadCanonicalTerm(text, t, storage));
