@@ -229,7 +229,17 @@ struct Credential::State {
   mutable std::optional<Achievement> achievement;
 };
 
-Credential::Credential() : state_(std::make_shared<const State>()) {}
+namespace {
+// The one empty state every placeholder shares: a default-constructed
+// Credential (a report's verdict before it is filled) costs no allocation.
+template <class State>
+const std::shared_ptr<const State>& EmptyState() {
+  static const auto* empty = new std::shared_ptr<const State>(std::make_shared<const State>());
+  return *empty;
+}
+}  // namespace
+
+Credential::Credential() : state_(EmptyState<State>()) {}
 Credential::Credential(std::shared_ptr<const State> state) : state_(std::move(state)) {}
 
 json Credential::ToJson() const {
@@ -303,7 +313,7 @@ struct Presentation::State {
   std::vector<std::string> pointers;
 };
 
-Presentation::Presentation() : state_(std::make_shared<const State>()) {}
+Presentation::Presentation() : state_(EmptyState<State>()) {}
 const json& Presentation::unsecured() const { return state_->unsecured; }
 const json& Presentation::proofs() const { return state_->proofs; }
 const std::string& Presentation::text() const { return state_->text; }

@@ -14,9 +14,12 @@ namespace passerelle {
 using nlohmann::json;
 
 std::string_view DidOf(std::string_view did_url) {
-  auto end = did_url.find_first_of("#?/", 4);
   // did:web paths use ':' so '/' only appears in a path component of a DID URL.
-  return end == std::string_view::npos ? did_url : did_url.substr(0, end);
+  // A plain loop: find_first_of calls memchr once per character, and this
+  // runs for every proof verified.
+  for (std::size_t i = 4; i < did_url.size(); ++i)
+    if (did_url[i] == '#' || did_url[i] == '?' || did_url[i] == '/') return did_url.substr(0, i);
+  return did_url;
 }
 
 const VerificationMethod* DidDocument::FindMethod(std::string_view method_id) const {

@@ -137,6 +137,7 @@ Status CheckIssuerTrusted(const std::string& issuer, const json& vc, const std::
 bool VerifyCredentialObject(const Credential& vc, const VerifyOptions& options, const std::string& prefix,
                             VerificationReport& report) {
   CredentialVerdict verdict;
+  verdict.checks.reserve(8);  // model, proof, issuer, awarding, validity, status, profile
   verdict.credential = vc;
   const std::string& issuer = vc.issuer().id;
   verdict.pointer = prefix;

@@ -44,13 +44,22 @@ std::string StringOr(const json& o, std::string_view name) {
 }  // namespace
 
 bool NamesOtherAwardingBodies(const Credential& vc) {
+  // Read from the member itself, as Achievement::awarding_bodies lists it
+  // (a DID, or an object with an id; in an array, entries of neither shape
+  // are skipped): building the whole achievement for this costs more than
+  // the rest of a credential's checks.
   std::string at;
-  if (AwardingBodyMember(vc.unsecured(), &at) == nullptr) return false;
-  const Achievement* a = vc.achievement();
-  if (a == nullptr) return false;
+  const json* member = AwardingBodyMember(vc.unsecured(), &at);
+  if (member == nullptr || !vc.uses_passerelle_context()) return false;
   const std::string& issuer = vc.issuer().id;
-  return std::any_of(a->awarding_bodies.begin(), a->awarding_bodies.end(),
-                     [&](const std::string& b) { return b != issuer; });
+  const auto names_other = [&issuer](const json& entry) {
+    if (entry.is_string()) return entry.get_ref<const std::string&>() != issuer;
+    const json* id = entry.is_object() ? FindMember(entry, "id") : nullptr;
+    if (id == nullptr) return false;
+    return (id->is_string() ? std::string_view(id->get_ref<const std::string&>()) : std::string_view()) != issuer;
+  };
+  if (member->is_array()) return std::any_of(member->begin(), member->end(), names_other);
+  return names_other(*member);
 }
 
 Status CheckAwardingBodies(const Credential& vc, const ProofCheckOutcome& proofs, const VerifyOptions& options,
