@@ -18,11 +18,11 @@ passerelle::wallet::WalletStore& Store() {
   using namespace passerelle;
   static wallet::WalletStore* store = [] {
     auto passphrase = SecretBytes::CopyFrom("fuzz passphrase").value();
+    // The store Create returns is open and holds the wallet's lock: opening
+    // it a second time from this process would wait on that lock forever.
     auto created = wallet::WalletStore::Create(fuzz::ScratchDir() / "wallet", passphrase, KdfParams{1, 8192});
     fuzz::Check(created.ok(), "cannot create the fuzz wallet");
-    auto opened = wallet::WalletStore::Open(fuzz::ScratchDir() / "wallet", passphrase, wallet::LockMode::kExclusive);
-    fuzz::Check(opened.ok(), "cannot open the fuzz wallet");
-    return new wallet::WalletStore(std::move(opened.value()));
+    return new wallet::WalletStore(std::move(created.value()));
   }();
   return *store;
 }
