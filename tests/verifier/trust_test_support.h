@@ -4,6 +4,7 @@
 // publishing authorities for those of federation sync and bundles.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -16,6 +17,7 @@
 
 #include "formats/datetime.h"
 #include "formats/json.h"
+#include "formats/status_list.h"
 #include "formats/trust_list.h"
 #include "keys/proof_signer.h"
 #include "keys/signing_key.h"
@@ -187,6 +189,8 @@ struct Federation {
   Party lyon{"did:web:lyon.example.fr"};
   Party iasi{"did:web:iasi.example.ro"};
   std::optional<Timestamp> lyon_compromised;
+  // Where Lyon publishes its status lists ("": nowhere, so sync follows none).
+  std::string lyon_published_at;
 
   std::string Root() const {
     // A did:web root names its own signer, so it can be checked offline.
@@ -196,7 +200,7 @@ struct Federation {
                       "https://root.example/root.json", "2026-01-15T00:00:00Z");
   }
   std::string FrList(const char* from = "2026-02-01T00:00:00Z") const {
-    TrustedEntity e = lyon.Entity(TrustRole::kIssuer, "FR");
+    TrustedEntity e = lyon.Entity(TrustRole::kIssuer, "FR", lyon_published_at);
     e.keys[0].compromised_from = lyon_compromised;
     return SignedList(fr, {e}, "https://fr.example/trust-list.json", from);
   }
@@ -204,6 +208,23 @@ struct Federation {
     return SignedList(ro, {iasi.Entity(TrustRole::kIssuer, "RO")}, "https://ro.example/trust-list.json");
   }
 };
+
+// A BitstringStatusListCredential of `issuer` at `url` (revocation, every
+// bit clear but `revoked`), signed with its key at `created`.
+inline json StatusList(const Party& issuer, const std::string& url, std::optional<std::uint64_t> revoked = std::nullopt,
+                       const char* created = "2026-03-01T00:00:00Z") {
+  std::string bits(kMinStatusListEntries / 8, '\0');
+  if (revoked) WriteStatus(bits, *revoked, 1, 1);
+  json list = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+               {"id", url},
+               {"type", {"VerifiableCredential", "BitstringStatusListCredential"}},
+               {"issuer", issuer.did},
+               {"validFrom", "2026-03-01T00:00:00Z"},
+               {"credentialSubject",
+                {{"id", url + "#list"}, {"type", "BitstringStatusList"}, {"statusPurpose", "revocation"},
+                 {"encodedList", EncodeStatusList(bits).value()}}}};
+  return issuer.Sign(list, created);
+}
 
 // Serves documents by URL with an ETag each; answers 304 when it matches.
 struct FakeWeb {
