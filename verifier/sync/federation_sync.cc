@@ -107,10 +107,10 @@ Result<SyncOutcome> SyncOneStatusList(const std::string& url, const std::string&
     if (u == url) return r.body;
     return Status::NotFound(u + ": not fetched (keys come from the trust list)");
   };
-  auto synced = SyncStatusList(url, cache, body, now, &known, r.validators);
+  // Refused before it is stored: a list of another issuer at this address
+  // must not replace the cached copy (the issuer's own, or none).
+  auto synced = SyncStatusList(url, cache, body, now, &known, r.validators, issuer);
   if (!synced.ok()) return synced.status();
-  if (synced->issuer != issuer)
-    return Status::VerificationFailed(url + ": issued by " + synced->issuer + ", not by " + issuer);
   return SyncOutcome::kFetched;
 }
 

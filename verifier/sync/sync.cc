@@ -36,7 +36,8 @@ Result<json> FetchDidWebDocument(const std::string& did, const std::string& list
 }  // namespace
 
 Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
-                                  Timestamp now, const DidResolver* known, const CacheValidators& validators) {
+                                  Timestamp now, const DidResolver* known, const CacheValidators& validators,
+                                  std::string_view expected_issuer) {
   auto body = fetch(url);
   if (!body.ok()) return body.status();
   auto parsed = ParseJson(*body, kFetchedLimits);
@@ -49,6 +50,8 @@ Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache&
                                       "; a list is only accepted from its own URL");
   auto issuer = CredentialIssuerId(credential);
   if (!issuer.ok()) return issuer.status().Annotate(url);
+  if (!expected_issuer.empty() && *issuer != expected_issuer)
+    return Status::VerificationFailed(url + ": issued by " + *issuer + ", not by " + std::string(expected_issuer));
 
   VerifyOptions options;
   options.now = now;

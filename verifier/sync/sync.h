@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "formats/datetime.h"
@@ -38,10 +39,12 @@ struct SyncedList {
 // kVerificationFailed / kInvalidCredential / kExpired (the list does not
 // verify — nothing is stored), kNotFound (a did:web issuer's document).
 // `validators` (the server's ETag / Last-Modified for this body) are stored
-// with it for the next conditional request.
+// with it for the next conditional request. `expected_issuer`, when not
+// empty, is the only issuer accepted: a list by anyone else is refused
+// (kVerificationFailed) before anything is fetched for it or stored.
 Result<SyncedList> SyncStatusList(const std::string& url, const StatusListCache& cache, const Fetcher& fetch,
                                   Timestamp now, const DidResolver* known = nullptr,
-                                  const CacheValidators& validators = {});
+                                  const CacheValidators& validators = {}, std::string_view expected_issuer = {});
 
 // "3 min", "2 h", "5 days": how long before `now` `then` was.
 std::string DescribeAge(Timestamp then, Timestamp now);

@@ -1,8 +1,8 @@
 // Passerelle tests — the one VC-API verify request parser and handler
 // (shared by `verifier serve` and the issuer node): what a request may hold,
 // and the problems for what it may not. End-to-end verdicts (200/422/400)
-// of real credentials are covered by tests/cli/verifier_serve_test.cc and the issuer's
-// handlers_test.cc.
+// of real credentials are covered by tests/cli/verifier_serve_test.cc and
+// tests/issuer/http/verify_handlers_test.cc.
 #include "verifier/http/vc_api_verify.h"
 
 #include <catch2/catch.hpp>

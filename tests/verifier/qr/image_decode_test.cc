@@ -7,64 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/verifier/qr/image_test_support.h"
+
 namespace passerelle::qr {
 namespace {
 
-std::uint32_t Crc32(std::string_view bytes) {
-  std::uint32_t crc = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) {
-    crc ^= b;
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return crc ^ 0xFFFFFFFFu;
-}
-
-void PutBig32(std::string& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
-}
-
-void Chunk(std::string& png, std::string_view type, std::string_view data) {
-  PutBig32(png, static_cast<std::uint32_t>(data.size()));
-  std::string typed = std::string(type) + std::string(data);
-  png += typed;
-  PutBig32(png, Crc32(typed));
-}
-
-// An 8-bit grayscale PNG of `rows` (each the same width), its image data in
-// one stored (uncompressed) deflate block: built by hand, so the test does
-// not depend on the encoder under test elsewhere.
-std::string GrayPng(const std::vector<std::vector<std::uint8_t>>& rows) {
-  const auto width = static_cast<std::uint32_t>(rows[0].size());
-  const auto height = static_cast<std::uint32_t>(rows.size());
-  std::string raw;
-  for (const auto& row : rows) {
-    raw.push_back('\0');  // filter: none
-    raw.append(row.begin(), row.end());
-  }
-  std::string z = "\x78\x01";
-  z.push_back('\x01');  // final stored block
-  const auto len = static_cast<std::uint16_t>(raw.size());
-  z.push_back(static_cast<char>(len & 0xFF));
-  z.push_back(static_cast<char>(len >> 8));
-  z.push_back(static_cast<char>(~len & 0xFF));
-  z.push_back(static_cast<char>((~len >> 8) & 0xFF));
-  z += raw;
-  std::uint32_t a = 1, b = 0;
-  for (unsigned char c : raw) {
-    a = (a + c) % 65521;
-    b = (b + a) % 65521;
-  }
-  PutBig32(z, (b << 16) | a);
-  std::string png("\x89PNG\r\n\x1a\n", 8);
-  std::string ihdr;
-  PutBig32(ihdr, width);
-  PutBig32(ihdr, height);
-  ihdr += std::string("\x08\x00\x00\x00\x00", 5);  // 8-bit gray, no interlace
-  Chunk(png, "IHDR", ihdr);
-  Chunk(png, "IDAT", z);
-  Chunk(png, "IEND", "");
-  return png;
-}
+using testing::Chunk;
+using testing::GrayPng;
+using testing::PutBig32;
 
 TEST_CASE("image decode: the leading bytes name the type", "[verifier][qr]") {
   CHECK(SniffImageType(std::string("\x89PNG\r\n\x1a\n", 8) + "rest") == ImageType::kPng);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "tests/testing/temp_dir.h"
 #include "verifier/status_cache.h"
@@ -76,6 +77,25 @@ TEST_CASE("sync: a did:web issuer whose document cannot be fetched is not found 
   auto r = SyncStatusList(kUrl, cache, only_the_list, Now());
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.status().message(), Catch::Contains("did:web:issuer.test"));
+  CHECK(cache.Load(kUrl).status().code() == Code::kNotFound);
+}
+
+TEST_CASE("sync: a list by another issuer than the one expected is refused before anything is fetched or stored",
+          "[verifier][sync]") {
+  testing::TempDir dir;
+  auto cache = StatusListCache::Open(dir.path()).value();
+  const std::string list = std::string(R"({"id": ")") + kUrl + R"(", "issuer": "did:web:other.test"})";
+  std::vector<std::string> fetched;
+  Fetcher web = [&](const std::string& url) -> Result<std::string> {
+    fetched.push_back(url);
+    if (url == kUrl) return list;
+    return Status::IOError(url + ": HTTP 404");
+  };
+  auto r = SyncStatusList(kUrl, cache, web, Now(), nullptr, {}, "did:web:issuer.test");
+  CHECK(r.status().code() == Code::kVerificationFailed);
+  CHECK_THAT(r.status().message(), Catch::Contains("issued by did:web:other.test, not by did:web:issuer.test"));
+  // Not even the other issuer's DID document was asked for.
+  CHECK(fetched == std::vector<std::string>{kUrl});
   CHECK(cache.Load(kUrl).status().code() == Code::kNotFound);
 }
 

@@ -1,9 +1,11 @@
-// Passerelle tests — the issuer node's HTTP handlers, in process.
+// Tests for issuer/http/issue_handler.cc: POST /credentials/issue, in process (the
+// credential completed, signed, recorded and verifiable; its refusals naming the field).
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include "formats/status_list.h"
+#include "issuer/http/handlers.h"
 #include "issuer/programme_files.h"
 #include "tests/issuer/http/node_fixture.h"
 #include "tests/testing/paths.h"
@@ -189,93 +191,6 @@ TEST_CASE("http issue: a module credential lacking a mandatory element is refuse
   json body = NodeFixture::Body(r);
   CHECK(body["pointer"].get<std::string>().find("/credential/credentialSubject/achievement") == 0);
   CHECK(body["detail"].get<std::string>().find("(M6)") != std::string::npos);
-}
-
-TEST_CASE("http: tokens and scopes", "[issuer][http]") {
-  NodeFixture node;
-  std::string body = DumpJson({{"credential", MinimalCredential()}});
-  auto none = node.Send("POST", "/credentials/issue", body, std::nullopt);
-  CHECK(none.status == 401);
-  CHECK(none.headers.count("WWW-Authenticate") == 1);
-  CHECK(node.Send("POST", "/credentials/issue", body, std::string("psl_0000000000000000_nope")).status == 401);
-  CHECK(node.Send("POST", "/credentials/issue", body, node.Token({"status"})).status == 403);
-  CHECK(node.Send("POST", "/credentials/issue", body, node.Token({"issue"})).status == 201);
-  // Public routes need nothing.
-  CHECK(node.Send("GET", "/healthz", "", std::nullopt).status == 200);
-  CHECK(node.Send("GET", "/.well-known/did.json", "", std::nullopt).status == 200);
-}
-
-TEST_CASE("http status: revoke, suspend, unsuspend, and the published list follows", "[issuer][http]") {
-  NodeFixture node;
-  json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
-  std::string id = vc["id"];
-  auto entries = StatusEntriesOf(vc).value();
-  std::string rev_list = entries[0].list_credential.substr(std::string("https://issuer.test").size());
-  std::string sus_list = entries[1].list_credential.substr(std::string("https://issuer.test").size());
-  auto bit = [&](const std::string& path, std::uint64_t index) {
-    auto r = node.Send("GET", path, "", std::nullopt);
-    REQUIRE(r.status == 200);
-    json list = NodeFixture::Body(r);
-    CHECK(list["type"][1] == "BitstringStatusListCredential");
-    auto bits = DecodeStatusList(list["credentialSubject"]["encodedList"].get<std::string>());
-    REQUIRE(bits.ok());
-    CHECK(bits->size() * 8 >= kMinStatusListEntries);
-    return ReadStatus(*bits, index, 1).value();
-  };
-  CHECK(bit(sus_list, entries[1].index) == 0);
-  auto change = [&](const std::string& status) {
-    return node.Post("/credentials/status",
-                     {{"credentialId", id}, {"credentialStatus", {{{"type", "BitstringStatusListEntry"}, {"status", status}}}}});
-  };
-  auto s = change("suspended");
-  REQUIRE(s.status == 200);
-  CHECK(NodeFixture::Body(s)["status"] == "suspended");
-  CHECK(bit(sus_list, entries[1].index) == 1);
-  REQUIRE(change("active").status == 200);
-  CHECK(bit(sus_list, entries[1].index) == 0);
-  REQUIRE(change("revoked").status == 200);
-  CHECK(bit(rev_list, entries[0].index) == 1);
-  // Revocation is permanent.
-  CHECK(change("active").status == 409);
-  CHECK(change("bogus").status == 400);
-  CHECK(node.Post("/credentials/status", {{"credentialId", "urn:uuid:unknown"},
-                                          {"credentialStatus", {{{"status", "revoked"}}}}}).status == 404);
-  CHECK(node.Send("GET", "/status-lists/nope-1", "", std::nullopt).status == 404);
-  CHECK(node.Send("POST", "/credentials/status", "{}", node.Token({"issue"})).status == 403);
-}
-
-TEST_CASE("http verify: 200 for a good credential, 422 for a tampered or revoked one, 400 for garbage",
-          "[issuer][http]") {
-  NodeFixture node;
-  json vc = NodeFixture::Body(node.Post("/credentials/issue", {{"credential", MinimalCredential()}}))["verifiableCredential"];
-  auto verify = [&](const json& doc, const json& checks) {
-    return node.Post("/credentials/verify", {{"verifiableCredential", doc}, {"options", {{"checks", checks}}}});
-  };
-  CHECK(verify(vc, {"proof"}).status == 200);
-  CHECK(verify(vc, {"proof", "credentialStatus"}).status == 200);
-  json tampered = vc;
-  tampered["credentialSubject"]["id"] = "did:example:mallory";
-  auto t = verify(tampered, {"proof"});
-  CHECK(t.status == 422);
-  CHECK(NodeFixture::Body(t)["verified"] == false);
-  json no_proof = vc;
-  no_proof.erase("proof");
-  CHECK(verify(no_proof, {"proof"}).status == 422);
-  CHECK(node.Post("/credentials/verify", {{"verifiableCredential", "a string"}}).status == 400);
-  CHECK(node.Send("POST", "/credentials/verify", "[1,", node.admin_token).status == 400);
-  // Revoked: 422 when status is asked for, 200 for the proof alone.
-  REQUIRE(node.Post("/credentials/status", {{"credentialId", vc["id"]},
-                                            {"credentialStatus", {{{"status", "revoked"}}}}}).status == 200);
-  CHECK(verify(vc, {"proof", "credentialStatus"}).status == 422);
-  CHECK(verify(vc, {"proof"}).status == 200);
-}
-
-TEST_CASE("http: the did:web document lists every key, a path DID is served at its path", "[issuer][http]") {
-  NodeFixture node(Cryptosuite::kEddsaJcs2022, std::string("did:web:issuer.test:schools:lyon"));
-  auto r = node.Send("GET", "/schools/lyon/did.json", "", std::nullopt);
-  REQUIRE(r.status == 200);
-  CHECK(NodeFixture::Body(r)["id"] == "did:web:issuer.test:schools:lyon");
-  CHECK(node.Send("GET", "/.well-known/did.json", "", std::nullopt).status == 200);
 }
 
 }  // namespace
