@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "env/interrupted_writes.h"
 #include "formats/json.h"
 #include "wallet-cli/store/wallet_header.h"
 
@@ -148,15 +149,25 @@ Result<std::vector<std::string>> RepairPassphraseChange(Env& env, const fs::path
     }
     return notes;
   }
+  // A kill inside a write of the change leaves its temporary file too (in
+  // the folder, or among the credentials): removed with the rest, even by a
+  // reader, since the change held the lock the repair now holds.
+  std::size_t temporaries = 0;
+  for (const fs::path& folder : {dir, dir / kCredentialsDir}) {
+    PSL_ASSIGN_OR_RETURN(std::vector<std::string> removed, RemoveInterruptedWrites(env, folder));
+    temporaries += removed.size();
+  }
+  const std::string also =
+      temporaries == 0 ? "" : "; " + std::to_string(temporaries) + " temporary file(s) of an interrupted write removed";
   if (committed) {
     PSL_RETURN_IF_ERROR(Finish(env, dir, *plan));
     notes.push_back("a passphrase change was interrupted after the switch: finished it (" +
                     std::to_string(plan->old_records.size()) +
-                    " old credential files removed); the new passphrase opens the wallet");
+                    " old credential files removed); the new passphrase opens the wallet" + also);
   } else {
     PSL_RETURN_IF_ERROR(Undo(env, dir, *plan));
     notes.push_back("a passphrase change was interrupted before the switch: undone (the files it had written "
-                    "were removed); the previous passphrase still opens the wallet");
+                    "were removed); the previous passphrase still opens the wallet" + also);
   }
   return notes;
 }
