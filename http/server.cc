@@ -21,6 +21,7 @@
 #include <ctime>
 #include <mutex>
 #include <ostream>
+#include <type_traits>
 
 #include <httplib.h>
 #include <openssl/ssl.h>
