@@ -15,9 +15,11 @@
 namespace passerelle::http::internal {
 namespace {
 
-// Work that blocks until Open(); counts how many started.
+// Work that blocks until Open() (at the latest when the Gate goes, so a
+// failed check never leaves the pool's workers blocked); counts how many started.
 class Gate {
  public:
+  ~Gate() { Open(); }
   std::function<void()> Work() {
     return [this] {
       std::unique_lock<std::mutex> lock(mu_);
@@ -44,12 +46,24 @@ class Gate {
   bool open_ = false;
 };
 
+// Submits until admitted (at most 10 s): right after the pool starts, its
+// workers may not be idle yet, and until they are, work counts as waiting.
+Admission SubmitOnceIdle(ConnectionPool& pool, const std::string& client, const std::function<void()>& work) {
+  Admission a = Admission::kQueueFull;
+  for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+       a == Admission::kQueueFull && std::chrono::steady_clock::now() < until;) {
+    a = pool.Submit(client, work);
+    if (a == Admission::kQueueFull) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return a;
+}
+
 TEST_CASE("connection pool: one address holds at most its cap, queued or running, until its work returns",
           "[http][pool]") {
   ConnectionPool pool(PoolLimits{2, 8, 2});
   Gate gate;
-  CHECK(pool.Submit("10.0.0.1", gate.Work()) == Admission::kAdmitted);
-  CHECK(pool.Submit("10.0.0.1", gate.Work()) == Admission::kAdmitted);
+  CHECK(SubmitOnceIdle(pool, "10.0.0.1", gate.Work()) == Admission::kAdmitted);
+  CHECK(SubmitOnceIdle(pool, "10.0.0.1", gate.Work()) == Admission::kAdmitted);
   CHECK(pool.Submit("10.0.0.1", gate.Work()) == Admission::kClientLimit);
   CHECK(pool.HeldBy("10.0.0.1") == 2);
   // Another address is not counted against it (queued: both workers are busy).
@@ -64,8 +78,8 @@ TEST_CASE("connection pool: one address holds at most its cap, queued or running
 TEST_CASE("connection pool: the queue bound counts only work that must wait for a worker", "[http][pool]") {
   ConnectionPool pool(PoolLimits{2, 1, 100});
   Gate gate;
-  CHECK(pool.Submit("a", gate.Work()) == Admission::kAdmitted);  // a worker
-  CHECK(pool.Submit("b", gate.Work()) == Admission::kAdmitted);  // the other worker
+  CHECK(SubmitOnceIdle(pool, "a", gate.Work()) == Admission::kAdmitted);  // a worker
+  CHECK(SubmitOnceIdle(pool, "b", gate.Work()) == Admission::kAdmitted);  // the other worker
   REQUIRE(gate.WaitStarted(2));
   CHECK(pool.Submit("c", gate.Work()) == Admission::kAdmitted);  // the one queue place
   CHECK(pool.Submit("d", gate.Work()) == Admission::kQueueFull);
@@ -80,14 +94,7 @@ TEST_CASE("connection pool: the queue bound counts only work that must wait for 
 TEST_CASE("connection pool: with no queue place idle workers still take work", "[http][pool]") {
   ConnectionPool pool(PoolLimits{1, 0, 4});
   Gate gate;
-  // The single worker may not have reached its wait yet: admitted once it is idle.
-  Admission first = Admission::kQueueFull;
-  for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-       first != Admission::kAdmitted && std::chrono::steady_clock::now() < until;) {
-    first = pool.Submit("a", gate.Work());
-    if (first != Admission::kAdmitted) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  CHECK(first == Admission::kAdmitted);
+  CHECK(SubmitOnceIdle(pool, "a", gate.Work()) == Admission::kAdmitted);
   REQUIRE(gate.WaitStarted(1));
   CHECK(pool.Submit("a", gate.Work()) == Admission::kQueueFull);
   gate.Open();
