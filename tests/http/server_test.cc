@@ -20,14 +20,18 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "http/client.h"
 #include "http/problem.h"
 #include "tests/http/loopback_server.h"
+#include "tests/testing/process.h"
+#include "tests/testing/temp_dir.h"
 
 namespace passerelle::http {
 namespace {
@@ -182,16 +186,19 @@ std::string GetHealthFrom(const char* source, int port) {
 // check (127.0.0.1) nor the other clients (127.0.0.2) count against its cap.
 const char* const kSlowSource = "127.0.0.3";
 
-// A slowloris client from kSlowSource: sends a request line and a header
-// name, then one more header byte every `interval` and never ends the
-// headers, until stopped, the server answers, or `give_up` (the server never
-// cut it off). Whatever the server sends is kept.
+// What a slowloris client sends before it starts trickling: a request line
+// and a header name (the headers never end).
+const char* const kHttpStart = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+
+// A slowloris client from kSlowSource: sends `start`, then one more byte
+// every `interval`, until stopped, the server answers or closes, or
+// `give_up` (the server never cut it off). Whatever the server sends is kept.
 class SlowClient {
  public:
-  SlowClient(int port, std::chrono::milliseconds interval, std::chrono::seconds give_up = std::chrono::seconds(30))
+  SlowClient(int port, std::chrono::milliseconds interval, std::chrono::seconds give_up = std::chrono::seconds(30),
+             std::string start = kHttpStart)
       : fd_(ConnectFrom(kSlowSource, port)) {
     if (fd_ < 0) return;
-    std::string start = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ";
     (void)::send(fd_, start.data(), start.size(), MSG_NOSIGNAL);
     thread_ = std::thread([this, interval, give_up] {
       const auto end = std::chrono::steady_clock::now() + give_up;
@@ -294,6 +301,57 @@ TEST_CASE("server: a request trickled past the deadline gets 408 and the connect
   CHECK_THAT(slow.answer(), Catch::Contains("Connection: close"));
   // The server is free again.
   CHECK(HttpCall(s.port(), "GET", "/healthz").status == 200);
+}
+
+TEST_CASE("server: over TLS, a handshake trickled past the deadline is closed and HTTPS clients are served",
+          "[http][server][slowloris][tls]") {
+  if (!std::filesystem::exists("/usr/bin/openssl")) {
+    WARN("no openssl command: cannot make a test certificate");
+    return;
+  }
+  passerelle::testing::TempDir tmp;
+  std::string cert = (tmp.path() / "cert.pem").string(), key = (tmp.path() / "key.pem").string();
+  auto made = passerelle::testing::RunProcess(
+      {"/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+       "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+  REQUIRE(made.exit_code == 0);
+  Router routes = TestRoutes();
+  ServerOptions options = testing::LoopbackServer::SmallServer();
+  options.port = 0;
+  options.tls_cert_file = cert;
+  options.tls_key_file = key;
+  options.request_deadline_seconds = 2;
+  options.log_name = "test";
+  std::ostringstream log;
+  Server server(options, routes, nullptr, &log);
+  REQUIRE(server.Start().ok());
+  std::thread serving([&] { (void)server.Serve(); });
+  const std::string url = "https://127.0.0.1:" + std::to_string(server.port()) + "/healthz";
+  GetOptions get;
+  get.ca_file = cert;
+  get.accept = "text/plain";
+  auto healthy = [&] {
+    for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+         std::chrono::steady_clock::now() < until; std::this_thread::sleep_for(std::chrono::milliseconds(50))) {
+      auto r = Get(url, get);
+      if (r.ok() && r->status == 200 && r->body == "ok") return true;
+    }
+    return false;
+  };
+  CHECK(healthy());
+  {
+    // A TLS handshake record announced as 200 bytes, then one byte of it
+    // every 200 ms: without the deadline each byte would restart the 10 s
+    // read timeout and the handshake would hold a worker for ever.
+    SlowClient slow(server.port(), std::chrono::milliseconds(200), std::chrono::seconds(30),
+                    std::string("\x16\x03\x01\x00\xc8", 5));
+    REQUIRE(slow.connected());
+    CHECK(slow.WaitCutOff());
+    CHECK(slow.answer().find("HTTP/1.1") == std::string::npos);  // nothing in the clear
+  }
+  CHECK(healthy());
+  server.Stop();
+  serving.join();
 }
 
 TEST_CASE("server: connections beyond the queue bound are refused at once", "[http][server][slowloris]") {
