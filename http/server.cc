@@ -1,7 +1,10 @@
 // Passerelle — the HTTP(S) server: one of the two files that include
 // httplib.h (the other is client.cc). Debian's libcpp-httplib is built with
 // OpenSSL, zlib and brotli support; CMake defines the matching macros for
-// this target (they change class layouts).
+// this target (they change class layouts). Its ~600 lines are the price of
+// that rule: the connection handling that httplib's types shape
+// (ConnectionStream, GuardedServer, AdmissionQueue) stays here, and only
+// what needs no httplib went to http/internal/connection_pool.h.
 #include "http/server.h"
 
 #include <arpa/inet.h>
