@@ -69,6 +69,11 @@ using SteadyClock = std::chrono::steady_clock;
 // Set by ConnectionStream when the request deadline cut a read short, so the
 // error handler (same worker thread, same connection) answers 408.
 thread_local bool t_deadline_passed = false;
+// Set when a connection is answered without its request read to the end (a
+// refusal before the body, an error httplib met while reading): the close
+// then lingers so that unread bytes do not reset the connection before the
+// client has read the answer. A request read whole is closed at once.
+thread_local bool t_unread_input = false;
 
 // How a connection's socket is found before a worker takes it (see
 // AdmissionQueue): httplib hands its task queue a closure that only calls
@@ -225,15 +230,19 @@ class ConnectionStream final : public httplib::Stream {
   size_t len_ = 0;
 };
 
-// Ends a connection: TLS close_notify, then FIN, then what the client still
-// sends is read and dropped for a moment (at most 1 s, 64 KiB) so the
-// response is not lost to a reset from unread bytes, then closed.
-void CloseConnection(int fd, SSL* ssl) {
+// Ends a connection: TLS close_notify, then FIN; with `linger`, what the
+// client still sends is read and dropped for a moment (at most 1 s, 64 KiB)
+// so the response is not lost to a reset from unread bytes; then closed.
+void CloseConnection(int fd, SSL* ssl, bool linger) {
   if (ssl != nullptr) {
     (void)SSL_shutdown(ssl);
     SSL_free(ssl);
   }
   ::shutdown(fd, SHUT_WR);
+  if (!linger) {
+    ::close(fd);
+    return;
+  }
   auto until = SteadyClock::now() + std::chrono::seconds(1);
   char sink[4096];
   for (std::size_t dropped = 0; dropped < (64u << 10);) {
@@ -266,6 +275,7 @@ class GuardedServer final : public Base {
       return true;
     }
     t_deadline_passed = false;
+    t_unread_input = false;
     const auto deadline = SteadyClock::now() + std::chrono::seconds(options_.request_deadline_seconds);
     int flags = ::fcntl(sock, F_GETFL, 0);
     if (flags >= 0) ::fcntl(sock, F_SETFL, flags | O_NONBLOCK);
@@ -274,7 +284,7 @@ class GuardedServer final : public Base {
       ssl = SSL_new(this->ssl_context());
       if (ssl == nullptr || SSL_set_fd(ssl, sock) != 1) {
         if (ssl != nullptr) SSL_free(ssl);
-        CloseConnection(sock, nullptr);
+        CloseConnection(sock, nullptr, false);
         return false;
       }
     }
@@ -287,7 +297,9 @@ class GuardedServer final : public Base {
       SSL_free(ssl);  // no session to close
       ssl = nullptr;
     }
-    CloseConnection(sock, ssl);
+    // A failed handshake or an unread request: whatever the client still
+    // sends must not reset what it was told.
+    CloseConnection(sock, ssl, t_unread_input || !ok);
     return ok;
   }
 
@@ -487,7 +499,10 @@ void Server::Impl::Install() {
       return httplib::Server::HandlerResponse::Unhandled;
     }
     // The body was not read: the connection cannot carry another request.
-    if (HasBody(req)) refusal->headers["Connection"] = "close";
+    if (HasBody(req)) {
+      refusal->headers["Connection"] = "close";
+      t_unread_input = true;
+    }
     Apply(*refusal, res);
     return httplib::Server::HandlerResponse::Handled;
   });
@@ -511,6 +526,7 @@ void Server::Impl::Install() {
   svr.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string id = res.get_header_value(kRequestIdHeader);
+    t_unread_input = true;  // httplib gave up reading the request
     HttpResponse p;
     if (t_deadline_passed)
       p = ProblemResponse(408, "request_timeout",
