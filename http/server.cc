@@ -323,8 +323,12 @@ class AdmissionQueue final : public httplib::TaskQueue {
     const int fd = t_probed_socket;
     if (fd < 0) {
       // httplib's closure no longer only calls process_and_close_socket:
-      // serve unchecked rather than lose the connection.
-      (void)pool_.Submit("", std::move(fn));
+      // serve it without the per-address cap (a key of its own) rather
+      // than lose the connection. Over the queue bound its socket cannot
+      // be closed from here: it is served on this thread (within the
+      // request deadline). The slowloris tests fail if this path is taken.
+      const std::string key = "unprobed-" + std::to_string(unprobed_++);
+      if (pool_.Submit(key, fn) != internal::Admission::kAdmitted) fn();
       return;
     }
     const std::string client = PeerAddress(fd);
@@ -336,6 +340,7 @@ class AdmissionQueue final : public httplib::TaskQueue {
  private:
   Refuse refuse_;
   internal::ConnectionPool pool_;
+  std::uint64_t unprobed_ = 0;  // accepting thread only
 };
 
 constexpr const char* kRequestIdHeader = "X-Request-Id";
