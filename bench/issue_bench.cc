@@ -189,9 +189,12 @@ HttpResult BenchHttp(const Args& args, const fs::path& work) {
     dup2(devnull, 1);
     dup2(devnull, 2);
     std::string threads = std::to_string(std::max(32, args.clients * 2));
+    // Every client comes from 127.0.0.1: the per-address cap (default 6)
+    // must let all of them (and the probe) in.
+    std::string per_client = std::to_string(args.clients + 2);
     execl((BinDir() / "issuer").c_str(), "issuer", "serve", "--dir", dir.c_str(), "--listen",
           ("127.0.0.1:" + std::to_string(port)).c_str(), "--suite", args.suite.c_str(), "--threads", threads.c_str(),
-          "--quiet", static_cast<char*>(nullptr));
+          "--max-connections-per-client", per_client.c_str(), "--quiet", static_cast<char*>(nullptr));
     _exit(127);
   }
   httplib::Client probe("127.0.0.1", port);

@@ -8,7 +8,11 @@
 // are refused unread, because httplib would read or inflate them before any
 // limit applies; one request per connection, because httplib leaves a
 // refused body unread and would parse it as the next request (request
-// smuggling); read/write timeouts; a fixed thread pool. multipart/form-data
+// smuggling); read/write timeouts and a deadline for the whole request
+// (a client trickling bytes cannot hold a worker longer); a fixed thread
+// pool with a bounded queue and a cap on the connections one client address
+// holds, both refused at once with 503 on the accepting thread (slowloris
+// from one address cannot take every worker). multipart/form-data
 // bodies reach the handler raw (httplib's own multipart parser is bypassed)
 // for http/form.h's strict parser. Every response
 // carries an X-Request-Id; whatever a handler throws becomes a generic 500
@@ -50,9 +54,24 @@ struct ServerOptions {
   // Larger bodies get 413, unread; a route may set its own cap
   // (Route::max_body_bytes), checked against Content-Length first.
   std::size_t max_body_bytes = 1 << 20;
-  int read_timeout_seconds = 10;
+  int read_timeout_seconds = 10;   // for each read alone
   int write_timeout_seconds = 10;
+  // The whole request (request line, headers, body; TLS handshake included)
+  // must arrive within this many seconds of a worker taking the connection,
+  // however the client paces its bytes: past it, 408 and the connection is
+  // closed. 60 s lets a phone upload the largest photo the employer page
+  // takes (8 MiB) at about 1.1 Mbit/s.
+  int request_deadline_seconds = 60;
   int threads = 16;                // worker threads (at least 2)
+  // Connections one client address may hold at once, waiting or being
+  // served; more are refused at once (503 over HTTP, closed over TLS). 6 is
+  // what a browser opens to one host, and leaves most of the workers to
+  // other addresses. Behind a reverse proxy every client has the proxy's
+  // address: raise it to `threads` plus `max_queued_connections` there.
+  int max_connections_per_client = 6;
+  // Accepted connections waiting for a free worker; more are refused at
+  // once the same way, so a flood queues bounded work.
+  int max_queued_connections = 64;
   std::string log_name = "http";   // access-log prefix: "issuer", "verifier"
 };
 

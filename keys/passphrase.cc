@@ -16,8 +16,9 @@ namespace {
 
 constexpr std::size_t kMaxPassphrase = 4096;
 
+// "-" reads standard input (to its end, at most kMaxPassphrase bytes).
 Result<SecretBytes> FromFile(const std::string& file) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = file == "-" ? ::dup(STDIN_FILENO) : ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::IOError("passphrase file \"" + file + "\": " + std::strerror(errno));
   PSL_ASSIGN_OR_RETURN(auto buf, SecretBytes::Allocate(kMaxPassphrase));
   std::size_t len = 0;
@@ -69,8 +70,8 @@ Result<SecretBytes> Prompt(const std::string& prompt) {
 
 Result<SecretBytes> ObtainPassphrase(const PassphraseSource& source) {
   if (source.file) return FromFile(*source.file);
-  if (const char* env = std::getenv(kPassphraseEnv); env != nullptr) {
-    if (*env == '\0') return Status::InvalidArgument(std::string(kPassphraseEnv) + " is empty");
+  if (const char* env = std::getenv(source.env); env != nullptr) {
+    if (*env == '\0') return Status::InvalidArgument(std::string(source.env) + " is empty");
     return SecretBytes::CopyFrom(env);
   }
   PSL_ASSIGN_OR_RETURN(auto first, Prompt(source.prompt));

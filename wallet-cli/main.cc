@@ -49,6 +49,15 @@ int main(int argc, char** argv) {
                                        [&] { return RunInit(init, std::cout, std::cerr); });
   AddCommon(init_cmd, init);
 
+  PassphraseArgs passphrase;
+  CLI::App* passphrase_cmd = program.AddVerb(
+      "passphrase", "change the wallet's passphrase (re-encrypts the holder key and every credential)",
+      [&] { return RunPassphrase(passphrase, std::cout, std::cerr); });
+  AddCommon(passphrase_cmd, passphrase.common);
+  passphrase_cmd->add_option("--new-passphrase-file", passphrase.new_passphrase_file,
+                             "read the new passphrase from this file, - for stdin (else $PASSERELLE_NEW_PASSPHRASE, "
+                             "else a prompt, twice)");
+
   CommonArgs did;
   CLI::App* did_cmd = program.AddVerb("did", "print the holder's DID",
                                       [&] { return RunDid(did, std::cout, std::cerr); });

@@ -45,6 +45,7 @@ struct ServeArgs {
   std::size_t max_request_bytes = 1 << 20;
   int threads = 16;
   int timeout_seconds = 10;
+  int max_connections_per_client = 6;  // http::ServerOptions; raise it behind a reverse proxy
   bool quiet = false;
 };
 

@@ -140,6 +140,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--max-request-bytes", serve.max_request_bytes, "largest request body accepted (default 1 MiB)");
   serve_cmd->add_option("--threads", serve.threads, "worker threads; each open keep-alive connection holds one (default 16)");
   serve_cmd->add_option("--timeout", serve.timeout_seconds, "read and write timeout in seconds (default 10)");
+  serve_cmd->add_option("--max-connections-per-client", serve.max_connections_per_client,
+                        "connections one client address may hold at once, more get 503 (default 6; behind a "
+                        "reverse proxy every client has its address: raise it)");
   serve_cmd->add_flag("--quiet", serve.quiet, "no access log on stderr");
 
   CLI::App* token_cmd = program.AddGroup("token", "API tokens for the node's HTTP routes");

@@ -60,6 +60,8 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   if (!listen.ok()) return fail(listen.status());
   if (args.tls_cert.has_value() != args.tls_key.has_value())
     return fail(Status::InvalidArgument("--tls-cert and --tls-key go together"));
+  if (args.max_connections_per_client < 1 || args.max_connections_per_client > 4096)
+    return fail(Status::InvalidArgument("--max-connections-per-client must be between 1 and 4096"));
   auto suite = ParseCryptosuite(args.suite);
   if (!suite.ok()) return fail(suite.status().Annotate("--suite"));
   auto issuer = OpenIssuerDir(args.common.dir);
@@ -98,6 +100,7 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   server_options.max_body_bytes = args.max_request_bytes;
   server_options.threads = args.threads;
   server_options.read_timeout_seconds = args.timeout_seconds;
+  server_options.max_connections_per_client = args.max_connections_per_client;
   server_options.write_timeout_seconds = args.timeout_seconds;
   server_options.log_name = "issuer";
   http::Server server(server_options, router, http::AccessHook(*(*node)->store()), args.quiet ? nullptr : &err);

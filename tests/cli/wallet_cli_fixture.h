@@ -16,8 +16,11 @@
 #include "tests/testing/paths.h"
 #include "tests/testing/process.h"
 #include "tests/testing/temp_dir.h"
+#include "keys/key_file.h"
+#include "keys/secret_bytes.h"
 #include "verifier/qr/image_decode.h"
 #include "wallet-cli/qr_render.h"
+#include "wallet-cli/store/wallet_store.h"
 
 namespace passerelle::wallet_cli_testing {
 
@@ -34,7 +37,13 @@ struct Scenario {
   std::string issuer_did;
   std::string holder_did;
 
-  explicit Scenario(const std::string& wallet = "wallet") {
+  // How the trainee's wallet is made: by `wallet init` (the real default
+  // Argon2id cost), or, for tests that run the wallet many times (the crash
+  // tests), by the store itself at Argon2id's minimum cost, which every
+  // later `wallet` run reads from the wallet's header.
+  enum class Kdf { kDefault, kFast };
+
+  explicit Scenario(const std::string& wallet = "wallet", Kdf kdf = Kdf::kDefault) {
     env.env["PASSERELLE_PASSPHRASE"] = kPassphrase;
     env.env["PASSERELLE_WALLET_DIR"] = Path(wallet);
     env.env["LANG"] = "en_GB.UTF-8";
@@ -46,10 +55,18 @@ struct Scenario {
     INFO(init.err);
     REQUIRE(init.exit_code == 0);
     issuer_did = init.out.substr(0, init.out.find('\n'));
-    auto w = Wallet({"init"});
-    INFO(w.err);
-    REQUIRE(w.exit_code == 0);
-    holder_did = w.out.substr(0, w.out.find('\n'));
+    if (kdf == Kdf::kFast) {
+      auto store = wallet::WalletStore::Create(Path(wallet), SecretBytes::CopyFrom(kPassphrase).value(),
+                                               KdfParams{1, 8192});
+      INFO(store.status().ToString());
+      REQUIRE(store.ok());
+      holder_did = store->holder_did();
+    } else {
+      auto w = Wallet({"init"});
+      INFO(w.err);
+      REQUIRE(w.exit_code == 0);
+      holder_did = w.out.substr(0, w.out.find('\n'));
+    }
     REQUIRE(holder_did.rfind("did:key:z6Mk", 0) == 0);
   }
 

@@ -16,11 +16,11 @@ namespace passerelle::testing {
 class LoopbackServer {
  public:
   explicit LoopbackServer(const http::Router& router, http::PreRouteHook hook = nullptr,
-                          std::size_t max_body_bytes = 4096) {
-    http::ServerOptions options;
+                          std::size_t max_body_bytes = 4096)
+      : LoopbackServer(router, SmallServer(max_body_bytes), std::move(hook)) {}
+  // With the limits in `options` (port and log name are the fixture's).
+  LoopbackServer(const http::Router& router, http::ServerOptions options, http::PreRouteHook hook = nullptr) {
     options.port = 0;
-    options.max_body_bytes = max_body_bytes;
-    options.threads = 2;
     options.log_name = "test";
     server_ = std::make_unique<http::Server>(options, router, std::move(hook), &log_);
     Status started = server_->Start();
@@ -32,6 +32,14 @@ class LoopbackServer {
   ~LoopbackServer() { Stop(); }
   LoopbackServer(const LoopbackServer&) = delete;
   LoopbackServer& operator=(const LoopbackServer&) = delete;
+
+  // The options of the default fixture: 2 threads, `max_body_bytes`.
+  static http::ServerOptions SmallServer(std::size_t max_body_bytes = 4096) {
+    http::ServerOptions options;
+    options.max_body_bytes = max_body_bytes;
+    options.threads = 2;
+    return options;
+  }
 
   int port() const { return server_->port(); }
   std::string Url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port()) + path; }

@@ -88,6 +88,9 @@ int main(int argc, char** argv) {
                  "largest photo or file the page accepts (default 8 MiB; held in memory, never stored)");
   sv->add_option("--challenge-minutes", serve.challenge_minutes,
                  "how long the page's challenge codes are accepted, once each (default 15)");
+  sv->add_option("--max-connections-per-client", serve.max_connections_per_client,
+                 "connections one client address may hold at once, more get 503 (default 6; behind a "
+                 "reverse proxy every client has its address: raise it)");
   sv->add_flag("--quiet", serve.quiet, "no access log on stderr");
 
   BundleArgs bundle;

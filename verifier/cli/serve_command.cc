@@ -32,6 +32,10 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
     diag.Error("--max-upload-bytes must be between 64 KiB and 64 MiB");
     return 2;
   }
+  if (args.max_connections_per_client < 1 || args.max_connections_per_client > 4096) {
+    diag.Error("--max-connections-per-client must be between 1 and 4096");
+    return 2;
+  }
   if (args.challenge_minutes < 1 || args.challenge_minutes > 24 * 60) {
     diag.Error("--challenge-minutes must be between 1 and 1440");
     return 2;
@@ -52,6 +56,7 @@ int RunServe(const ServeArgs& args, std::ostream& err) {
   options.port = listen->port;
   options.max_body_bytes = args.max_request_bytes;
   options.threads = args.threads;
+  options.max_connections_per_client = args.max_connections_per_client;
   options.log_name = "verifier";
   http::Server server(options, router, nullptr, args.quiet ? nullptr : &err);
   Status served = server.Start();

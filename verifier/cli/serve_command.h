@@ -16,6 +16,7 @@ struct ServeArgs {
   int threads = 8;
   std::size_t max_upload_bytes = 8u << 20;  // POST /verify (a photo)
   int challenge_minutes = 15;
+  int max_connections_per_client = 6;  // http::ServerOptions; raise it behind a reverse proxy
   bool quiet = false;
 };
 

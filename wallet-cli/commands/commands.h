@@ -43,6 +43,12 @@ struct ClaimArgs {
   IssuerKeyArgs keys;  // for a did:web issuer, as with import (kept the same way)
 };
 
+// wallet passphrase: re-encrypt the wallet under a new passphrase.
+struct PassphraseArgs {
+  CommonArgs common;                               // the current passphrase, as for every verb
+  std::optional<std::string> new_passphrase_file;  // else PASSERELLE_NEW_PASSPHRASE, else a prompt (twice)
+};
+
 struct ListArgs {
   CommonArgs common;
   bool json = false;
@@ -97,6 +103,11 @@ struct ProgressArgs {
 
 int RunInit(const CommonArgs& args, std::ostream& out, std::ostream& err);
 int RunDid(const CommonArgs& args, std::ostream& out, std::ostream& err);
+// Re-encrypts everything under a new passphrase (the current one opens the
+// wallet); says so on `err`, nothing on `out`. 2 on a wrong or missing
+// passphrase, the same passphrase twice, or an I/O error (the message says
+// which passphrase opens the wallet then).
+int RunPassphrase(const PassphraseArgs& args, std::ostream& out, std::ostream& err);
 int RunImport(const ImportArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunClaim(const ClaimArgs& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunList(const ListArgs& args, std::ostream& out, std::ostream& err);

@@ -20,6 +20,7 @@
 #include "formats/json.h"
 #include "keys/did_document.h"
 #include "keys/did_key.h"
+#include "wallet-cli/store/passphrase_change.h"
 #include "wallet-cli/store/wallet_header.h"
 
 namespace passerelle::wallet {
@@ -134,19 +135,39 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
 }
 
 Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode, Env& env) {
-  PSL_ASSIGN_OR_RETURN(WalletHeader header, ReadWalletHeader(dir, env));
+  // "No wallet" before a lock file is made.
+  PSL_RETURN_IF_ERROR(ReadWalletHeader(dir, env).status());
   PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode));
-  auto keys = StoreKeys::Derive(passphrase, header.salt, header.kdf);
-  if (!keys.ok()) {
+  auto fail = [&](Status s) {
     ::close(lock_fd);
-    return keys.status();
+    return s;
+  };
+  // An interrupted passphrase change is finished or undone first, under the
+  // exclusive lock (a reader takes it for the repair), before the header is read.
+  std::vector<std::string> repaired;
+  if (PassphraseChangePending(env, dir)) {
+    if (mode == LockMode::kShared && ::flock(lock_fd, LOCK_EX) != 0)
+      return fail(Status::IOError("wallet " + Quoted(dir) + ": lock: " + std::strerror(errno)));
+    auto notes = RepairPassphraseChange(env, dir);
+    if (mode == LockMode::kShared) ::flock(lock_fd, LOCK_SH);
+    if (!notes.ok()) return fail(notes.status().Annotate("wallet " + Quoted(dir)));
+    repaired = std::move(*notes);
   }
+  auto header = ReadWalletHeader(dir, env);
+  if (!header.ok()) return fail(header.status());
+  auto keys = StoreKeys::Derive(passphrase, header->salt, header->kdf);
+  if (!keys.ok()) return fail(keys.status());
   WalletStore store(dir, std::move(*keys), env);
   store.lock_fd_ = lock_fd;
   store.mode_ = mode;
-  auto check = store.keys_.Open(kCheckLabel, header.check);
-  if (!check.ok() || *check != kWalletFormat)
-    return Status::PermissionDenied("wallet " + Quoted(dir) + ": wrong passphrase");
+  store.notes_ = std::move(repaired);
+  auto check = store.keys_.Open(kCheckLabel, header->check);
+  if (!check.ok() || *check != kWalletFormat) {
+    // What the repair did tells which passphrase opens the wallet now.
+    std::string repairs;
+    for (const std::string& note : store.notes_) repairs += "; " + note;
+    return Status::PermissionDenied("wallet " + Quoted(dir) + ": wrong passphrase" + repairs);
+  }
   PSL_ASSIGN_OR_RETURN(store.holder_did_, ReadHolderDid(dir, env));
   Status index = store.LoadIndex();
   if (!index.ok()) {
@@ -377,6 +398,80 @@ Result<StoredCredential> WalletStore::Load(const IndexEntry& entry) const {
   if (stored_entry.record != entry.record)
     return Status::Malformed("credential " + entry.record.substr(0, 8) + ": the record names another file");
   return StoredCredential{std::move(stored_entry), credential->get<std::string>()};
+}
+
+}  // namespace passerelle::wallet
+
+namespace passerelle::wallet {
+
+Result<std::size_t> WalletStore::ChangePassphrase(const SecretBytes& old_passphrase,
+                                                  const SecretBytes& new_passphrase) {
+  if (mode_ != LockMode::kExclusive) return Status::InvalidArgument("wallet: the store was opened read-only");
+  if (new_passphrase.empty()) return Status::InvalidArgument("empty new passphrase");
+  // Everything is read and checked before anything is written.
+  PSL_ASSIGN_OR_RETURN(WalletHeader header, ReadWalletHeader(dir_, *env_));
+  auto holder = HolderKey(old_passphrase);
+  if (!holder.ok()) return holder.status().Annotate("holder key");
+  std::vector<StoredCredential> stored;
+  for (const IndexEntry& e : entries_) {
+    PSL_ASSIGN_OR_RETURN(StoredCredential c, Load(e));
+    stored.push_back(std::move(c));
+  }
+  PSL_ASSIGN_OR_RETURN(std::vector<std::string> issuers, IssuerDocuments());
+  const bool has_issuers = fs::exists(dir_ / kIssuersFile);
+
+  WalletHeader next{header.kdf, NewStoreSalt(), {}};
+  PSL_ASSIGN_OR_RETURN(StoreKeys keys, StoreKeys::Derive(new_passphrase, next.salt, next.kdf));
+  next.check = keys.Seal(kCheckLabel, kWalletFormat);
+  PassphraseChangePlan plan;
+  std::vector<IndexEntry> entries;
+  for (StoredCredential& c : stored) {
+    PSL_ASSIGN_OR_RETURN(std::string identity, IdentityOf(c.credential_json));
+    plan.old_records.push_back(c.entry.record);
+    c.entry.record = keys.RecordName(identity);
+    plan.new_records.push_back(c.entry.record);
+    entries.push_back(c.entry);
+  }
+  const std::string not_made = "passphrase change not made (the previous passphrase still opens the wallet)";
+  PSL_RETURN_IF_ERROR(WritePassphraseChangePlan(*env_, dir_, plan).Annotate(not_made));
+  for (const StoredCredential& c : stored) {
+    json record = {{"format", kRecordFormat}, {"entry", EntryToJson(c.entry)}, {"credential", c.credential_json}};
+    PSL_RETURN_IF_ERROR(env_->CreateFileExclusive(RecordPath(c.entry.record),
+                                                  keys.Seal(RecordLabel(c.entry.record), DumpJson(record)))
+                            .Annotate(not_made));
+  }
+  json index_entries = json::array();
+  for (const auto& e : entries) index_entries.push_back(EntryToJson(e));
+  json index = {{"format", kIndexFormat}, {"entries", std::move(index_entries)}};
+  const std::string next_suffix(kNextSuffix);
+  PSL_RETURN_IF_ERROR(env_->WriteFileAtomic(dir_ / (std::string(kIndexFile) + next_suffix),
+                                            keys.Seal(kIndexLabel, DumpJson(index)))
+                          .Annotate(not_made));
+  if (has_issuers) {
+    json documents = json::array();
+    for (const std::string& d : issuers) documents.push_back(json::parse(d));
+    json file = {{"format", kIssuersFormat}, {"documents", std::move(documents)}};
+    PSL_RETURN_IF_ERROR(env_->WriteFileAtomic(dir_ / (std::string(kIssuersFile) + next_suffix),
+                                              keys.Seal(kIssuersLabel, DumpJson(file)))
+                            .Annotate(not_made));
+  }
+  const fs::path next_key = dir_ / (std::string(kHolderKeyFile) + next_suffix);
+  PSL_RETURN_IF_ERROR(env_->RemoveFile(next_key).Annotate(not_made));
+  PSL_RETURN_IF_ERROR(WriteKeyFile(next_key, *holder, new_passphrase, header.kdf, *env_).Annotate(not_made));
+  const std::string header_json = WalletHeaderJson(next);
+  Status committed = CommitPassphraseChange(*env_, dir_, header_json);
+  auto on_disk = env_->ReadFileBounded(dir_ / kWalletHeaderFile, 64 * 1024);
+  if (on_disk.ok() && *on_disk == header_json) {
+    // From the switch on the new keys are the wallet's, whatever tidying failed.
+    keys_ = std::move(keys);
+    entries_ = std::move(entries);
+  } else if (!committed.ok()) {
+    // Not switched: remove what was written now if the disk lets us (else
+    // the next Open does).
+    (void)RepairPassphraseChange(*env_, dir_);
+  }
+  PSL_RETURN_IF_ERROR(committed);
+  return entries_.size();
 }
 
 }  // namespace passerelle::wallet

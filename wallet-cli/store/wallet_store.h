@@ -16,7 +16,9 @@
 // clock) goes through the Env given to Create or Open (env/env.h), so tests
 // can run the store on a failing disk. A store object holds an
 // advisory lock on the folder (shared to read, exclusive to write) for its
-// lifetime. Thread-compatible.
+// lifetime. ChangePassphrase re-encrypts everything under a new passphrase,
+// crash-safely (passphrase_change.h): Open finishes or undoes an interrupted
+// change before reading anything. Thread-compatible.
 #pragma once
 
 #include <filesystem>
@@ -59,6 +61,8 @@ class WalletStore {
   // credential files a crash left out of the index (rebuilding the index
   // when it is missing or damaged; notes() says so). The repaired index is
   // written back unless another process holds the folder.
+  // An interrupted passphrase change is finished or undone first, whatever
+  // the passphrase (notes() says which; so does a wrong-passphrase error).
   // Errors: kNotFound (no wallet; the message says to run wallet init),
   // kPermissionDenied (wrong passphrase), kMalformed, kResourceExhausted
   // (KDF parameters over the caps), kIOError.
@@ -115,6 +119,20 @@ class WalletStore {
   // Errors: kMalformed (not a DID document), kInvalidArgument (store opened
   // shared), kIOError (nothing changed).
   Status KeepIssuerDocument(std::string_view did_document_json);
+
+  // Re-encrypts the whole wallet under `new_passphrase` (REQUIRES:
+  // LockMode::kExclusive; `old_passphrase` is the one it was opened with):
+  // the holder key, the index, the issuers' documents and every credential,
+  // under a new salt and the wallet's KDF parameters. A crash at any point
+  // leaves a wallet that exactly one of the two passphrases opens, holding
+  // every credential (passphrase_change.h); Open repairs what is left.
+  // Returns the number of credentials re-encrypted; the store then uses the
+  // new keys. Errors: kInvalidArgument (opened shared, empty new
+  // passphrase), kPermissionDenied (`old_passphrase` does not open the
+  // holder key), kPermissionDenied/kMalformed (a stored credential no longer
+  // opens: nothing is changed), kIOError (the message says which passphrase
+  // opens the wallet).
+  Result<std::size_t> ChangePassphrase(const SecretBytes& old_passphrase, const SecretBytes& new_passphrase);
 
   // Decrypts the holder's signing key (the same passphrase).
   // Errors: kPermissionDenied, kIOError, kMalformed.
