@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -49,15 +51,25 @@ std::string Quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
 
 std::string RecordLabel(std::string_view record) { return "credential/" + std::string(record); }
 
-Result<int> AcquireLock(const fs::path& dir, LockMode mode) {
+// Locks the folder, waiting at most `wait` for another wallet command to
+// let go (polled: flock has no timeout of its own).
+Result<int> AcquireLock(const fs::path& dir, LockMode mode, std::chrono::milliseconds wait) {
   fs::path path = dir / kLockFile;
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return Status::IOError(Quoted(path) + ": " + std::strerror(errno));
-  int op = mode == LockMode::kExclusive ? LOCK_EX : LOCK_SH;
+  const int op = (mode == LockMode::kExclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
+  const auto deadline = std::chrono::steady_clock::now() + wait;
   while (::flock(fd, op) != 0) {
-    if (errno == EINTR) continue;
-    int err = errno;
+    const int err = errno;
+    if (err == EINTR) continue;
+    if (err == EWOULDBLOCK && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      continue;
+    }
     ::close(fd);
+    if (err == EWOULDBLOCK)
+      return Status::IOError("wallet " + Quoted(dir) + " is in use by another wallet command (still after " +
+                             std::to_string(wait.count() / 1000) + " s); try again once it has finished");
     return Status::IOError(Quoted(path) + ": lock: " + std::strerror(err));
   }
   return fd;
@@ -103,7 +115,7 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
                                         const KdfParams& kdf, Env& env) {
   if (passphrase.empty()) return Status::InvalidArgument("empty passphrase");
   PSL_RETURN_IF_ERROR(env.CreateDirectories(dir, 0700));
-  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, LockMode::kExclusive));
+  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, LockMode::kExclusive, kDefaultLockWait));
   auto release = [&](Status s) {
     ::close(lock_fd);
     return s;
@@ -134,10 +146,11 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
   return store;
 }
 
-Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode, Env& env) {
+Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode, Env& env,
+                                      std::chrono::milliseconds lock_wait) {
   // "No wallet" before a lock file is made.
   PSL_RETURN_IF_ERROR(ReadWalletHeader(dir, env).status());
-  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode));
+  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode, lock_wait));
   auto fail = [&](Status s) {
     ::close(lock_fd);
     return s;

@@ -21,6 +21,7 @@
 // change before reading anything. Thread-compatible.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -48,6 +49,10 @@ struct StoredCredential {
 
 enum class LockMode { kShared, kExclusive };
 
+// How long opening a wallet waits for another wallet command holding its
+// folder (an import, a passphrase change) before saying so.
+inline constexpr std::chrono::milliseconds kDefaultLockWait{30000};
+
 class WalletStore {
  public:
   // Creates a wallet in `dir` (created 0700 when missing): a new holder key
@@ -65,10 +70,12 @@ class WalletStore {
   // the passphrase (notes() says which; so does a wrong-passphrase error).
   // Errors: kNotFound (no wallet; the message says to run wallet init),
   // kPermissionDenied (wrong passphrase), kMalformed, kResourceExhausted
-  // (KDF parameters over the caps), kIOError.
+  // (KDF parameters over the caps), kIOError (also when another wallet
+  // command still holds the folder after `lock_wait`).
   // `env` must outlive the store.
   static Result<WalletStore> Open(const std::filesystem::path& dir, const SecretBytes& passphrase,
-                                  LockMode mode = LockMode::kShared, Env& env = Env::Default());
+                                  LockMode mode = LockMode::kShared, Env& env = Env::Default(),
+                                  std::chrono::milliseconds lock_wait = kDefaultLockWait);
 
   // The holder's DID, read from holder.key's public header (no passphrase).
   // Errors: kNotFound, kMalformed, kIOError.

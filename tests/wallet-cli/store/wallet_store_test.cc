@@ -2,7 +2,9 @@
 // passphrases, duplicates, and nothing lost when a write is cut short.
 #include "wallet-cli/store/wallet_store.h"
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -215,6 +217,28 @@ TEST_CASE("a store opened to read refuses to write", "[wallet][store]") {
   std::string vc = f.Credential(store.holder_did(), "urn:uuid:ro");
   auto r = store.Add(vc, SummarizeCredential(ParseCredential(vc).value()), "x");
   CHECK(r.status().code() == Code::kInvalidArgument);
+}
+
+TEST_CASE("a wallet another command holds: opening waits for it, then says so instead of hanging", "[wallet][store]") {
+  Fixture f;
+  { f.Create(); }
+  using namespace std::chrono_literals;
+  WalletStore writer = f.Open(LockMode::kExclusive);
+
+  auto blocked = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kShared, Env::Default(), 150ms);
+  REQUIRE_FALSE(blocked.ok());
+  CHECK(blocked.status().code() == Code::kIOError);
+  CHECK_THAT(blocked.status().message(), Catch::Contains("in use by another wallet command"));
+
+  // Let go while the next one waits: it proceeds.
+  std::thread release([&] {
+    std::this_thread::sleep_for(100ms);
+    WalletStore gone = std::move(writer);
+  });
+  auto waited = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kExclusive, Env::Default(), 10s);
+  release.join();
+  INFO(waited.status().ToString());
+  CHECK(waited.ok());
 }
 
 // No temporary file is left among the credential files.
