@@ -4,7 +4,14 @@
 // asking for more than 1 MiB of Argon2id memory are read by the public-key
 // reader only, to keep executions fast (the reader's own cap is tested in
 // tests/keys/key_file_test.cc).
+//
+// Seeds: the key files the programs write use 64 MiB of Argon2id, so they
+// reach only the public-key reader. With PASSERELLE_FUZZ_WRITE_SEEDS=DIR set,
+// the target instead writes key files with cheap KDF parameters under the
+// target's passphrase into DIR and exits (scripts/fuzz-seeds runs it so).
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +35,38 @@ bool CheapKdf(std::string_view text) {
   return true;
 }
 
+const passerelle::SecretBytes& FuzzPassphrase() {
+  static const passerelle::SecretBytes passphrase =
+      std::move(passerelle::SecretBytes::CopyFrom("fuzz passphrase").value());
+  return passphrase;
+}
+
+// Key files the secret-key reader opens within the target's KDF budget.
+int WriteCheapSeeds(const std::filesystem::path& dir) {
+  using namespace passerelle;
+  std::filesystem::create_directories(dir);
+  const KdfParams params[] = {{1, 8u << 10}, {2, 64u << 10}, {4, 1u << 20}};
+  int n = 0;
+  for (const KdfParams& p : params) {
+    auto seed = SecretBytes::CopyFrom(std::string(32, static_cast<char>('a' + n)));
+    auto key = seed.ok() ? Ed25519SigningKey::FromSeed(*seed) : Result<Ed25519SigningKey>(seed.status());
+    std::filesystem::path path = dir / ("cheap-kdf-" + std::to_string(n++) + ".key");
+    std::filesystem::remove(path);
+    Status written = key.ok() ? WriteKeyFile(path, *key, FuzzPassphrase(), p) : key.status();
+    if (!written.ok()) {
+      std::cerr << "key_file_fuzz: " << written.ToString() << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (const char* dir = std::getenv("PASSERELLE_FUZZ_WRITE_SEEDS")) std::exit(WriteCheapSeeds(dir));
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace passerelle;
@@ -40,8 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   (void)ReadKeyFilePublicKey(path);
   if (CheapKdf(text)) {
-    static const SecretBytes passphrase = std::move(SecretBytes::CopyFrom("fuzz passphrase").value());
-    auto key = ReadKeyFile(path, passphrase);
+    auto key = ReadKeyFile(path, FuzzPassphrase());
     if (key.ok()) {
       auto pub = ReadKeyFilePublicKey(path);
       fuzz::Check(pub.ok() && *pub == key->public_key(), "a readable key file names another public key");

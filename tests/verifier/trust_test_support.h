@@ -36,13 +36,15 @@ struct Party {
   std::string did;
   Ed25519SigningKey key = Ed25519SigningKey::Generate().value();
   std::string KeyId() const { return did + "#key-1"; }
-  TrustedEntity Entity(TrustRole role, const std::string& country) const {
+  // `published_at`: where the entity publishes (its trust or status lists).
+  TrustedEntity Entity(TrustRole role, const std::string& country, const std::string& published_at = "") const {
     TrustedEntity e;
     e.did = did;
     e.role = role;
     e.country = country;
     e.name = did.substr(8);
-    e.keys.push_back({KeyId(), key.public_key().ToMultibase(), At("2026-01-01T00:00:00Z"), std::nullopt});
+    e.keys.push_back({KeyId(), key.public_key().ToMultibase(), At("2026-01-01T00:00:00Z"), std::nullopt, std::nullopt});
+    e.published_at = published_at;
     return e;
   }
   json Sign(const json& doc, const char* created = "2026-03-01T00:00:00Z") const {
@@ -139,38 +141,8 @@ inline const CheckResult* FindCheck(const VerificationReport& r, const std::stri
 // university, and a fake web that serves documents with ETags.
 namespace federation {
 
-struct Party {
-  std::string did;
-  Ed25519SigningKey key = Ed25519SigningKey::Generate().value();
-  std::string KeyId() const { return did + "#key-1"; }
-  TrustedEntity Entity(TrustRole role, const std::string& country, const std::string& published_at = "") const {
-    TrustedEntity e;
-    e.did = did;
-    e.role = role;
-    e.country = country;
-    e.keys.push_back({KeyId(), key.public_key().ToMultibase(), At("2026-01-01T00:00:00Z"), std::nullopt, std::nullopt});
-    e.published_at = published_at;
-    return e;
-  }
-  json Sign(const json& doc, const char* created) const {
-    ProofOptions o;
-    o.suite = Cryptosuite::kEddsaRdfc2022;
-    o.verification_method = KeyId();
-    o.created = At(created);
-    return AddProof(doc, key, o).value();
-  }
-};
-
-inline std::string SignedList(const Party& signer, std::vector<TrustedEntity> entities, const std::string& id,
-                       const char* from = "2026-02-01T00:00:00Z") {
-  TrustList list;
-  list.id = id;
-  list.issuer = signer.did;
-  list.valid_from = At(from);
-  list.valid_until = At("2027-02-01T00:00:00Z");
-  list.entities = std::move(entities);
-  return DumpJson(signer.Sign(TrustListToCredential(list, "", ""), from));
-}
+using testing::Party;
+using testing::SignedList;
 
 inline json Credential(const std::string& issuer) {
   return {{"@context", {"https://www.w3.org/ns/credentials/v2"}},

@@ -15,9 +15,7 @@
 
 namespace passerelle::verifier_http {
 
-namespace {
-
-std::string Escape(std::string_view text) {
+std::string HtmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -33,14 +31,16 @@ std::string Escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
 class Text {
  public:
   explicit Text(std::string lang) : lang_(std::move(lang)) {}
   // The message, HTML-escaped; arguments are escaped before substitution.
   std::string operator()(std::string_view key, const std::vector<std::string>& args = {}) const {
     std::vector<std::string> escaped;
-    for (const auto& a : args) escaped.push_back(Escape(a));
-    return i18n::Substitute(Escape(i18n::Message(lang_, key)), escaped);
+    for (const auto& a : args) escaped.push_back(HtmlEscape(a));
+    return i18n::Substitute(HtmlEscape(i18n::Message(lang_, key)), escaped);
   }
   const std::string& lang() const { return lang_; }
 
@@ -76,7 +76,7 @@ std::string LanguageSwitch(const Text& t) {
   std::string out = "<nav class=\"langs\" aria-label=\"" + t("page.language") + "\">" + t("page.language") + ":";
   for (const std::string& lang : i18n::SupportedLanguages()) {
     out += " <a href=\"/?lang=" + lang + "\" hreflang=\"" + lang + "\" lang=\"" + lang + "\"" +
-           (lang == t.lang() ? " aria-current=\"page\"" : "") + ">" + Escape(i18n::Message(lang, "lang.name")) + "</a>";
+           (lang == t.lang() ? " aria-current=\"page\"" : "") + ">" + HtmlEscape(i18n::Message(lang, "lang.name")) + "</a>";
   }
   return out + "</nav>\n";
 }
@@ -85,18 +85,18 @@ std::string FormHtml(const PageContext& c, const Text& t) {
   std::string qr = QrSvg(c.challenge);
   return "<h1>" + t("page.title") + "</h1>\n<p>" + t("page.lead") + "</p>\n" +
          "<h2>" + t("page.step_challenge") + "</h2>\n<div class=\"challenge\">" + qr +
-         "<div><p class=\"code\" id=\"challenge-code\">" + Escape(c.challenge) + "</p><p>" +
+         "<div><p class=\"code\" id=\"challenge-code\">" + HtmlEscape(c.challenge) + "</p><p>" +
          t("page.challenge_hint", {std::to_string(c.challenge_minutes)}) + "</p><p><small><code>" +
          t("page.challenge_cli", {c.challenge}) + "</code></small></p></div></div>\n" +
          "<h2>" + t("page.step_input") + "</h2>\n"
          "<form method=\"post\" action=\"/verify\" enctype=\"multipart/form-data\">\n"
-         "<input type=\"hidden\" name=\"lang\" value=\"" + Escape(t.lang()) + "\">\n"
+         "<input type=\"hidden\" name=\"lang\" value=\"" + HtmlEscape(t.lang()) + "\">\n"
          "<label>" + t("page.photo") + "<br><input type=\"file\" name=\"qr_image\" accept=\"image/*\" "
          "capture=\"environment\"></label>\n"
          "<label>" + t("page.text") + "<br><textarea name=\"qr_text\"></textarea></label>\n"
          "<label>" + t("page.file") + "<br><input type=\"file\" name=\"file\" "
          "accept=\"application/json,application/ld+json,.json,.jsonld\"></label>\n"
-         "<label>" + t("page.challenge_field") + " <input name=\"challenge\" value=\"" + Escape(c.challenge) +
+         "<label>" + t("page.challenge_field") + " <input name=\"challenge\" value=\"" + HtmlEscape(c.challenge) +
          "\" size=\"12\" autocomplete=\"off\"></label>\n"
          "<p><button type=\"submit\">" + t("page.submit") + "</button></p>\n</form>\n"
          "<p><small>" + t("page.printed_note") + "</small></p>\n<p><small>" + t("page.privacy") + "</small></p>\n";
@@ -144,28 +144,28 @@ std::string CredentialCard(const VerificationReport& r, const CredentialVerdict&
   const Credential& vc = c.credential;
   const Achievement* a = vc.achievement();
   std::string title = a ? std::string(PickLanguage(a->title, lang, chain)) : std::string();
-  out += "<h2>" + (title.empty() ? t("field.untitled") : Escape(title)) + "</h2><dl>";
+  out += "<h2>" + (title.empty() ? t("field.untitled") : HtmlEscape(title)) + "</h2><dl>";
   if (a) {
-    Row(out, t("field.holder"), Escape(a->holder_name));
+    Row(out, t("field.holder"), HtmlEscape(a->holder_name));
     if (a->kind) Row(out, t("field.kind"), t(std::string("kind.") + CredentialKindName(*a->kind)));
-    if (a->grade) Row(out, t("field.grade"), "<b>" + Escape(a->grade->value) + "</b> (" + Escape(a->grade->scheme) + ")");
-    if (a->ects) Row(out, t("field.ects"), Escape(FormatNumber(*a->ects)));
+    if (a->grade) Row(out, t("field.grade"), "<b>" + HtmlEscape(a->grade->value) + "</b> (" + HtmlEscape(a->grade->scheme) + ")");
+    if (a->ects) Row(out, t("field.ects"), HtmlEscape(FormatNumber(*a->ects)));
     if (a->eqf_level > 0) Row(out, t("field.eqf"), std::to_string(a->eqf_level));
-    Row(out, t("field.nqf"), Escape(a->nqf_level));
+    Row(out, t("field.nqf"), HtmlEscape(a->nqf_level));
     Row(out, t("field.obtained"), t(std::string("obtained.") + ObtainedByName(a->obtained_by)));
   }
   const Party& issuer = vc.issuer();
-  std::string body = Escape(PickLanguage(issuer.name, lang, chain));
-  if (body.empty()) body = "<span class=\"did\">" + Escape(issuer.id) + "</span>";
-  if (!issuer.country.empty()) body += " (" + Escape(issuer.country) + ")";
+  std::string body = HtmlEscape(PickLanguage(issuer.name, lang, chain));
+  if (body.empty()) body = "<span class=\"did\">" + HtmlEscape(issuer.id) + "</span>";
+  if (!issuer.country.empty()) body += " (" + HtmlEscape(issuer.country) + ")";
   Row(out, t("field.awarding_body"), body);
-  if (!c.accredited_by.empty()) Row(out, t("field.accredited_by"), "<span class=\"did\">" + Escape(c.accredited_by) + "</span>");
-  if (a && a->awarded_on) Row(out, t("field.awarded_on"), Escape(FormatDateTime(*a->awarded_on).substr(0, 10)));
+  if (!c.accredited_by.empty()) Row(out, t("field.accredited_by"), "<span class=\"did\">" + HtmlEscape(c.accredited_by) + "</span>");
+  if (a && a->awarded_on) Row(out, t("field.awarded_on"), HtmlEscape(FormatDateTime(*a->awarded_on).substr(0, 10)));
   out += "</dl>";
   out += "<details><summary>" + t("checks.summary") + "</summary><ul>";
   for (const auto& check : c.checks)
-    out += std::string("<li class=\"") + (check.ok ? "ok" : "fail") + "\">" + Escape(check.check) + ": " +
-           (check.ok ? t("checks.ok") : t("checks.failed")) + " — <span class=\"did\">" + Escape(check.detail) +
+    out += std::string("<li class=\"") + (check.ok ? "ok" : "fail") + "\">" + HtmlEscape(check.check) + ": " +
+           (check.ok ? t("checks.ok") : t("checks.failed")) + " — <span class=\"did\">" + HtmlEscape(check.detail) +
            "</span></li>";
   out += "</ul></details></section>\n";
   return out;
@@ -175,10 +175,10 @@ std::string VerdictHtml(const VerdictView& v, const Text& t) {
   std::string out = std::string("<main class=\"verdict\" data-outcome=\"") + PageOutcomeName(v.outcome) + "\">\n";
   if (v.outcome == PageOutcome::kUnreadable || v.report == nullptr) {
     out += "<p class=\"outcome\">" + t("outcome.unreadable") + "</p>\n";
-    if (!v.unreadable_hint.empty()) out += "<p>" + Escape(v.unreadable_hint) + "</p>\n";
+    if (!v.unreadable_hint.empty()) out += "<p>" + HtmlEscape(v.unreadable_hint) + "</p>\n";
     out += "<p>" + t("outcome.unreadable_tips") + "</p>\n";
     if (!v.unreadable_detail.empty())
-      out += "<details><summary>" + t("checks.summary") + "</summary><p class=\"did\">" + Escape(v.unreadable_detail) +
+      out += "<details><summary>" + t("checks.summary") + "</summary><p class=\"did\">" + HtmlEscape(v.unreadable_detail) +
              "</p></details>\n";
     return out + "</main>\n";
   }
@@ -195,7 +195,7 @@ std::string VerdictHtml(const VerdictView& v, const Text& t) {
   // Who: the holder named by the first credential that names one.
   for (const auto& c : r.credentials)
     if (const Achievement* a = c.credential.achievement(); a && !a->holder_name.empty()) {
-      out += "<h1 class=\"holder\">" + Escape(a->holder_name) + "</h1>\n";
+      out += "<h1 class=\"holder\">" + HtmlEscape(a->holder_name) + "</h1>\n";
       break;
     }
   for (const auto& c : r.credentials) out += CredentialCard(r, c, v.presented, r.credentials.size() > 1, t);
@@ -204,16 +204,16 @@ std::string VerdictHtml(const VerdictView& v, const Text& t) {
   if (v.outcome == PageOutcome::kAuthentic)
     out += "<p class=\"outcome\">" + t("outcome.authentic") + "</p><p>" + t("outcome.authentic_detail") + "</p><p>" +
            t("outcome.authentic_howto") + "</p>\n";
-  if (!v.challenge_message.empty()) out += "<p class=\"challenge-message\"><b>" + Escape(v.challenge_message) + "</b></p>\n";
+  if (!v.challenge_message.empty()) out += "<p class=\"challenge-message\"><b>" + HtmlEscape(v.challenge_message) + "</b></p>\n";
   // Per credential above; here what concerns the whole submission (the
   // holder's proof, the challenge) and the lists the verdict rests on.
   out += "<details><summary>" + t("checks.summary_whole") + "</summary><ul>";
   for (const auto& check : r.checks)
-    out += std::string("<li class=\"") + (check.ok ? "ok" : "fail") + "\">" + Escape(check.check) + ": " +
-           (check.ok ? t("checks.ok") : t("checks.failed")) + " — <span class=\"did\">" + Escape(check.detail) +
+    out += std::string("<li class=\"") + (check.ok ? "ok" : "fail") + "\">" + HtmlEscape(check.check) + ": " +
+           (check.ok ? t("checks.ok") : t("checks.failed")) + " — <span class=\"did\">" + HtmlEscape(check.detail) +
            "</span></li>";
-  for (const auto& w : r.warnings) out += "<li>" + Escape(w) + "</li>";
-  out += "<li>" + Escape(FormatDateTime(v.checked_at)) + "</li>";
+  for (const auto& w : r.warnings) out += "<li>" + HtmlEscape(w) + "</li>";
+  out += "<li>" + HtmlEscape(FormatDateTime(v.checked_at)) + "</li>";
   // The ages the freshness policy measured (now − last confirmed), in hours.
   auto age_hours = [&](Timestamp t) {
     return std::to_string(std::max<std::int64_t>(0, r.verified_at.seconds - t.seconds) / 3600);
@@ -259,7 +259,7 @@ PageOutcome OutcomeOfPage(const VerificationReport& r, bool presented) {
 
 std::string RenderPage(const PageContext& context, const VerdictView* verdict) {
   Text t(context.lang);
-  std::string body = "<!doctype html>\n<html lang=\"" + Escape(context.lang) +
+  std::string body = "<!doctype html>\n<html lang=\"" + HtmlEscape(context.lang) +
                      "\"><head><meta charset=\"utf-8\">"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                      "<title>" + t("page.title") + "</title><style>" + std::string(kStyle) +

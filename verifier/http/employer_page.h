@@ -60,6 +60,10 @@ std::string RenderPage(const PageContext& context, const VerdictView* verdict);
 // script or external resources, nosniff, no-referrer, no-store).
 http::HttpResponse HtmlResponse(int status, std::string body);
 
+// `text` safe inside HTML text and quoted attribute values: & < > " '
+// become entities, everything else is kept as is.
+std::string HtmlEscape(std::string_view text);
+
 // An inline SVG drawing of a QR code holding `text` (qrcodegen, medium
 // error correction), or "" when it does not fit in a QR code.
 std::string QrSvg(std::string_view text);

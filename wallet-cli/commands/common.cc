@@ -21,8 +21,8 @@ int Fail(std::ostream& err, const Status& s) {
   Diag(err).Error(s.message());
   switch (s.code()) {
     case Code::kPermissionDenied:
-      Diag(err).Hint("use the passphrase given to wallet init (from --passphrase-file, "
-                     "PASSERELLE_PASSPHRASE or the prompt)");
+      Diag(err).Hint("use the passphrase given to wallet init, or the last one set with wallet passphrase "
+                     "(from --passphrase-file, PASSERELLE_PASSPHRASE or the prompt)");
       return 2;
     case Code::kVerificationFailed:
     case Code::kExpired:

@@ -60,20 +60,7 @@ struct Issuer {
 };
 
 // A message as the page shows it: HTML-escaped.
-std::string Shown(const std::string& lang, const std::string& key) {
-  std::string out;
-  for (char c : i18n::Message(lang, key)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Shown(const std::string& lang, const std::string& key) { return HtmlEscape(i18n::Message(lang, key)); }
 
 PageContext Context(const std::string& lang = "en") {
   PageContext c;
@@ -200,6 +187,13 @@ TEST_CASE("employer page: unreadable input shows its hint and folded detail, esc
   CHECK_THAT(page, Catch::Contains("png: &lt;script&gt;alert(1)&lt;/script&gt;"));
   CHECK_THAT(page, !Catch::Contains("<script"));
   CHECK_THAT(page, Catch::Contains(Shown("en", "outcome.unreadable")));
+}
+
+TEST_CASE("employer page: HtmlEscape turns the five HTML specials into entities and keeps the rest", "[serve][page]") {
+  CHECK(HtmlEscape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  CHECK(HtmlEscape("Ελληνικά, Қазақша, «français»") == "Ελληνικά, Қазақша, «français»");
+  CHECK(HtmlEscape("") == "");
+  CHECK(HtmlEscape("&amp;") == "&amp;amp;");  // escaped once more: never assumed already escaped
 }
 
 TEST_CASE("employer page: every value from a document or the context is escaped", "[serve][page]") {
