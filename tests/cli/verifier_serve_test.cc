@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/credential_offer.h"
 #include "tests/cli/wallet_cli_fixture.h"
 #include "tests/issuer/node_process.h"
 
@@ -19,21 +20,8 @@ using nlohmann::json;
 using wallet_cli_testing::Scenario;
 
 std::string FormEncode(const std::map<std::string, std::string>& fields) {
-  static const char kHex[] = "0123456789ABCDEF";
   std::string out;
-  for (const auto& [name, value] : fields) {
-    if (!out.empty()) out += '&';
-    out += name + "=";
-    for (unsigned char c : value) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-        out += static_cast<char>(c);
-      } else {
-        out += '%';
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-      }
-    }
-  }
+  for (const auto& [name, value] : fields) out += (out.empty() ? "" : "&") + name + "=" + PercentEncode(value);
   return out;
 }
 

@@ -4,8 +4,10 @@
 #include "verifier/http/verify_service.h"
 
 #include <catch2/catch.hpp>
+
 #include <nlohmann/json.hpp>
 
+#include "formats/credential_offer.h"
 #include "keys/did_key.h"
 #include "keys/proof_signer.h"
 #include "tests/testing/failing_env.h"
@@ -19,21 +21,6 @@ struct Party {
   Ed25519SigningKey key = Ed25519SigningKey::Generate().value();
   std::string did = DidKeyFor(key.public_key());
 };
-
-std::string UrlEncode(const std::string& value) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 struct Page {
   Party issuer, holder;
@@ -63,7 +50,7 @@ struct Page {
   }
   http::HttpResponse Post(const std::map<std::string, std::string>& fields) {
     std::string body;
-    for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + k + "=" + UrlEncode(v);
+    for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + k + "=" + PercentEncode(v);
     return Call("POST", "/verify", body, {{"content-type", "application/x-www-form-urlencoded"}});
   }
   std::string Challenge() {
