@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <string_view>
 
 namespace passerelle::i18n {
 namespace {
@@ -41,7 +42,8 @@ TEST_CASE("accept-language: hostile headers are cut short, never crash", "[i18n]
   std::mt19937 rng(7);
   for (int i = 0; i < 3000; ++i) {
     std::string junk(rng() % 120, '\0');
-    for (char& c : junk) c = ",;=q.0123456789frukz- \t*\xC3\x80"[rng() % 28];
+    constexpr std::string_view kAlphabet = ",;=q.0123456789frukz- \t*\xC3\x80";
+    for (char& c : junk) c = kAlphabet[rng() % kAlphabet.size()];
     std::string lang = NegotiateLanguage(junk);
     CHECK(IsSupported(lang));
   }

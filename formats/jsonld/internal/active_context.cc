@@ -101,19 +101,20 @@ CtxPtr ActiveContext::LookupDerivedUrl(std::string_view url, std::uint8_t flags)
   return nullptr;
 }
 
-void ActiveContext::StoreDerived(DerivedKey key, std::shared_ptr<const json> keepalive,
+bool ActiveContext::StoreDerived(DerivedKey key, std::shared_ptr<const json> keepalive,
                                  CtxPtr result) const {
-  if (!cacheable) return;
+  if (!cacheable) return false;
   std::lock_guard<std::mutex> lock(mu_);
-  if (derived_.size() >= kMaxEntriesPerContext) return;
+  if (derived_.size() >= kMaxEntriesPerContext) return false;
   for (const DerivedEntry& e : derived_) {
-    if (e.key == key) return;  // another thread got there first
+    if (e.key == key) return false;  // another thread got there first
   }
   if (g_derived_entries.fetch_add(1, std::memory_order_relaxed) >= kMaxDerivedEntries) {
     g_derived_entries.fetch_sub(1, std::memory_order_relaxed);
-    return;
+    return false;
   }
   derived_.push_back({std::move(key), std::move(keepalive), std::move(result)});
+  return true;
 }
 
 }  // namespace passerelle::jsonld::internal

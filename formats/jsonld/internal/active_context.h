@@ -122,8 +122,10 @@ class ActiveContext {
   CtxPtr LookupDerived(const DerivedKey& key) const;
   // LookupDerived({nullptr, url, flags}) without building the key.
   CtxPtr LookupDerivedUrl(std::string_view url, std::uint8_t flags) const;
-  // Stores `result`; `keepalive` pins the scoped context's address.
-  void StoreDerived(DerivedKey key, std::shared_ptr<const json> keepalive,
+  // Stores `result`; `keepalive` pins the scoped context's address. False
+  // when it was not stored (not cacheable, a cap reached, another thread
+  // stored the same key first).
+  bool StoreDerived(DerivedKey key, std::shared_ptr<const json> keepalive,
                     CtxPtr result) const;
   // Drops every memoised entry (breaks reference cycles of per-call trees).
   void ClearDerived() const;

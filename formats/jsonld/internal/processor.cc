@@ -91,8 +91,12 @@ Status Processor::SafeModeError(std::string_view event, std::string_view detail)
 void Processor::Memoise(const CtxPtr& holder, ActiveContext::DerivedKey key,
                         std::shared_ptr<const json> keepalive, const CtxPtr& result) {
   if (!holder->cacheable) return;
+  // Only a stored result may memoise in turn: a derived context points back
+  // at its holder (`previous`), so entries held by a result nobody keeps
+  // would form a cycle that outlives it (a leak found by LeakSanitizer when
+  // a cap was reached or two threads derived the same context at once).
+  if (!holder->StoreDerived(std::move(key), std::move(keepalive), result)) return;
   result->cacheable = true;
-  holder->StoreDerived(std::move(key), std::move(keepalive), result);
   if (per_call_memo_) memo_holders_.push_back(holder);
 }
 

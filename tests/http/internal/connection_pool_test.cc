@@ -15,11 +15,11 @@
 namespace passerelle::http::internal {
 namespace {
 
-// Work that blocks until Open() (at the latest when the Gate goes, so a
-// failed check never leaves the pool's workers blocked); counts how many started.
+// Work that blocks until Open(); counts how many started. A test declares
+// its Gate before the pool, so the workers are joined before the Gate goes,
+// and an OpensOnExit after it, so a failed check never leaves them blocked.
 class Gate {
  public:
-  ~Gate() { Open(); }
   std::function<void()> Work() {
     return [this] {
       std::unique_lock<std::mutex> lock(mu_);
@@ -46,6 +46,12 @@ class Gate {
   bool open_ = false;
 };
 
+// Opens the gate when the test's scope ends, before the pool joins its workers.
+struct OpensOnExit {
+  Gate& gate;
+  ~OpensOnExit() { gate.Open(); }
+};
+
 // Submits until admitted (at most 10 s): right after the pool starts, its
 // workers may not be idle yet, and until they are, work counts as waiting.
 Admission SubmitOnceIdle(ConnectionPool& pool, const std::string& client, const std::function<void()>& work) {
@@ -60,8 +66,9 @@ Admission SubmitOnceIdle(ConnectionPool& pool, const std::string& client, const 
 
 TEST_CASE("connection pool: one address holds at most its cap, queued or running, until its work returns",
           "[http][pool]") {
-  ConnectionPool pool(PoolLimits{2, 8, 2});
   Gate gate;
+  ConnectionPool pool(PoolLimits{2, 8, 2});
+  OpensOnExit opens{gate};
   CHECK(SubmitOnceIdle(pool, "10.0.0.1", gate.Work()) == Admission::kAdmitted);
   CHECK(SubmitOnceIdle(pool, "10.0.0.1", gate.Work()) == Admission::kAdmitted);
   CHECK(pool.Submit("10.0.0.1", gate.Work()) == Admission::kClientLimit);
@@ -76,8 +83,9 @@ TEST_CASE("connection pool: one address holds at most its cap, queued or running
 }
 
 TEST_CASE("connection pool: the queue bound counts only work that must wait for a worker", "[http][pool]") {
-  ConnectionPool pool(PoolLimits{2, 1, 100});
   Gate gate;
+  ConnectionPool pool(PoolLimits{2, 1, 100});
+  OpensOnExit opens{gate};
   CHECK(SubmitOnceIdle(pool, "a", gate.Work()) == Admission::kAdmitted);  // a worker
   CHECK(SubmitOnceIdle(pool, "b", gate.Work()) == Admission::kAdmitted);  // the other worker
   REQUIRE(gate.WaitStarted(2));
@@ -92,8 +100,9 @@ TEST_CASE("connection pool: the queue bound counts only work that must wait for 
 }
 
 TEST_CASE("connection pool: with no queue place idle workers still take work", "[http][pool]") {
-  ConnectionPool pool(PoolLimits{1, 0, 4});
   Gate gate;
+  ConnectionPool pool(PoolLimits{1, 0, 4});
+  OpensOnExit opens{gate};
   CHECK(SubmitOnceIdle(pool, "a", gate.Work()) == Admission::kAdmitted);
   REQUIRE(gate.WaitStarted(1));
   CHECK(pool.Submit("a", gate.Work()) == Admission::kQueueFull);
