@@ -8,9 +8,12 @@
 
 namespace passerelle::testing {
 
-inline std::filesystem::path SourceDir() { return PASSERELLE_SOURCE_DIR; }
+// The checkout's root and the folder of the built programs. Defined once, in
+// paths.cc, so that no other test source carries an absolute path (which would
+// make every test file miss ccache in a fresh clone).
+std::filesystem::path SourceDir();
+std::filesystem::path BinDir();
 inline std::filesystem::path VectorsDir() { return SourceDir() / "tests" / "vectors"; }
-inline std::filesystem::path BinDir() { return PASSERELLE_BIN_DIR; }
 
 // Reads a whole file as bytes; empty string when it cannot be read.
 inline std::string ReadFile(const std::filesystem::path& p) {
