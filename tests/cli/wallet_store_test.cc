@@ -42,6 +42,32 @@ TEST_CASE("cli: the wallet store holds no plaintext", "[cli][wallet][store]") {
   CHECK(store.find("18.1") == std::string::npos);
 }
 
+TEST_CASE("cli: a wallet busy with another command: the next one says it waits, then proceeds",
+          "[cli][wallet][store]") {
+  Scenario s;
+  std::thread release;
+  {
+    // What another `wallet import` holds while it writes.
+    auto writer = wallet::WalletStore::Open(s.Path("wallet"), SecretBytes::CopyFrom(kPassphrase).value(),
+                                            wallet::LockMode::kExclusive);
+    REQUIRE(writer.ok());
+    release = std::thread([w = std::move(*writer)]() mutable {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+      wallet::WalletStore gone = std::move(w);
+    });
+  }
+  auto r = s.Wallet({"list"});
+  release.join();
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("another wallet command is using this wallet; waiting"));
+
+  // Free again: not a word about waiting.
+  auto again = s.Wallet({"list"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("waiting") == std::string::npos);
+}
+
 TEST_CASE("cli: a wrong passphrase gives a clear error (2)", "[cli][wallet][store]") {
   Scenario s;
   s.ImportModule();

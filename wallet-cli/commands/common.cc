@@ -50,7 +50,12 @@ Result<OpenedWallet> OpenWallet(const CommonArgs& args, LockMode mode, std::ostr
   PSL_RETURN_IF_ERROR(WalletStore::ReadHolderDid(dir).status());
   PSL_ASSIGN_OR_RETURN(SecretBytes passphrase,
                        ObtainPassphrase({args.passphrase_file, false, "wallet passphrase: "}));
-  PSL_ASSIGN_OR_RETURN(WalletStore store, WalletStore::Open(dir, passphrase, mode));
+  auto say_waiting = [&] {
+    Diag(err).Warning("another wallet command is using this wallet; waiting for it to finish (at most " +
+                      std::to_string(kDefaultLockWait.count() / 1000) + " s)");
+  };
+  PSL_ASSIGN_OR_RETURN(WalletStore store,
+                       WalletStore::Open(dir, passphrase, mode, Env::Default(), kDefaultLockWait, say_waiting));
   for (const auto& note : store.notes()) Diag(err).Warning(note);
   return OpenedWallet{std::move(store), std::move(passphrase)};
 }

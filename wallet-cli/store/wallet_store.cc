@@ -52,17 +52,22 @@ std::string Quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
 std::string RecordLabel(std::string_view record) { return "credential/" + std::string(record); }
 
 // Locks the folder, waiting at most `wait` for another wallet command to
-// let go (polled: flock has no timeout of its own).
-Result<int> AcquireLock(const fs::path& dir, LockMode mode, std::chrono::milliseconds wait) {
+// let go (polled: flock has no timeout of its own); `while_waiting` is
+// called once, when the folder is first found busy.
+Result<int> AcquireLock(const fs::path& dir, LockMode mode, std::chrono::milliseconds wait,
+                        const std::function<void()>& while_waiting = {}) {
   fs::path path = dir / kLockFile;
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return Status::IOError(Quoted(path) + ": " + std::strerror(errno));
   const int op = (mode == LockMode::kExclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
   const auto deadline = std::chrono::steady_clock::now() + wait;
+  bool told = false;
   while (::flock(fd, op) != 0) {
     const int err = errno;
     if (err == EINTR) continue;
     if (err == EWOULDBLOCK && std::chrono::steady_clock::now() < deadline) {
+      if (!told && while_waiting) while_waiting();
+      told = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       continue;
     }
@@ -147,10 +152,11 @@ Result<WalletStore> WalletStore::Create(const fs::path& dir, const SecretBytes& 
 }
 
 Result<WalletStore> WalletStore::Open(const fs::path& dir, const SecretBytes& passphrase, LockMode mode, Env& env,
-                                      std::chrono::milliseconds lock_wait) {
+                                      std::chrono::milliseconds lock_wait,
+                                      const std::function<void()>& while_waiting) {
   // "No wallet" before a lock file is made.
   PSL_RETURN_IF_ERROR(ReadWalletHeader(dir, env).status());
-  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode, lock_wait));
+  PSL_ASSIGN_OR_RETURN(int lock_fd, AcquireLock(dir, mode, lock_wait, while_waiting));
   auto fail = [&](Status s) {
     ::close(lock_fd);
     return s;

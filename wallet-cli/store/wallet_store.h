@@ -23,6 +23,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,10 +73,13 @@ class WalletStore {
   // kPermissionDenied (wrong passphrase), kMalformed, kResourceExhausted
   // (KDF parameters over the caps), kIOError (also when another wallet
   // command still holds the folder after `lock_wait`).
+  // `while_waiting`, when set, is called once if the folder is busy, before
+  // the wait begins (so a command can say why it pauses).
   // `env` must outlive the store.
   static Result<WalletStore> Open(const std::filesystem::path& dir, const SecretBytes& passphrase,
                                   LockMode mode = LockMode::kShared, Env& env = Env::Default(),
-                                  std::chrono::milliseconds lock_wait = kDefaultLockWait);
+                                  std::chrono::milliseconds lock_wait = kDefaultLockWait,
+                                  const std::function<void()>& while_waiting = {});
 
   // The holder's DID, read from holder.key's public header (no passphrase).
   // Errors: kNotFound, kMalformed, kIOError.

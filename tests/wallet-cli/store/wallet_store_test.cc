@@ -225,10 +225,13 @@ TEST_CASE("a wallet another command holds: opening waits for it, then says so in
   using namespace std::chrono_literals;
   WalletStore writer = f.Open(LockMode::kExclusive);
 
-  auto blocked = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kShared, Env::Default(), 150ms);
+  int told = 0;
+  auto blocked = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kShared, Env::Default(), 150ms,
+                                   [&] { ++told; });
   REQUIRE_FALSE(blocked.ok());
   CHECK(blocked.status().code() == Code::kIOError);
   CHECK_THAT(blocked.status().message(), Catch::Contains("in use by another wallet command"));
+  CHECK(told == 1);  // said once that it waits, not once per poll
 
   // Let go while the next one waits: it proceeds.
   std::thread release([&] {
@@ -239,6 +242,14 @@ TEST_CASE("a wallet another command holds: opening waits for it, then says so in
   release.join();
   INFO(waited.status().ToString());
   CHECK(waited.ok());
+
+  // A free wallet opens without a word.
+  told = 0;
+  { WalletStore gone = std::move(*waited); }
+  auto free = WalletStore::Open(f.dir, Passphrase("correct horse"), LockMode::kShared, Env::Default(), 150ms,
+                                [&] { ++told; });
+  CHECK(free.ok());
+  CHECK(told == 0);
 }
 
 // No temporary file is left among the credential files.
