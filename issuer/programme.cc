@@ -132,18 +132,26 @@ Result<GradingScales> ParseGradingScales(const json& scales) {
   return out;
 }
 
+namespace {
+
+// A grade or bound as people write it: 14, 14.5, 0.25 (shortest %g form).
+std::string GradeText(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
 Status CheckGrade(const GradingScale& scale, std::string_view scale_name, double grade) {
-  auto range = [&] {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%g is outside %.*s (%g–%g)", grade,
-                  static_cast<int>(scale_name.size()), scale_name.data(), scale.min, scale.max);
-    return std::string(buf);
-  };
+  const std::string name(scale_name);
   if (!std::isfinite(grade) || grade < scale.min || grade > scale.max)
-    return Status::InvalidArgument("grade " + range());
+    return Status::InvalidArgument("grade " + GradeText(grade) + " is outside " + name + " (" +
+                                   GradeText(scale.min) + "–" + GradeText(scale.max) + ")");
   double steps = (grade - scale.min) / scale.step;
   if (std::fabs(steps - std::round(steps)) > 1e-6)
-    return Status::InvalidArgument("grade is not a multiple of the scale's step");
+    return Status::InvalidArgument("grade " + GradeText(grade) + " is not a step of " + name + " (steps of " +
+                                   GradeText(scale.step) + " from " + GradeText(scale.min) + ")");
   return Status::Ok();
 }
 

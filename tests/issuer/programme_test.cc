@@ -46,7 +46,13 @@ TEST_CASE("programme: a grade lies on its scale and on a step of it", "[issuer]"
   CHECK(over.code() == Code::kInvalidArgument);
   CHECK_THAT(over.message(), Catch::Contains("FR-0-20"));
   CHECK(CheckGrade(kFr, "FR-0-20", -0.1).code() == Code::kInvalidArgument);
-  CHECK(CheckGrade(kFr, "FR-0-20", 18.15).code() == Code::kInvalidArgument);
+  Status off_step = CheckGrade(kFr, "FR-0-20", 18.15);
+  CHECK(off_step.code() == Code::kInvalidArgument);
+  CHECK_THAT(off_step.message(), Catch::Contains("grade 18.15 is not a step of FR-0-20 (steps of 0.1 from 0)"));
+  // A long scale name (a partner's own, in full) is kept whole, not cut.
+  const std::string long_name =
+      "Școala Națională de Sănătate Publică — scala de notare a modulelor de calitate a îngrijirilor (1–10)";
+  CHECK_THAT(CheckGrade(kFr, long_name, 21).message(), Catch::EndsWith(long_name + " (0–20)"));
   CHECK(CheckGrade(kRu, "RU-2-5", 4).ok());
   CHECK(CheckGrade(kRu, "RU-2-5", 3.5).code() == Code::kInvalidArgument);
   CHECK(CheckGrade(kFr, "FR-0-20", std::nan("")).code() == Code::kInvalidArgument);
