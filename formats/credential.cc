@@ -59,10 +59,12 @@ std::vector<std::string> StringsOf(const json* value) {
   std::vector<std::string> out;
   if (value == nullptr) return out;
   if (const std::string* s = StringOf(value)) out.push_back(*s);
-  if (value->is_array())
-    for (const auto& e : *value)
+  if (value->is_array()) {
+    for (const auto& e : *value) {
       if (e.is_string()) out.push_back(e.get<std::string>());
       else if (e.is_object() && FindMember(e, "id") != nullptr) out.push_back(StringMember(e, "id"));
+    }
+  }
   if (value->is_object() && FindMember(*value, "id") != nullptr) out.push_back(StringMember(*value, "id"));
   return out;
 }

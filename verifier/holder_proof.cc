@@ -13,7 +13,7 @@ Result<std::string> VerifyHolderProof(const Presentation& presentation, const Ve
   PSL_RETURN_IF_ERROR(ValidateProofShape(&presentation.proofs(), ""));
   const std::string& holder = presentation.holder();
   if (holder.empty()) return Status::VerificationFailed("/holder: missing: the presentation must name its holder");
-  internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
+  internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain, {}};
   PSL_RETURN_IF_ERROR(internal::VerifyProofs(presentation.unsecured(), presentation.proofs(), expect, options).status());
   return holder;
 }

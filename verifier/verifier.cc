@@ -231,7 +231,7 @@ void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& optio
     // No holder and none required: whatever proofs it carries must hold
     // (each with its own key, and the challenge when one is expected).
     if (!vp.proofs().is_null()) {
-      internal::ProofExpectations expect{"authentication", {}, options.challenge, options.domain};
+      internal::ProofExpectations expect{"authentication", {}, options.challenge, options.domain, {}};
       auto proofs = internal::VerifyProofs(vp.unsecured(), vp.proofs(), expect, options);
       ok &= rec.Record("proof", proofs.status(),
                        proofs.ok() ? "signed by " + proofs->methods.front() + " (no holder named)" : std::string());
@@ -245,7 +245,7 @@ void VerifyPresentationObject(const Presentation& vp, const VerifyOptions& optio
       report.warnings.push_back("the presentation names no holder and is not signed: it proves no holder");
     }
   } else {
-    internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain};
+    internal::ProofExpectations expect{"authentication", holder, options.challenge, options.domain, {}};
     auto proofs = internal::VerifyProofs(vp.unsecured(), vp.proofs(), expect, options);
     ok &= rec.Record("proof", proofs.status(), proofs.ok() ? "presented by " + holder : std::string());
   }
@@ -405,7 +405,7 @@ Result<SignedDocument> VerifySignedDocument(const Credential& document, const st
 
 Result<SignedDocument> VerifyProofsOf(const Credential& document, const VerifyOptions& options) {
   PSL_RETURN_IF_ERROR(CheckCredentialModel(document));
-  internal::ProofExpectations expect{"assertionMethod", {}, std::nullopt, std::nullopt};
+  internal::ProofExpectations expect{"assertionMethod", {}, std::nullopt, std::nullopt, {}};
   PSL_ASSIGN_OR_RETURN(internal::ProofCheckOutcome proofs,
                        internal::VerifyProofs(document.unsecured(), document.proofs(), expect, options));
   return SignedDocument{std::move(proofs.methods), std::move(proofs.created)};

@@ -28,6 +28,13 @@ using Clock = std::chrono::steady_clock;
 
 const std::map<std::string, std::string> kEnv = {{"PASSERELLE_PASSPHRASE", "test passphrase"}};
 
+// How the issuer binary is run here: the store's passphrase in its environment.
+testing::ProcessOptions WithPassphrase() {
+  testing::ProcessOptions options;
+  options.env = kEnv;
+  return options;
+}
+
 // Runs the binary and SIGKILLs it `delay` after the start; returns its exit
 // code (128+9 when the kill came first).
 int RunKilledAfter(const std::vector<std::string>& argv, Clock::duration delay, const std::filesystem::path& logs,
@@ -106,7 +113,7 @@ TEST_CASE("issuer crash: SIGKILL during revoke keeps every acknowledged revocati
     if (code == 128 + SIGKILL) ++killed;
     CheckRegisterConsistent(dir / "store", acknowledged);
     // The next run finishes the job or says it was done.
-    auto again = testing::RunTool("issuer", {"revoke", "--dir", dir.string(), ids[i]}, testing::ProcessOptions{{}, kEnv});
+    auto again = testing::RunTool("issuer", {"revoke", "--dir", dir.string(), ids[i]}, WithPassphrase());
     INFO(again.err);
     REQUIRE(again.exit_code == 0);
     if (again.err.find("already revoked") != std::string::npos) ++found_done;
@@ -166,7 +173,7 @@ TEST_CASE("issuer crash: SIGKILL during key rotation leaves a folder whose keys 
     bool orphan = !OrphanKeyFiles(*issuer).empty();
     orphans_seen += orphan ? 1 : 0;
     // The next rotation succeeds, and names what a killed one left.
-    auto next = testing::RunTool("issuer", {"key", "rotate", "--dir", dir.string()}, testing::ProcessOptions{{}, kEnv});
+    auto next = testing::RunTool("issuer", {"key", "rotate", "--dir", dir.string()}, WithPassphrase());
     INFO(next.err);
     REQUIRE(next.exit_code == 0);
     acknowledged.push_back(next.out.substr(0, next.out.find('\n')));
@@ -187,7 +194,7 @@ TEST_CASE("issuer crash: a key file left by a rotation killed before issuer.json
   std::filesystem::path dir = tmp.path() / "node";
   IssuerDir made = testing::MakeIssuerDir(dir, std::string("did:web:crash.test"));
   std::filesystem::copy_file(dir / "keys" / "key-1.key", dir / "keys" / "key-2.key");
-  auto r = testing::RunTool("issuer", {"key", "rotate", "--dir", dir.string()}, testing::ProcessOptions{{}, kEnv});
+  auto r = testing::RunTool("issuer", {"key", "rotate", "--dir", dir.string()}, WithPassphrase());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("keys/key-2.key was written by a key rotation that did not finish"));

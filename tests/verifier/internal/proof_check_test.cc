@@ -43,7 +43,7 @@ TEST_CASE("proof check: the unsecured document and its proofs are read, not chan
     Credential vc = CredentialFromJson(s.Make(suite)).value();
     const json unsecured_before = vc.unsecured();
     const json proofs_before = vc.proofs();
-    auto outcome = VerifyProofs(vc.unsecured(), vc.proofs(), {"assertionMethod", s.did, {}, {}}, At2026());
+    auto outcome = VerifyProofs(vc.unsecured(), vc.proofs(), {"assertionMethod", s.did, {}, {}, {}}, At2026());
     REQUIRE(outcome.ok());
     CHECK(outcome->methods.size() == 1);
     CHECK(vc.unsecured() == unsecured_before);
@@ -54,20 +54,20 @@ TEST_CASE("proof check: the unsecured document and its proofs are read, not chan
 TEST_CASE("proof check: each failure names the member it is about", "[proof_check]") {
   Signed s;
   Credential vc = CredentialFromJson(s.Make(Cryptosuite::kEddsaJcs2022)).value();
-  auto wrong_purpose = VerifyProofs(vc.unsecured(), vc.proofs(), {"authentication", s.did, {}, {}}, At2026());
+  auto wrong_purpose = VerifyProofs(vc.unsecured(), vc.proofs(), {"authentication", s.did, {}, {}, {}}, At2026());
   CHECK(wrong_purpose.status().pointer() == "/proof/proofPurpose");
-  auto wrong_signer = VerifyProofs(vc.unsecured(), vc.proofs(), {"assertionMethod", "did:key:z6MkOther", {}, {}}, At2026());
+  auto wrong_signer = VerifyProofs(vc.unsecured(), vc.proofs(), {"assertionMethod", "did:key:z6MkOther", {}, {}, {}}, At2026());
   CHECK(wrong_signer.status().pointer() == "/proof/verificationMethod");
   json tampered = vc.unsecured();
   tampered["credentialSubject"]["id"] = "did:example:someone-else";
-  auto bad = VerifyProofs(tampered, vc.proofs(), {"assertionMethod", s.did, {}, {}}, At2026());
+  auto bad = VerifyProofs(tampered, vc.proofs(), {"assertionMethod", s.did, {}, {}, {}}, At2026());
   CHECK(bad.status().code() == Code::kVerificationFailed);
   CHECK(bad.status().pointer() == "/proof/proofValue");
-  auto unsigned_doc = VerifyProofs(vc.unsecured(), json(), {"assertionMethod", s.did, {}, {}}, At2026());
+  auto unsigned_doc = VerifyProofs(vc.unsecured(), json(), {"assertionMethod", s.did, {}, {}, {}}, At2026());
   CHECK(unsigned_doc.status().pointer() == "/proof");
   json set = json::array({vc.proofs(), vc.proofs()});
   set[1]["proofValue"] = "z3";  // the second proof of a set fails: the set fails, at its index
-  auto partial = VerifyProofs(vc.unsecured(), set, {"assertionMethod", s.did, {}, {}}, At2026());
+  auto partial = VerifyProofs(vc.unsecured(), set, {"assertionMethod", s.did, {}, {}, {}}, At2026());
   CHECK_FALSE(partial.ok());
   CHECK(partial.status().pointer().rfind("/proof/1", 0) == 0);
 }
