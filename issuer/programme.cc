@@ -141,7 +141,43 @@ std::string GradeText(double v) {
   return buf;
 }
 
+bool SameIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
+    if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// " (did you mean X?)" for the name differing from `given` only in case,
+// else " (" + what + ": A, B, …)" listing at most 12 names.
+std::string Suggestion(const std::vector<std::string_view>& names, std::string_view given, std::string_view what) {
+  for (std::string_view n : names)
+    if (SameIgnoringCase(n, given)) return " (did you mean " + std::string(n) + "?)";
+  if (names.empty()) return {};
+  std::string list;
+  for (std::size_t i = 0; i < names.size() && i < 12; ++i) list += (i ? ", " : "") + std::string(names[i]);
+  if (names.size() > 12) list += ", …";
+  return " (" + std::string(what) + ": " + list + ")";
+}
+
 }  // namespace
+
+std::string UnknownModuleMessage(const Programme& programme, std::string_view code) {
+  std::vector<std::string_view> codes;
+  for (const auto& m : programme.modules) codes.push_back(m.code);
+  return "module \"" + std::string(code.substr(0, 60)) + "\" is not in programme " + programme.code +
+         Suggestion(codes, code, "its modules");
+}
+
+std::string UnknownScaleMessage(const GradingScales& scales, std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const auto& [n, scale] : scales) names.push_back(n);
+  return "unknown grading scale \"" + std::string(name.substr(0, 60)) + "\"" + Suggestion(names, name, "known scales");
+}
 
 Status CheckGrade(const GradingScale& scale, std::string_view scale_name, double grade) {
   const std::string name(scale_name);

@@ -64,6 +64,14 @@ Result<GradingScales> ParseGradingScales(const nlohmann::json& scales);
 Status CheckGrade(const GradingScale& scale, std::string_view scale_name, double grade);
 bool IsPassingGrade(const GradingScale& scale, double grade);
 
+// What to say when `code` names no module of `programme`: "module "hq-m01"
+// is not in programme HQ-CERT (did you mean HQ-M01?)", or the programme's
+// module codes when none differs from it only in letter case.
+std::string UnknownModuleMessage(const Programme& programme, std::string_view code);
+// The same for a grading scale name: "unknown grading scale "fr-0-20" (did
+// you mean FR-0-20?)", or the known scale names.
+std::string UnknownScaleMessage(const GradingScales& scales, std::string_view name);
+
 struct IssuerIdentity {
   std::string did;
   std::string name;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/datetime.h"
+#include "formats/grade_number.h"
 #include "formats/json.h"
 #include "formats/profile.h"
 #include "formats/vc_model.h"
@@ -19,13 +20,6 @@ namespace {
 using nlohmann::json;
 
 // A grade value as written in a credential ("18.1", "78"): a plain decimal.
-std::optional<double> ParseGrade(const std::string& text) {
-  double v = 0;
-  auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (r.ec != std::errc() || r.ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 // Checks one verified credential against its rule; fills item on success.
 Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const Credential& vc,
              const passerelle::Achievement& achievement, RecognitionItem& item) {
@@ -64,7 +58,7 @@ Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const C
     if (scheme != rule.min_grade->scale)
       return Status::InvalidCredential("graded on " + (scheme.empty() ? std::string("no named scale") : scheme) +
                                        ", and the rule's minimum is on " + rule.min_grade->scale);
-    auto v = ParseGrade(value);
+    auto v = ParseGradeNumber(value);
     if (!v) return Status::InvalidCredential("the grade \"" + value + "\" is not a number");
     if (*v < rule.min_grade->value)
       return Status::InvalidCredential("grade " + value + " on " + scheme + " is below the minimum " +

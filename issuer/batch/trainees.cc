@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "formats/grade_number.h"
 #include "issuer/batch/csv.h"
 
 namespace passerelle::batch {
@@ -83,7 +84,7 @@ Checked CheckRow(const CsvRecord& rec, const std::map<std::string, std::size_t>&
 
   row.grading_scale = field("grading_scale");
   auto scale = bundle.scales.find(row.grading_scale);
-  if (scale == bundle.scales.end()) return bad("grading_scale", "unknown grading scale " + Quote(row.grading_scale));
+  if (scale == bundle.scales.end()) return bad("grading_scale", UnknownScaleMessage(bundle.scales, row.grading_scale));
 
   std::string date = field("completed_on");
   auto when = ParseDateTime(date.size() == 10 ? date + "T00:00:00Z" : date);
@@ -98,11 +99,11 @@ Checked CheckRow(const CsvRecord& rec, const std::map<std::string, std::size_t>&
       return bad("grades", Quote(pair) + " is not CODE=GRADE");
     std::string code = pair.substr(0, eq), text = pair.substr(eq + 1);
     if (bundle.programme.FindModule(code) == nullptr)
-      return bad("grades", "unknown module " + Quote(code) + " (not in programme " + bundle.programme.code + ")");
+      return bad("grades", UnknownModuleMessage(bundle.programme, code));
     if (grades.count(code) != 0) return bad("grades", "module " + Quote(code) + " is graded twice");
-    char* end = nullptr;
-    double value = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || *end != '\0') return bad("grades", code + ": " + Quote(text) + " is not a number");
+    std::optional<double> number = ParseGradeNumber(text);
+    if (!number) return bad("grades", code + ": " + Quote(text) + " is not a number: " + GradeNumberHint(text));
+    double value = *number;
     Status in_scale = CheckGrade(scale->second, scale->first, value);
     if (!in_scale.ok()) return bad("grades", code + ": " + in_scale.message());
     grades[code] = ModuleGrade{code, text, IsPassingGrade(scale->second, value)};
@@ -111,7 +112,7 @@ Checked CheckRow(const CsvRecord& rec, const std::map<std::string, std::size_t>&
     std::set<std::string> taken;
     for (const std::string& code : Split(field("modules"), ';')) {
       if (bundle.programme.FindModule(code) == nullptr)
-        return bad("modules", "unknown module " + Quote(code) + " (not in programme " + bundle.programme.code + ")");
+        return bad("modules", UnknownModuleMessage(bundle.programme, code));
       if (grades.count(code) == 0) return bad("grades", "no grade for module " + Quote(code) + " listed in modules");
       taken.insert(code);
     }

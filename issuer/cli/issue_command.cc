@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/credential.h"
+#include "formats/grade_number.h"
 #include "formats/json.h"
 #include "formats/openbadges.h"
 #include "issuer/batch/credentials.h"
@@ -190,16 +191,18 @@ int RunIssue(const IssueArgs& args, std::ostream& out, std::ostream& err) {
     if (!args.module) return fail(Status::InvalidArgument("--kind module needs --module CODE"), 2);
     const ProgrammeModule* module = bundle->programme.FindModule(*args.module);
     if (module == nullptr)
-      return fail(Status::InvalidArgument("module \"" + *args.module + "\" is not in programme " + bundle->programme.code), 2);
+      return fail(Status::InvalidArgument(UnknownModuleMessage(bundle->programme, *args.module)), 2);
     if (!args.grade || !args.grading_scale)
       return fail(Status::InvalidArgument("--kind module needs --grade and --grading-scale"), 2);
     auto scale = bundle->scales.find(*args.grading_scale);
     if (scale == bundle->scales.end())
-      return fail(Status::InvalidArgument("unknown grading scale \"" + *args.grading_scale + "\""), 2);
-    char* end = nullptr;
-    double grade = std::strtod(args.grade->c_str(), &end);
-    if (end == args.grade->c_str() || *end != '\0')
-      return fail(Status::InvalidArgument("--grade \"" + *args.grade + "\" is not a number"), 2);
+      return fail(Status::InvalidArgument(UnknownScaleMessage(bundle->scales, *args.grading_scale)), 2);
+    std::optional<double> number = ParseGradeNumber(*args.grade);
+    if (!number)
+      return fail(Status::InvalidArgument("--grade \"" + *args.grade + "\" is not a number: " +
+                                          GradeNumberHint(*args.grade)),
+                  2);
+    double grade = *number;
     Status g = CheckGrade(scale->second, scale->first, grade);
     if (!g.ok()) return fail(g, 2);
     if (!IsPassingGrade(scale->second, grade))

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/grade_number.h"
 #include "formats/json.h"
 #include "verifier/recognition.h"
 
@@ -128,10 +129,9 @@ CertificationCheck Evaluate(const Programme& programme, const GradingScales& sca
       if (auto r = rules.min_grades.find(scheme); r != rules.min_grades.end()) min = r->second;
       else if (auto s = scales.find(scheme); s != scales.end()) min = s->second.pass_mark;
       if (!min) return m.code + ": graded on " + scheme + ", a scale this programme does not know";
-      char* end = nullptr;
-      double v = std::strtod(a.grade->value.c_str(), &end);
-      if (end == a.grade->value.c_str() || *end != '\0' || !std::isfinite(v))
-        return m.code + ": the grade \"" + a.grade->value + "\" is not a number";
+      std::optional<double> number = ParseGradeNumber(a.grade->value);
+      if (!number) return m.code + ": the grade \"" + a.grade->value + "\" is not a number";
+      double v = *number;
       if (v < *min)
         return m.code + ": grade " + a.grade->value + " on " + scheme + " is under the minimum " + FormatNumber(*min);
     }

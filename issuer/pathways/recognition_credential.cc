@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "formats/grade_number.h"
 #include "formats/profile.h"
 #include "verifier/recognition.h"
 
@@ -45,9 +46,9 @@ ConvertedGrade ConvertGrade(const std::optional<GradeConversion>& conversion, co
   auto to = conversion->scales.find(conversion->to_scale);
   if (from == conversion->scales.end() || to == conversion->scales.end())
     return kept("the agreement does not describe " + grade->scheme);
-  char* end = nullptr;
-  double g = std::strtod(grade->value.c_str(), &end);
-  if (end == grade->value.c_str() || *end != '\0' || !std::isfinite(g)) return kept("not a number");
+  std::optional<double> number = ParseGradeNumber(grade->value);
+  if (!number) return kept("not a number");
+  double g = *number;
   const ConversionScale& f = from->second;
   const ConversionScale& t = to->second;
   if (g < f.min || g > f.max) return kept("outside its scale");

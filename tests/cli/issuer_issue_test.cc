@@ -66,6 +66,35 @@ TEST_CASE("cli: issuer issue --awarded-on names the format, and refuses a future
   CHECK(past.exit_code == 0);
 }
 
+TEST_CASE("cli: issuer issue signs a grade only as a plain decimal, and says how to write it", "[cli][issue]") {
+  Centre centre("FR");
+  // A French staff member types the decimal comma; strtod used to take "0x10"
+  // or " 18" and sign that text as the grade.
+  auto comma = centre.IssueModule({}, "18,1");
+  CHECK(comma.exit_code == 2);
+  CHECK(comma.out.empty());
+  CHECK_THAT(comma.err, Catch::Contains("--grade \"18,1\" is not a number: write the decimal with a point: 18.1"));
+  for (const char* odd : {"0x10", " 18", "+18", "1e1"}) {
+    INFO(odd);
+    auto r = centre.IssueModule({}, odd);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+  }
+  auto plain = centre.IssueModule({}, "18.1");
+  REQUIRE(plain.exit_code == 0);
+  CHECK(nlohmann::json::parse(plain.out)["credentialSubject"]["achievement"]["grade"]["value"] == "18.1");
+}
+
+TEST_CASE("cli: issuer issue names the module or scale meant when only the letter case differs", "[cli][issue]") {
+  Centre centre("FR");
+  auto module = centre.Issue("module", {"--module", "hq-m01", "--grade", "15", "--grading-scale", "FR-0-20"});
+  CHECK(module.exit_code == 2);
+  CHECK_THAT(module.err, Catch::Contains("module \"hq-m01\" is not in programme HQ-CERT (did you mean HQ-M01?)"));
+  auto scale = centre.IssueModule({}, "15", "fr-0-20");
+  CHECK(scale.exit_code == 2);
+  CHECK_THAT(scale.err, Catch::Contains("unknown grading scale \"fr-0-20\" (did you mean FR-0-20?)"));
+}
+
 TEST_CASE("cli: issuer issue signs the learner's names as given, and refuses broken text", "[cli][issue]") {
   Centre centre("RO");
   auto family_only = centre.IssueModule({"--family-name", "Popescu"}, "9", "RO-1-10");

@@ -67,6 +67,24 @@ TEST_CASE("programme: the pass mark passes, anything below does not", "[issuer]"
   CHECK_FALSE(IsPassingGrade(kRu, 2));
 }
 
+TEST_CASE("programme: an unknown module or scale is named with what was probably meant", "[issuer]") {
+  Programme p;
+  p.code = "HQ-CERT";
+  auto module = [](std::string code) {
+    ProgrammeModule m;
+    m.code = std::move(code);
+    return m;
+  };
+  for (const char* code : {"HQ-M01", "HQ-M02"}) p.modules.push_back(module(code));
+  CHECK(UnknownModuleMessage(p, "hq-m02") == "module \"hq-m02\" is not in programme HQ-CERT (did you mean HQ-M02?)");
+  CHECK(UnknownModuleMessage(p, "HQ-M99") == "module \"HQ-M99\" is not in programme HQ-CERT (its modules: HQ-M01, HQ-M02)");
+  for (int i = 3; i <= 14; ++i) p.modules.push_back(module("HQ-M" + std::to_string(i)));
+  CHECK_THAT(UnknownModuleMessage(p, "X"), Catch::EndsWith("HQ-M11, HQ-M12, …)"));
+  GradingScales scales{{"FR-0-20", kFr}, {"RU-2-5", kRu}};
+  CHECK(UnknownScaleMessage(scales, "ru-2-5") == "unknown grading scale \"ru-2-5\" (did you mean RU-2-5?)");
+  CHECK(UnknownScaleMessage(scales, "KZ") == "unknown grading scale \"KZ\" (known scales: FR-0-20, RU-2-5)");
+}
+
 TEST_CASE("programme: credential ids are fresh version-4 UUID URNs", "[issuer]") {
   std::set<std::string> ids;
   for (int i = 0; i < 200; ++i) {

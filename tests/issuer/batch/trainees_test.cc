@@ -67,6 +67,15 @@ TEST_CASE("trainees: header and value rules", "[issuer][batch]") {
   CHECK(one("T1,A,B,HQ-M01=12,XX-0-9,2026-06-01").rfind("grading_scale", 0) == 0);
   CHECK(one("T1,A,B,HQ-M01=12.05,FR-0-20,2026-06-01").rfind("grades", 0) == 0);  // off the 0.1 step
   CHECK(one("T1,A,B,HQ-M01=twelve,FR-0-20,2026-06-01").rfind("grades", 0) == 0);
+  // Only plain decimals: what strtod also reads would be signed as written.
+  for (const char* grade : {"0x10", "1e1", "+12", "nan", "12."})
+    CHECK(one(std::string("T1,A,B,HQ-M01=") + grade + ",FR-0-20,2026-06-01").rfind("grades", 0) == 0);
+  CHECK(one("T1,A,B,\"HQ-M01=12,5\",FR-0-20,2026-06-01") ==
+        "grades: HQ-M01: \"12,5\" is not a number: write the decimal with a point: 12.5");
+  CHECK(one("T1,A,B,hq-m01=12,FR-0-20,2026-06-01") ==
+        "grades: module \"hq-m01\" is not in programme HQ-CERT (did you mean HQ-M01?)");
+  CHECK(one("T1,A,B,HQ-M01=12,fr-0-20,2026-06-01") ==
+        "grading_scale: unknown grading scale \"fr-0-20\" (did you mean FR-0-20?)");
   CHECK(one("T1,A,B,HQ-M01=12;HQ-M01=13,FR-0-20,2026-06-01").rfind("grades", 0) == 0);
   CHECK(one("T1,A,B,HQ-M01=12,FR-0-20,June").rfind("completed_on", 0) == 0);
   CHECK(one("T1,,B,HQ-M01=12,FR-0-20,2026-06-01").rfind("given_name", 0) == 0);
