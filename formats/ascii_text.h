@@ -16,6 +16,18 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// Whether `a` and `b` are equal once A-Z are folded to a-z.
+inline bool SameIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 // `s` without leading and trailing spaces and tabs (HTTP's OWS).
 inline std::string_view TrimSpaceTab(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -7,6 +7,7 @@
 
 #include <sodium.h>
 
+#include "formats/ascii_text.h"
 #include "formats/json.h"
 #include "formats/profile.h"
 
@@ -141,22 +142,11 @@ std::string GradeText(double v) {
   return buf;
 }
 
-bool SameIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    unsigned char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
-    if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // " (did you mean X?)" for the name differing from `given` only in case,
 // else " (" + what + ": A, B, …)" listing at most 12 names.
 std::string Suggestion(const std::vector<std::string_view>& names, std::string_view given, std::string_view what) {
   for (std::string_view n : names)
-    if (SameIgnoringCase(n, given)) return " (did you mean " + std::string(n) + "?)";
+    if (SameIgnoringAsciiCase(n, given)) return " (did you mean " + std::string(n) + "?)";
   if (names.empty()) return {};
   std::string list;
   for (std::size_t i = 0; i < names.size() && i < 12; ++i) list += (i ? ", " : "") + std::string(names[i]);

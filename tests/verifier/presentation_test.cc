@@ -161,9 +161,20 @@ TEST_CASE("presentation: --challenge and --domain must match what was signed", "
         "presented");
   CHECK(ReportToJson(wrong_challenge)["credentials"][0]["outcome"] == "authentic");
 
+  // A challenge typed in another letter case is still another challenge; the
+  // report says so, since that is the likely slip.
+  auto upper = VerifyDocument(vp, w.Options("NONCE-1", "employer.example"));
+  CHECK_FALSE(upper.verified);
+  REQUIRE_FALSE(upper.errors.empty());
+  CHECK_THAT(upper.errors[0].message, Catch::Contains("differ only in letter case"));
+  CHECK_THAT(wrong_challenge.errors[0].message, !Catch::Contains("letter case"));
+
   // Asked for, but never signed.
   json bare = w.Present(w.holder, {w.Credential()}, std::nullopt, std::nullopt);
-  CHECK_FALSE(VerifyDocument(bare, w.Options("nonce-1", std::nullopt)).verified);
+  auto unanswered = VerifyDocument(bare, w.Options("nonce-1", std::nullopt));
+  CHECK_FALSE(unanswered.verified);
+  REQUIRE_FALSE(unanswered.errors.empty());
+  CHECK_THAT(unanswered.errors[0].message, Catch::Contains("/proof/challenge: missing"));
   CHECK_FALSE(VerifyDocument(bare, w.Options(std::nullopt, "employer.example")).verified);
 
   // Not asked for: the presentation verifies, with a replay warning.

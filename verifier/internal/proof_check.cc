@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/ascii_text.h"
 #include "formats/data_integrity.h"
 #include "formats/json.h"
 #include "formats/jsonld/document_loader.h"
@@ -34,9 +35,16 @@ Status VerifyOne(const json& document, const json& all_proofs, const json& proof
                                       " is not controlled by " + expect.controller)
         .AtPointer(where + "/verificationMethod");
   if (expect.challenge) {
-    if (!proof.challenge || *proof.challenge != *expect.challenge)
-      return Status::VerificationFailed(where + "/challenge: does not match the expected challenge")
-        .AtPointer(where + "/challenge");
+    if (!proof.challenge)
+      return Status::VerificationFailed(where + "/challenge: missing: the presentation answers no challenge")
+          .AtPointer(where + "/challenge");
+    if (*proof.challenge != *expect.challenge)
+      return Status::VerificationFailed(where + "/challenge: does not match the expected challenge" +
+                                        (SameIgnoringAsciiCase(*proof.challenge, *expect.challenge)
+                                             ? std::string(" (they differ only in letter case: a challenge is "
+                                                           "compared exactly, as it was given)")
+                                             : std::string()))
+          .AtPointer(where + "/challenge");
   }
   if (expect.domain) {
     if (std::find(proof.domains.begin(), proof.domains.end(), *expect.domain) == proof.domains.end())
