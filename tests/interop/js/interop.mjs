@@ -1,0 +1,182 @@
+// Cross-checks Passerelle against Digital Bazaar's JavaScript Data Integrity
+// stack (@digitalbazaar/vc, data-integrity, eddsa-rdfc-2022 and
+// eddsa-jcs-2022 cryptosuites): an independent implementation of the same
+// specifications.
+//
+//   node interop.mjs verify FILE…
+//       verifies each credential or presentation (told apart by its type) and
+//       prints one line per file: {"file", "kind", "verified", "error"}. A
+//       presentation is checked against the challenge and domain its proof
+//       states: what is cross-checked is the proof, not the verifier's policy.
+//   node interop.mjs issue-and-present SUITE IN OUTDIR CHALLENGE DOMAIN
+//       as an issuer with a fresh did:key, signs the unsigned credential IN for
+//       a holder with another fresh did:key (eddsa-rdfc-2022 or
+//       eddsa-jcs-2022); as that holder, presents it for CHALLENGE and DOMAIN;
+//       writes OUTDIR/credential.json and OUTDIR/presentation.json and prints
+//       the issuer's DID
+//
+// JSON-LD contexts come from Passerelle's own bundle (formats/contexts, the
+// folder given by PASSERELLE_CONTEXTS); did:key is resolved by the JS did:key
+// driver. Nothing is fetched from the network.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import * as vc from '@digitalbazaar/vc';
+import jsigs from 'jsonld-signatures';
+import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import {cryptosuite as rdfcSuite} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import {createSignCryptosuite as jcsSign, createVerifyCryptosuite as jcsVerify}
+  from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as DidKey from '@digitalbazaar/did-method-key';
+
+const contextsDir = process.env.PASSERELLE_CONTEXTS;
+if(!contextsDir) {
+  console.error('interop: set PASSERELLE_CONTEXTS to formats/contexts');
+  process.exit(2);
+}
+const contexts = new Map();
+for(const line of fs.readFileSync(path.join(contextsDir, 'CONTEXTS.tsv'), 'utf8').split('\n').slice(1)) {
+  const [url, file] = line.split('\t');
+  if(url && file) {
+    contexts.set(url, JSON.parse(fs.readFileSync(path.join(contextsDir, file), 'utf8')));
+  }
+}
+
+// Passerelle's own contexts are not in the third-party list.
+for(const [url, file] of [['https://w3id.org/passerelle/v1', 'w3id.org_passerelle_v1.jsonld'],
+  ['https://w3id.org/passerelle/trust/v1', 'w3id.org_passerelle_trust_v1.jsonld']]) {
+  contexts.set(url, JSON.parse(fs.readFileSync(path.join(contextsDir, file), 'utf8')));
+}
+
+const didKey = DidKey.driver();
+didKey.use({multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from});
+
+async function documentLoader(url) {
+  if(contexts.has(url)) {
+    return {contextUrl: null, documentUrl: url, document: contexts.get(url)};
+  }
+  if(url.startsWith('did:key:')) {
+    return {contextUrl: null, documentUrl: url, document: await didKey.get({url})};
+  }
+  throw new Error(`offline: no document for ${url}`);
+}
+
+// eddsa-jcs-2022 has one cryptosuite object to sign and another to verify.
+const verifySuites = {'eddsa-rdfc-2022': rdfcSuite, 'eddsa-jcs-2022': jcsVerify()};
+const signSuites = {'eddsa-rdfc-2022': rdfcSuite, 'eddsa-jcs-2022': jcsSign()};
+
+function suiteOf(doc) {
+  const proofs = Array.isArray(doc.proof) ? doc.proof : [doc.proof];
+  const names = [...new Set(proofs.map(p => p && p.cryptosuite))];
+  return names.map(n => new DataIntegrityProof({cryptosuite: verifySuites[n]}));
+}
+
+function firstError(result) {
+  const errors = [];
+  const collect = r => {
+    if(!r) return;
+    if(r.error) errors.push(...(Array.isArray(r.error.errors) ? r.error.errors : [r.error]));
+    for(const c of r.credentialResults || []) collect(c);
+    if(r.presentationResult) collect(r.presentationResult);
+  };
+  collect(result);
+  return errors.map(e => e.message || String(e)).join('; ');
+}
+
+function firstProof(doc) {
+  return (Array.isArray(doc.proof) ? doc.proof[0] : doc.proof) || {};
+}
+
+async function verifyOne(file) {
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const types = [].concat(doc.type || []);
+  const kind = types.includes('VerifiablePresentation') ? 'presentation' : 'credential';
+  let result;
+  if(kind === 'presentation') {
+    const credentials = [].concat(doc.verifiableCredential || []);
+    const suite = [...suiteOf(doc), ...credentials.flatMap(suiteOf)];
+    const proof = firstProof(doc);
+    result = await vc.verify({
+      presentation: doc, suite, documentLoader,
+      challenge: proof.challenge,
+      domain: Array.isArray(proof.domain) ? proof.domain[0] : proof.domain,
+      checkStatus: async () => ({verified: true})
+    });
+  } else {
+    result = await vc.verifyCredential({
+      credential: doc, suite: suiteOf(doc), documentLoader,
+      checkStatus: async () => ({verified: true})
+    });
+  }
+  let verified = result.verified;
+  let error = firstError(result);
+  // A proof set (a joint diploma): the VC library accepts the document once
+  // the issuer's proof holds, so each proof is also checked on its own.
+  if(kind === 'credential' && Array.isArray(doc.proof) && doc.proof.length > 1) {
+    for(const [i, proof] of doc.proof.entries()) {
+      const alone = await jsigs.verify({...doc, proof}, {
+        suite: suiteOf({proof}), documentLoader,
+        purpose: new jsigs.purposes.AssertionProofPurpose()
+      });
+      if(!alone.verified) {
+        verified = false;
+        error += `proof ${i}: ${firstError(alone)}; `;
+      }
+    }
+  }
+  return {file: path.basename(file), kind, verified, error};
+}
+
+async function newKey() {
+  const key = await Ed25519Multikey.generate();
+  key.controller = `did:key:${key.publicKeyMultibase}`;
+  key.id = `${key.controller}#${key.publicKeyMultibase}`;
+  return key;
+}
+
+async function issueAndPresent(suiteName, input, outDir, challenge, domain) {
+  if(!signSuites[suiteName]) throw new Error(`unknown cryptosuite ${suiteName}`);
+  const issuer = await newKey();
+  const holder = await newKey();
+  const credential = JSON.parse(fs.readFileSync(input, 'utf8'));
+  delete credential.proof;
+  delete credential.credentialStatus;  // this issuer keeps no status list
+  credential.issuer = typeof credential.issuer === 'object' ?
+    {...credential.issuer, id: issuer.controller} : issuer.controller;
+  credential.credentialSubject = {...credential.credentialSubject, id: holder.controller};
+  const signed = await vc.issue({
+    credential, documentLoader,
+    suite: new DataIntegrityProof({signer: issuer.signer(), cryptosuite: signSuites[suiteName]})
+  });
+  const presentation = vc.createPresentation({verifiableCredential: [signed], holder: holder.controller});
+  const presented = await vc.signPresentation({
+    presentation, challenge, domain, documentLoader,
+    suite: new DataIntegrityProof({signer: holder.signer(), cryptosuite: signSuites[suiteName]})
+  });
+  fs.writeFileSync(path.join(outDir, 'credential.json'), JSON.stringify(signed, null, 2));
+  fs.writeFileSync(path.join(outDir, 'presentation.json'), JSON.stringify(presented, null, 2));
+  console.log(issuer.controller);
+}
+
+const [command, ...args] = process.argv.slice(2);
+if(command === 'verify') {
+  let failed = false;
+  for(const file of args) {
+    let line;
+    try {
+      line = await verifyOne(file);
+    } catch(e) {
+      line = {file: path.basename(file), kind: 'unreadable', verified: false, error: e.message};
+    }
+    failed ||= !line.verified;
+    console.log(JSON.stringify(line));
+  }
+  process.exit(failed ? 1 : 0);
+} else if(command === 'issue-and-present' && args.length === 5) {
+  await issueAndPresent(...args);
+} else {
+  console.error('usage: interop.mjs verify FILE…\n' +
+    '       interop.mjs issue-and-present SUITE IN OUTDIR CHALLENGE DOMAIN');
+  process.exit(2);
+}
