@@ -89,7 +89,10 @@ function firstProof(doc) {
 }
 
 async function verifyOne(file) {
-  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  // A Passerelle verifier's status-cache entry ({checkedAt, credential}):
+  // the status list credential as the issuer served it.
+  if(!doc.proof && doc.credential && doc.credential.proof) doc = doc.credential;
   const types = [].concat(doc.type || []);
   const kind = types.includes('VerifiablePresentation') ? 'presentation' : 'credential';
   let result;
