@@ -135,15 +135,18 @@ Result<std::string> CanonicalDocument(const json& document, Cryptosuite suite) {
 
 namespace {
 
-// The proof configuration as hashed: the proof's members but proofValue,
-// with the document's @context (one copy, no second pass).
-json HashedConfig(const json& proof_config, const json& unsecured) {
+// The proof configuration as hashed: the proof's members but proofValue.
+// eddsa-rdfc-2022 (vc-di-eddsa §3.2.5 step 4) and the legacy
+// Ed25519Signature2020 give it the document's @context; eddsa-jcs-2022
+// (§3.3.5) hashes the proof options as they are, with the proof's own
+// @context or none (its verifier never adds the document's).
+json HashedConfig(const json& proof_config, const json& unsecured, Cryptosuite suite) {
   json config = json::object();
   if (proof_config.is_object())
     for (const auto& [key, value] : proof_config.get_ref<const json::object_t&>())
-      if (key != "proofValue" && key != "@context") config.get_ref<json::object_t&>().emplace(key, value);
-  if (const json* ctx = FindMember(unsecured, "@context")) config["@context"] = *ctx;
-  else if (const json* own = FindMember(proof_config, "@context")) config["@context"] = *own;
+      if (key != "proofValue") config.get_ref<json::object_t&>().emplace(key, value);
+  if (suite != Cryptosuite::kEddsaJcs2022)
+    if (const json* ctx = FindMember(unsecured, "@context")) config["@context"] = *ctx;
   return config;
 }
 
@@ -151,21 +154,17 @@ json HashedConfig(const json& proof_config, const json& unsecured) {
 
 namespace {
 
-// JCS of the proof configuration as HashedConfig builds it, written straight
-// from the proof and the document's @context without copying either. Only
+// JCS of the eddsa-jcs-2022 proof configuration (the proof without
+// proofValue), written straight from the proof without copying it. Only
 // when every member name of the proof is ASCII, so that the object's byte
 // order is the UTF-16 order RFC 8785 sorts by; returns false otherwise
 // (the caller then canonicalises a built copy).
-bool CanonicalJcsConfig(const json& proof_config, const json& unsecured, std::string& out,
-                        Status& error) {
+bool CanonicalJcsConfig(const json& proof_config, std::string& out, Status& error) {
   if (!proof_config.is_object()) return false;
   const auto& members = proof_config.get_ref<const json::object_t&>();
   for (const auto& member : members)
     for (unsigned char c : member.first)
       if (c >= 0x80) return false;
-  const json* context = FindMember(unsecured, "@context");
-  if (context == nullptr) context = FindMember(proof_config, "@context");
-  constexpr std::string_view kContext = "@context";
   out.reserve(512);
   out += '{';
   bool first = true;
@@ -178,12 +177,7 @@ bool CanonicalJcsConfig(const json& proof_config, const json& unsecured, std::st
     return AppendCanonicalJson(value, out);
   };
   for (const auto& [name, value] : members) {
-    if (name == "proofValue" || name == kContext) continue;
-    if (context != nullptr && name > kContext) {
-      error = emit(kContext, *context);
-      if (!error.ok()) return true;
-      context = nullptr;
-    }
+    if (name == "proofValue") continue;
     // Member names needing an escape (quote, backslash, controls) go the
     // general way, which escapes them.
     for (unsigned char c : name)
@@ -191,8 +185,7 @@ bool CanonicalJcsConfig(const json& proof_config, const json& unsecured, std::st
     error = emit(name, value);
     if (!error.ok()) return true;
   }
-  if (context != nullptr) error = emit(kContext, *context);
-  if (error.ok()) out += '}';
+  out += '}';
   return true;
 }
 
@@ -210,9 +203,9 @@ Result<std::string> HashDataJcsScratch(const json& unsecured, const json& proof_
   config_text.clear();
   document_text.clear();
   Status config_error;
-  if (!CanonicalJcsConfig(proof_config, unsecured, config_text, config_error)) {
+  if (!CanonicalJcsConfig(proof_config, config_text, config_error)) {
     config_text.clear();
-    Status s = AppendCanonicalJson(HashedConfig(proof_config, unsecured), config_text);
+    Status s = AppendCanonicalJson(HashedConfig(proof_config, unsecured, Cryptosuite::kEddsaJcs2022), config_text);
     if (!s.ok()) return s.Annotate("proof configuration");
   } else if (!config_error.ok()) {
     return config_error.Annotate("proof configuration");
@@ -237,9 +230,9 @@ Result<std::string> HashDataForProof(const json& unsecured, const json& proof_co
   if (suite == Cryptosuite::kEddsaJcs2022 && forms == nullptr) return HashDataJcsScratch(unsecured, proof_config);
   std::string canonical_config;
   Status config_error;
-  if (suite != Cryptosuite::kEddsaJcs2022 ||
-      !CanonicalJcsConfig(proof_config, unsecured, canonical_config, config_error)) {
-    auto built = CanonicalDocument(HashedConfig(proof_config, unsecured), suite);
+  if (suite != Cryptosuite::kEddsaJcs2022 || !CanonicalJcsConfig(proof_config, canonical_config, config_error)) {
+    canonical_config.clear();
+    auto built = CanonicalDocument(HashedConfig(proof_config, unsecured, suite), suite);
     if (!built.ok()) return built.status().Annotate("proof configuration");
     canonical_config = std::move(*built);
   } else if (!config_error.ok()) {
@@ -294,7 +287,10 @@ Result<json> ChainedProofs(const json& all_proofs, const json& proof) {
   return matching;
 }
 
-// The eddsa rule: the document's @context must start with the proof's.
+// The eddsa-jcs-2022 rule (vc-di-eddsa §3.3.2 step 4): when the proof
+// carries an @context, the document's must start with it, and the document
+// is verified with the proof's. eddsa-rdfc-2022 has no such step: its proof
+// configuration takes the document's @context.
 bool ContextStartsWith(const json* document_context, const json& proof_context) {
   if (document_context == nullptr) return false;
   json want = proof_context.is_array() ? proof_context : json::array({proof_context});
@@ -315,7 +311,10 @@ Result<json> UnsecuredDocumentForProof(const json& secured, const json& proof) {
   const json* all = FindMember(secured, "proof");
   PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(all != nullptr ? *all : json(nullptr), proof));
   if (!chained.is_null()) doc["proof"] = std::move(chained);
-  if (const json* pctx = FindMember(proof, "@context")) {
+  const json* cryptosuite = FindMember(proof, "cryptosuite");
+  const bool jcs = cryptosuite != nullptr && JsonStringEquals(*cryptosuite, "eddsa-jcs-2022");
+  const json* pctx = jcs ? FindMember(proof, "@context") : nullptr;
+  if (pctx != nullptr) {
     if (!ContextStartsWith(FindMember(secured, "@context"), *pctx))
       return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
     doc["@context"] = *pctx;
@@ -331,18 +330,19 @@ Result<std::string> HashDataForDetachedProof(const json& unsecured, const json& 
   if (FindMember(unsecured, "proof") != nullptr)
     return Status::Internal("HashDataForDetachedProof: the document still has its proofs");
   PSL_ASSIGN_OR_RETURN(json chained, ChainedProofs(all_proofs, proof));
-  const json* pctx = FindMember(proof, "@context");
+  const json* pctx = suite == Cryptosuite::kEddsaJcs2022 ? FindMember(proof, "@context") : nullptr;
   const json* dctx = FindMember(unsecured, "@context");
   if (pctx != nullptr && !ContextStartsWith(dctx, *pctx))
     return Status::VerificationFailed("the proof's @context is not a prefix of the document's");
   // The usual case, a proof that chains to nothing and repeats the
-  // document's @context (or has none): the document is hashed as it is.
+  // document's @context (or has none, or is not eddsa-jcs-2022): the
+  // document is hashed as it is.
   if (chained.is_null() && (pctx == nullptr || *pctx == *dctx)) {
     if (suite == Cryptosuite::kEddsaJcs2022 && forms == nullptr && !canonical_unsecured.empty())
       return HashDataJcsScratch(unsecured, proof, canonical_unsecured);
     return HashDataForProof(unsecured, proof, suite, forms);
   }
-  // A proof chain, or a proof @context shorter than the document's: the
+  // A proof chain, or a jcs proof @context shorter than the document's: the
   // document to hash differs from the one held, so it is built apart.
   json doc = unsecured;
   if (!chained.is_null()) doc["proof"] = std::move(chained);

@@ -76,8 +76,10 @@ nlohmann::json MakeProofConfig(const ProofOptions& options);
 
 // Returns the bytes to sign/verify for `unsecured` (a document without
 // `proof`) under `proof_config` (a proof without `proofValue`), as the
-// cryptosuite specifies: SHA-256(canonical proof config, with the document's
-// @context) || SHA-256(canonical document).
+// cryptosuite specifies: SHA-256(canonical proof config) || SHA-256(canonical
+// document), the proof config taking the document's @context for
+// eddsa-rdfc-2022 (vc-di-eddsa §3.2.5) and keeping its own, or none, for
+// eddsa-jcs-2022 (§3.3.5).
 // Errors: kMalformed / kInvalidCredential from canonicalization (JSON-LD
 // safe mode rejects undefined terms), kResourceExhausted.
 // The canonical forms a hash was computed over, for callers that must
@@ -101,8 +103,9 @@ nlohmann::json ProofsOf(const nlohmann::json& secured);
 // The document to verify proof number `index` of `secured` against: the
 // document without `proof`, plus — for a proof with previousProof — the
 // referenced proofs (VC Data Integrity §4.3 proof chains). Also applies the
-// eddsa "proof @context" rule: when the proof carries an @context, the
-// document's @context must start with it and is replaced by it.
+// eddsa-jcs-2022 "proof @context" rule (vc-di-eddsa §3.3.2 step 4): when
+// the proof carries an @context, the document's @context must start with it
+// and is replaced by it. eddsa-rdfc-2022 has no such rule.
 // Errors: kVerificationFailed for a dangling previousProof or a @context
 // mismatch; kMalformed for shapes.
 Result<nlohmann::json> UnsecuredDocumentForProof(const nlohmann::json& secured,
@@ -119,9 +122,9 @@ Result<std::string> HashDataForSecuredDocument(const nlohmann::json& secured, co
 // them so): `unsecured` has no `proof` member, `all_proofs` is what the
 // secured document's `proof` held (one proof object or an array) and
 // `proof` one of those proofs. Reads `unsecured` as it is, without editing
-// or copying it, unless the proof chains to others (previousProof) or
-// carries an @context shorter than the document's: then the document to
-// hash is built apart. Same errors as UnsecuredDocumentForProof followed by
+// or copying it, unless the proof chains to others (previousProof) or is an
+// eddsa-jcs-2022 proof whose @context is shorter than the document's: then
+// the document to hash is built apart. Same errors as UnsecuredDocumentForProof followed by
 // HashDataForProof. `canonical_unsecured`, when not empty, is the JCS text
 // of `unsecured` (Credential::canonical_unsecured()): eddsa-jcs-2022 then
 // hashes it instead of serialising the document again.

@@ -94,7 +94,7 @@ TEST_CASE("batch cli: bad rows are reported, exactly, with line and column, the 
     if (line.rfind("issuer: error: ", 0) == 0) errors.push_back(line);
   REQUIRE(errors.size() == 4);
   CHECK(errors[0].find("trainees.csv:3: column \"completed_on\"") != std::string::npos);
-  CHECK(errors[1].find("trainees.csv:5: column \"grades\": unknown module \"HQ-M99\"") != std::string::npos);
+  CHECK(errors[1].find("trainees.csv:5: column \"grades\": module \"HQ-M99\" is not in programme HQ-CERT") != std::string::npos);
   CHECK(errors[2].find("trainees.csv:7: column \"grades\": HQ-M01: grade 25 is outside FR-0-20") != std::string::npos);
   CHECK(errors[3].find("trainees.csv:9: column \"given_name\": invalid UTF-8") != std::string::npos);
   json summary = json::parse(run.out);

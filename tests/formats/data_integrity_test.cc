@@ -51,10 +51,13 @@ TEST_CASE("eddsa-jcs-2022: every step of the spec vectors, byte-exact", "[di][ve
   CHECK(EncodeMultibase(Multibase::kBase58Btc, *sig) == ReadFile(jcs / "sigBTC58JCS.txt"));
 }
 
-TEST_CASE("eddsa-jcs-2022: the proof configuration hashed is the proof without proofValue, with the document's @context", "[di]") {
-  // The configuration is canonicalised without building it: check against
-  // the definition for member names that sort before and after "@context",
-  // need escaping, or are not ASCII.
+TEST_CASE("eddsa-jcs-2022: the proof configuration hashed is the proof without proofValue, as it is", "[di]") {
+  // vc-di-eddsa §3.3.5: the proof options are canonicalised as they are. The
+  // document's @context reaches them only through the signer (§3.3.1 step 2
+  // copies it into the proof); a verifier never adds it. The configuration is
+  // canonicalised without building it: check against the definition for
+  // member names that sort before and after "@context", need escaping, or are
+  // not ASCII.
   json doc = {{"@context", {"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/v1"}},
               {"type", "VerifiableCredential"}, {"issuer", "did:example:i"}};
   const std::vector<std::string> extra_names = {"!early", "0", "?q", "AAA", "zz", "a\"quote", "tab\tname",
@@ -64,28 +67,36 @@ TEST_CASE("eddsa-jcs-2022: the proof configuration hashed is the proof without p
       json proof = {{"type", "DataIntegrityProof"}, {"cryptosuite", "eddsa-jcs-2022"},
                     {"created", "2026-06-24T10:00:00Z"}, {"proofPurpose", "assertionMethod"},
                     {"verificationMethod", "did:example:i#k"}, {"proofValue", "z111"}, {extra, {1, "x\u00e9"}}};
-      if (proof_has_context) proof["@context"] = "https://www.w3.org/ns/credentials/v2";
+      if (proof_has_context) proof["@context"] = doc["@context"];
       json expected_config = proof;
       expected_config.erase("proofValue");
-      expected_config["@context"] = doc["@context"];
       auto hash = HashDataForProof(doc, proof, Cryptosuite::kEddsaJcs2022);
       REQUIRE(hash.ok());
       CHECK(*hash == Sha256(CanonicalizeJson(expected_config).value()) + Sha256(CanonicalizeJson(doc).value()));
+      CanonicalForms forms;
+      REQUIRE(HashDataForProof(doc, proof, Cryptosuite::kEddsaJcs2022, &forms).ok());
+      CHECK(forms.config == CanonicalizeJson(expected_config).value());
     }
   }
-  // Without a document @context, the proof's own is used; with neither, none.
-  json bare = {{"type", "VerifiableCredential"}};
-  json proof = {{"type", "DataIntegrityProof"}, {"@context", "https://www.w3.org/ns/credentials/v2"}, {"proofValue", "z1"}};
-  json expected = {{"type", "DataIntegrityProof"}, {"@context", "https://www.w3.org/ns/credentials/v2"}};
-  CHECK(HashDataForProof(bare, proof, Cryptosuite::kEddsaJcs2022).value() ==
-        Sha256(CanonicalizeJson(expected).value()) + Sha256(CanonicalizeJson(bare).value()));
-  proof.erase("@context");
-  expected.erase("@context");
-  CHECK(HashDataForProof(bare, proof, Cryptosuite::kEddsaJcs2022).value() ==
-        Sha256(CanonicalizeJson(expected).value()) + Sha256(CanonicalizeJson(bare).value()));
   // A proof member that cannot be canonicalised is an error, not a skip.
-  proof["bad"] = std::string("\xC3\x28");
-  CHECK(HashDataForProof(bare, proof, Cryptosuite::kEddsaJcs2022).status().code() == Code::kMalformed);
+  json proof = {{"type", "DataIntegrityProof"}, {"proofValue", "z1"}, {"bad", std::string("\xC3\x28")}};
+  CHECK(HashDataForProof(doc, proof, Cryptosuite::kEddsaJcs2022).status().code() == Code::kMalformed);
+}
+
+TEST_CASE("eddsa-rdfc-2022: the proof configuration takes the document's @context, whatever the proof's", "[di]") {
+  // vc-di-eddsa §3.2.5 step 4.
+  json doc = {{"@context", {"https://www.w3.org/ns/credentials/v2"}},
+              {"type", "VerifiableCredential"},
+              {"issuer", "did:example:i"}};
+  json proof = {{"type", "DataIntegrityProof"}, {"cryptosuite", "eddsa-rdfc-2022"},
+                {"created", "2026-06-24T10:00:00Z"}, {"proofPurpose", "assertionMethod"},
+                {"verificationMethod", "did:example:i#k"}, {"proofValue", "z111"}};
+  CanonicalForms bare, with_own;
+  REQUIRE(HashDataForProof(doc, proof, Cryptosuite::kEddsaRdfc2022, &bare).ok());
+  proof["@context"] = "https://w3id.org/security/data-integrity/v2";
+  REQUIRE(HashDataForProof(doc, proof, Cryptosuite::kEddsaRdfc2022, &with_own).ok());
+  CHECK(bare.config == with_own.config);
+  CHECK_THAT(bare.config, Catch::Contains("<https://w3id.org/security#proofPurpose>"));
 }
 
 TEST_CASE("eddsa-jcs-2022: the signed vector's unsecured document and config rebuild the hash", "[di][vectors]") {
@@ -145,14 +156,23 @@ TEST_CASE("data integrity: previousProof pulls in only the named proofs", "[di]"
   CHECK(UnsecuredDocumentForProof(doc, dangling).status().code() == Code::kVerificationFailed);
 }
 
-TEST_CASE("data integrity: a proof @context must prefix the document's", "[di]") {
+TEST_CASE("data integrity: an eddsa-jcs-2022 proof @context must prefix the document's", "[di]") {
+  // vc-di-eddsa §3.3.2 step 4; eddsa-rdfc-2022 has no such step.
   json doc = {{"@context", {"https://www.w3.org/ns/credentials/v2", "https://w3id.org/passerelle/v1"}}};
-  json ok_proof = {{"@context", {"https://www.w3.org/ns/credentials/v2"}}};
+  json ok_proof = {{"cryptosuite", "eddsa-jcs-2022"}, {"@context", {"https://www.w3.org/ns/credentials/v2"}}};
   auto u = UnsecuredDocumentForProof(doc, ok_proof);
   REQUIRE(u.ok());
   CHECK((*u)["@context"] == json::array({"https://www.w3.org/ns/credentials/v2"}));
-  json swapped = {{"@context", {"https://w3id.org/passerelle/v1", "https://www.w3.org/ns/credentials/v2"}}};
+  json swapped = {{"cryptosuite", "eddsa-jcs-2022"},
+                  {"@context", {"https://w3id.org/passerelle/v1", "https://www.w3.org/ns/credentials/v2"}}};
   CHECK(UnsecuredDocumentForProof(doc, swapped).status().code() == Code::kVerificationFailed);
+  // The same proofs in eddsa-rdfc-2022 leave the document as it is.
+  for (json proof : {ok_proof, swapped}) {
+    proof["cryptosuite"] = "eddsa-rdfc-2022";
+    auto kept = UnsecuredDocumentForProof(doc, proof);
+    REQUIRE(kept.ok());
+    CHECK((*kept)["@context"] == doc["@context"]);
+  }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/jcs.h"
 #include "formats/json.h"
 #include "formats/multibase.h"
 #include "keys/did_key.h"
@@ -129,6 +130,44 @@ TEST_CASE("verifier: unknown, missing or foreign cryptosuites fail, never skip",
   json proof_string = good;
   proof_string["proof"] = "not a proof";
   CHECK_FALSE(VerifyDocument(proof_string, f.Options()).verified);
+}
+
+TEST_CASE("verifier: the proof's own @context counts as each suite says", "[verifier]") {
+  // vc-di-eddsa: eddsa-jcs-2022 hashes the proof options as they are (§3.3.5),
+  // so a proof signed without @context (a signer skipping §3.3.1 step 2)
+  // verifies, and removing the @context a proof was signed with breaks it;
+  // eddsa-rdfc-2022 gives its proof configuration the document's @context
+  // (§3.2.5), so the proof's own is not signed.
+  Fixture f;
+  json doc = f.Unsigned();
+  ProofOptions o;
+  o.suite = Cryptosuite::kEddsaJcs2022;
+  o.verification_method = DidKeyVerificationMethod(f.key.public_key());
+  o.created = ParseDateTime("2026-02-01T00:00:00Z").value();
+  json config = MakeProofConfig(o);
+  REQUIRE(config.count("@context") == 0);
+  json without = doc;
+  without["proof"] = config;
+  without["proof"]["proofValue"] =
+      EncodeMultibase(Multibase::kBase58Btc, f.key.Sign(HashDataForProof(doc, config, o.suite).value()));
+  CHECK(VerifyDocument(without, f.Options()).verified);
+  CHECK(Verify(CanonicalizeJson(without).value(), f.Options()).verified);  // the canonical-text path
+  CHECK(Verify(DumpJsonPretty(without), f.Options()).verified);
+
+  json with = f.Sign(doc);
+  REQUIRE(with["proof"].count("@context") == 1);
+  json stripped = with;
+  stripped["proof"].erase("@context");
+  CHECK_FALSE(VerifyDocument(stripped, f.Options()).verified);
+  CHECK_FALSE(Verify(CanonicalizeJson(stripped).value(), f.Options()).verified);
+
+  json rdfc = f.Sign(doc, Cryptosuite::kEddsaRdfc2022);
+  for (json context : {json(nullptr), json("https://w3id.org/security/data-integrity/v2")}) {
+    json edited = rdfc;
+    if (context.is_null()) edited["proof"].erase("@context");
+    else edited["proof"]["@context"] = context;
+    CHECK(VerifyDocument(edited, f.Options()).verified);
+  }
 }
 
 TEST_CASE("verifier: a proof set needs every proof to verify", "[verifier]") {
