@@ -8,6 +8,16 @@
 //       prints one line per file: {"file", "kind", "verified", "error"}. A
 //       presentation is checked against the challenge and domain its proof
 //       states: what is cross-checked is the proof, not the verifier's policy.
+//   node interop.mjs mutants IN OUTDIR
+//       writes edited copies of the signed credential IN (reordered types and
+//       contexts, the proof's @context removed, added or shortened, numbers
+//       and strings written otherwise, a BOM, a duplicate member…) for a
+//       differential run: both verifiers must agree on each
+//   node interop.mjs compare VERDICTS REPORTS
+//       compares the lines of `verify` (VERDICTS) with Passerelle's
+//       `verifier verify --json` reports in folder REPORTS (same file names):
+//       the proof and data-model checks against their verdict; prints each
+//       disagreement, exits 1 when there is one
 //   node interop.mjs issue-and-present SUITE IN OUTDIR CHALLENGE DOMAIN
 //       as an issuer with a fresh did:key, signs the unsigned credential IN for
 //       a holder with another fresh did:key (eddsa-rdfc-2022 or
@@ -162,6 +172,74 @@ async function issueAndPresent(suiteName, input, outDir, challenge, domain) {
   console.log(issuer.controller);
 }
 
+function writeMutants(input, outDir) {
+  const text = fs.readFileSync(input, 'utf8');
+  const base = JSON.parse(text);
+  const tag = path.basename(input, '.json');
+  const out = (name, body) => fs.writeFileSync(path.join(outDir, `${tag}.${name}.json`), body);
+  const edit = (name, f) => {
+    const d = JSON.parse(text);
+    f(d);
+    out(name, JSON.stringify(d));
+  };
+  edit('same', () => {});
+  out('pretty', JSON.stringify(base, null, 3));
+  edit('type-reversed', d => d.type.reverse());
+  edit('context-reversed', d => d['@context'].reverse());
+  edit('context-repeated', d => d['@context'].push(d['@context'][0]));
+  edit('proof-in-array', d => { d.proof = [d.proof]; });
+  edit('proof-context-removed', d => { delete d.proof['@context']; });
+  edit('proof-context-first-only', d => { d.proof['@context'] = [d['@context'][0]]; });
+  edit('proof-context-foreign', d => { d.proof['@context'] = ['https://w3id.org/security/data-integrity/v2']; });
+  edit('proof-context-reversed', d => { d.proof['@context'] = [...d['@context']].reverse(); });
+  edit('proof-created-millis', d => { d.proof.created = d.proof.created.replace('Z', '.000Z'); });
+  edit('proof-id-added', d => { d.proof.id = 'urn:uuid:6f0e3c34-36a3-4c86-9d5e-1a1b8d7f0c11'; });
+  edit('cryptosuite-swapped', d => {
+    d.proof.cryptosuite = d.proof.cryptosuite === 'eddsa-jcs-2022' ? 'eddsa-rdfc-2022' : 'eddsa-jcs-2022';
+  });
+  edit('verification-method-bare', d => { d.proof.verificationMethod = d.proof.verificationMethod.split('#')[0]; });
+  edit('proof-value-base64url', d => { d.proof.proofValue = 'u' + d.proof.proofValue.slice(1); });
+  edit('issuer-id-only', d => { if(typeof d.issuer === 'object') d.issuer = d.issuer.id; });
+  edit('subject-name-added', d => { d.credentialSubject.name = 'Mallory'; });
+  edit('valid-from-offset', d => { if(d.validFrom) d.validFrom = d.validFrom.replace('Z', '+00:00'); });
+  out('ects-decimal-point', text.replace(/("ects": *)(\d+)([,\n}])/, '$1$2.0$3'));
+  out('ects-exponent', text.replace(/("ects": *)(\d+)([,\n}])/, '$1$2e0$3'));
+  out('slash-escaped', text.replace('https://', 'https:\\/\\/'));
+  out('accent-escaped', text.replace('é', '\\u00e9'));
+  out('accent-decomposed', text.replace('é', 'e\u0301'));
+  out('bom', '\ufeff' + text);
+}
+
+// Passerelle's verdict on the proof, from its JSON report: the proof and
+// data-model checks of the document (what their verifier decides).
+function oursFromReport(file) {
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return {verified: false, why: 'no report'};
+  }
+  const checks = Object.fromEntries((report.checks || []).map(c => [c.check, c]));
+  const verified = !!(checks.proof && checks.proof.ok && checks.model && checks.model.ok);
+  const why = (report.checks || []).filter(c => !c.ok).map(c => `${c.check}: ${c.detail}`).join('; ') ||
+    JSON.stringify(report.errors || '');
+  return {verified, why};
+}
+
+function compare(verdictsFile, reportsDir) {
+  let agree = 0;
+  const disagreements = [];
+  for(const line of fs.readFileSync(verdictsFile, 'utf8').trim().split('\n')) {
+    const theirs = JSON.parse(line);
+    const ours = oursFromReport(path.join(reportsDir, theirs.file));
+    if(ours.verified === theirs.verified) agree++;
+    else disagreements.push(`${theirs.file}: theirs ${theirs.verified} (${theirs.error}), ours ${ours.verified} (${ours.why})`);
+  }
+  console.log(JSON.stringify({agree, disagree: disagreements.length}));
+  for(const d of disagreements) console.log(d);
+  return disagreements.length === 0;
+}
+
 const [command, ...args] = process.argv.slice(2);
 if(command === 'verify') {
   let failed = false;
@@ -176,10 +254,16 @@ if(command === 'verify') {
     console.log(JSON.stringify(line));
   }
   process.exit(failed ? 1 : 0);
+} else if(command === 'mutants' && args.length === 2) {
+  writeMutants(args[0], args[1]);
+} else if(command === 'compare' && args.length === 2) {
+  process.exit(compare(args[0], args[1]) ? 0 : 1);
 } else if(command === 'issue-and-present' && args.length === 5) {
   await issueAndPresent(...args);
 } else {
   console.error('usage: interop.mjs verify FILE…\n' +
+    '       interop.mjs mutants IN OUTDIR\n' +
+    '       interop.mjs compare VERDICTS REPORTS\n' +
     '       interop.mjs issue-and-present SUITE IN OUTDIR CHALLENGE DOMAIN');
   process.exit(2);
 }
