@@ -199,8 +199,14 @@ function writeMutants(input, outDir) {
   });
   edit('verification-method-bare', d => { d.proof.verificationMethod = d.proof.verificationMethod.split('#')[0]; });
   edit('proof-value-base64url', d => { d.proof.proofValue = 'u' + d.proof.proofValue.slice(1); });
-  edit('issuer-id-only', d => { if(typeof d.issuer === 'object') d.issuer = d.issuer.id; });
-  edit('subject-name-added', d => { d.credentialSubject.name = 'Mallory'; });
+  edit('issuer-id-only', d => {
+    const vc = d.verifiableCredential ? [].concat(d.verifiableCredential)[0] : d;
+    if(typeof vc.issuer === 'object') vc.issuer = vc.issuer.id;
+  });
+  edit('subject-name-added', d => {
+    if(d.credentialSubject) d.credentialSubject.name = 'Mallory';
+    else d.holder = 'did:example:mallory';
+  });
   edit('valid-from-offset', d => { if(d.validFrom) d.validFrom = d.validFrom.replace('Z', '+00:00'); });
   out('ects-decimal-point', text.replace(/("ects": *)(\d+)([,\n}])/, '$1$2.0$3'));
   out('ects-exponent', text.replace(/("ects": *)(\d+)([,\n}])/, '$1$2e0$3'));
@@ -210,8 +216,9 @@ function writeMutants(input, outDir) {
   out('bom', '\ufeff' + text);
 }
 
-// Passerelle's verdict on the proof, from its JSON report: the proof and
-// data-model checks of the document (what their verifier decides).
+// Passerelle's verdict on the proofs, from its JSON report: the proof and
+// data-model checks of the document and of each credential a presentation
+// carries (what their verifier decides).
 function oursFromReport(file) {
   let report;
   try {
@@ -219,11 +226,15 @@ function oursFromReport(file) {
   } catch {
     return {verified: false, why: 'no report'};
   }
-  const checks = Object.fromEntries((report.checks || []).map(c => [c.check, c]));
-  const verified = !!(checks.proof && checks.proof.ok && checks.model && checks.model.ok);
-  const why = (report.checks || []).filter(c => !c.ok).map(c => `${c.check}: ${c.detail}`).join('; ') ||
-    JSON.stringify(report.errors || '');
-  return {verified, why};
+  const parts = [report, ...(report.credentials || [])];
+  let verified = true;
+  const why = [];
+  for(const part of parts) {
+    const checks = Object.fromEntries((part.checks || []).map(c => [c.check, c]));
+    verified &&= !!(checks.proof && checks.proof.ok && checks.model && checks.model.ok);
+    why.push(...(part.checks || []).filter(c => !c.ok).map(c => `${c.check}: ${c.detail}`));
+  }
+  return {verified, why: why.join('; ') || JSON.stringify(report.errors || '')};
 }
 
 function compare(verdictsFile, reportsDir) {
