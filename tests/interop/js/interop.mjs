@@ -18,6 +18,11 @@
 //       `verifier verify --json` reports in folder REPORTS (same file names):
 //       the proof and data-model checks against their verdict; prints each
 //       disagreement, exits 1 when there is one
+//   node interop.mjs issue-v1 OUTDIR
+//       as an issuer with a fresh did:key, signs a VC Data Model 1.1
+//       credential three ways: eddsa-rdfc-2022, eddsa-jcs-2022 and the
+//       legacy Ed25519Signature2020; writes OUTDIR/v1-<suite>.json and prints
+//       the issuer's DID
 //   node interop.mjs issue-and-present SUITE IN OUTDIR CHALLENGE DOMAIN
 //       as an issuer with a fresh did:key, signs the unsigned credential IN for
 //       a holder with another fresh did:key (eddsa-rdfc-2022 or
@@ -38,6 +43,8 @@ import {cryptosuite as rdfcSuite} from '@digitalbazaar/eddsa-rdfc-2022-cryptosui
 import {createSignCryptosuite as jcsSign, createVerifyCryptosuite as jcsVerify}
   from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {Ed25519VerificationKey2020} from '@digitalbazaar/ed25519-verification-key-2020';
 import * as DidKey from '@digitalbazaar/did-method-key';
 
 const contextsDir = process.env.PASSERELLE_CONTEXTS;
@@ -251,6 +258,39 @@ function compare(verdictsFile, reportsDir) {
   return disagreements.length === 0;
 }
 
+async function issueV1(outDir) {
+  const multikey = await newKey();
+  const legacyKey = await Ed25519VerificationKey2020.generate();
+  const credential = context => ({
+    '@context': ['https://www.w3.org/2018/credentials/v1', context],
+    id: 'urn:uuid:3f0d7a52-5b9e-4c1d-8a6f-2e4b7c9d1a30',
+    type: ['VerifiableCredential'],
+    issuer: multikey.controller,
+    issuanceDate: '2026-01-01T00:00:00Z',
+    expirationDate: '2036-01-01T00:00:00Z',
+    credentialSubject: {id: 'did:example:learner'}
+  });
+  const dataIntegrity = 'https://w3id.org/security/data-integrity/v2';
+  for(const [name, suite, context] of [
+    ['eddsa-rdfc-2022', new DataIntegrityProof({signer: multikey.signer(), cryptosuite: signSuites['eddsa-rdfc-2022']}),
+      dataIntegrity],
+    ['eddsa-jcs-2022', new DataIntegrityProof({signer: multikey.signer(), cryptosuite: signSuites['eddsa-jcs-2022']}),
+      dataIntegrity]]) {
+    const signed = await vc.issue({credential: credential(context), suite, documentLoader});
+    fs.writeFileSync(path.join(outDir, `v1-${name}.json`), JSON.stringify(signed, null, 2));
+  }
+  // Ed25519Signature2020 with the key's own did:key (a fresh one: its
+  // fingerprint is the did:key identifier).
+  legacyKey.controller = `did:key:${legacyKey.fingerprint()}`;
+  legacyKey.id = `${legacyKey.controller}#${legacyKey.fingerprint()}`;
+  const legacy = credential('https://w3id.org/security/suites/ed25519-2020/v1');
+  legacy.issuer = legacyKey.controller;
+  const signed = await vc.issue({credential: legacy, suite: new Ed25519Signature2020({key: legacyKey}), documentLoader});
+  fs.writeFileSync(path.join(outDir, 'v1-Ed25519Signature2020.json'), JSON.stringify(signed, null, 2));
+  console.log(multikey.controller);
+  console.log(legacyKey.controller);
+}
+
 const [command, ...args] = process.argv.slice(2);
 if(command === 'verify') {
   let failed = false;
@@ -269,12 +309,15 @@ if(command === 'verify') {
   writeMutants(args[0], args[1]);
 } else if(command === 'compare' && args.length === 2) {
   process.exit(compare(args[0], args[1]) ? 0 : 1);
+} else if(command === 'issue-v1' && args.length === 1) {
+  await issueV1(args[0]);
 } else if(command === 'issue-and-present' && args.length === 5) {
   await issueAndPresent(...args);
 } else {
   console.error('usage: interop.mjs verify FILE…\n' +
     '       interop.mjs mutants IN OUTDIR\n' +
     '       interop.mjs compare VERDICTS REPORTS\n' +
+    '       interop.mjs issue-v1 OUTDIR\n' +
     '       interop.mjs issue-and-present SUITE IN OUTDIR CHALLENGE DOMAIN');
   process.exit(2);
 }
