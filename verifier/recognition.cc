@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -19,7 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-// A grade value as written in a credential ("18.1", "78"): a plain decimal.
 // Checks one verified credential against its rule; fills item on success.
 Status Apply(const RecognitionAgreement& a, const RecognitionRule& rule, const Credential& vc,
              const passerelle::Achievement& achievement, RecognitionItem& item) {

@@ -2,7 +2,6 @@
 #include "issuer/batch/trainees.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>

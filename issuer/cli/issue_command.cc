@@ -1,6 +1,5 @@
 // Passerelle issuer CLI — `issuer issue`: build a credential from programme data and sign it.
 #include <algorithm>
-#include <cstdlib>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
