@@ -454,10 +454,28 @@ bool JsonStringEquals(const json& value, std::string_view text) {
   return value.is_string() && value.get_ref<const std::string&>() == text;
 }
 
+namespace {
+// A member name to look up: compared with the object's names by their first
+// byte inline, and by memcmp only when those agree. Member names at one
+// level of the map mostly differ in their first byte, so most comparisons
+// of a lookup (about a hundred lookups per verification) make no call.
+struct MemberName {
+  std::string_view text;
+};
+inline int CompareNames(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  if (n != 0 && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]) ? -1 : 1;
+  if (const int c = n != 0 ? std::memcmp(a.data(), b.data(), n) : 0; c != 0) return c;
+  return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+inline bool operator<(const std::string& a, MemberName b) { return CompareNames(a, b.text) < 0; }
+inline bool operator<(MemberName a, const std::string& b) { return CompareNames(a.text, b) < 0; }
+}  // namespace
+
 const json* FindMember(const json& object, std::string_view name) {
   if (!object.is_object()) return nullptr;
   const auto& obj = object.get_ref<const json::object_t&>();
-  auto it = obj.find(name);  // transparent comparator: no temporary string
+  auto it = obj.find(MemberName{name});  // transparent comparator: no temporary string
   return it == obj.end() ? nullptr : &it->second;
 }
 
