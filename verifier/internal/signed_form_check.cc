@@ -2,9 +2,10 @@
 #include "verifier/internal/signed_form_check.h"
 
 #include <algorithm>
+#include <array>
 #include <forward_list>
 #include <string>
-#include <unordered_set>
+#include <cstdint>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -60,6 +61,53 @@ constexpr bool InNamespace(std::string_view iri, std::string_view ns) {
 static_assert(InNamespace(kCredCredentialSubject, kCred) && InNamespace(kElmNqfLevel, kElm) &&
               InNamespace(kPassCountry, kPass) && InNamespace(kSecDomain, kSec));
 
+// The predicates the checks read, by number: a line's predicate is matched
+// against this table once, and statements then compare small integers
+// rather than long IRIs.
+enum Predicate : std::uint8_t {
+  kPredType, kPredValidFrom, kPredValidUntil, kPredIssuanceDate, kPredExpirationDate, kPredIssuer, kPredHolder,
+  kPredCredentialStatus, kPredCredentialSubject, kPredHasClaim, kPredEqfLevel, kPredNqfLevel, kPredIdentifier,
+  kPredGrade, kPredGradeValue, kPredGradingScheme, kPredCountry, kPredCreated, kPredExpiration, kPredChallenge,
+  kPredDomain, kPredCount
+};
+constexpr std::string_view kPredicateIris[kPredCount] = {
+    kRdfType,    kCredValidFrom, kCredValidUntil, kCredIssuanceDate, kCredExpirationDate, kCredIssuer, kCredHolder,
+    kCredCredentialStatus, kCredCredentialSubject, kElmHasClaim, kElmEqfLevel, kElmNqfLevel, kDctermsIdentifier,
+    kPassGrade,  kPassGradeValue, kPassGradingScheme, kPassCountry, kDctermsCreated, kSecExpiration, kSecChallenge,
+    kSecDomain};
+// A set of predicates, one bit each.
+using PredicateSet = std::uint32_t;
+static_assert(kPredCount <= 32);
+constexpr PredicateSet Bit(Predicate p) { return PredicateSet{1} << p; }
+
+// The predicates by the length of their IRI (no two lengths hold more than
+// kPerLength of them): a line's predicate is looked up by its length, and
+// compared with at most that many IRIs, most often none.
+constexpr std::size_t kMaxIriLength = 64, kPerLength = 4;
+struct PredicatesByLength {
+  std::array<std::array<Predicate, kPerLength>, kMaxIriLength> at{};
+  std::array<std::uint8_t, kMaxIriLength> count{};
+};
+constexpr PredicatesByLength kByLength = [] {
+  PredicatesByLength t;
+  for (std::uint8_t p = 0; p < kPredCount; ++p) {
+    const std::size_t n = kPredicateIris[p].size();
+    if (n >= kMaxIriLength || t.count[n] == kPerLength) throw "extend kMaxIriLength or kPerLength";
+    t.at[n][t.count[n]++] = Predicate(p);
+  }
+  return t;
+}();
+
+// The predicate of `iri` among `wanted`, or kPredCount.
+Predicate FindPredicate(std::string_view iri, PredicateSet wanted) {
+  if (iri.size() >= kMaxIriLength) return kPredCount;
+  for (std::uint8_t i = 0; i < kByLength.count[iri.size()]; ++i) {
+    const Predicate p = kByLength.at[iri.size()][i];
+    if ((wanted & Bit(p)) != 0 && kPredicateIris[p] == iri) return p;
+  }
+  return kPredCount;
+}
+
 // A JSON value as the comparison reads it: a string as it is, an object by
 // its "id"; anything else is counted but reads as empty. A view into `v`.
 std::string_view JsonValueOf(const json& v) {
@@ -73,7 +121,7 @@ using Node = CanonicalTerm;
 // One default-graph statement whose predicate matters.
 struct Statement {
   Node subject;
-  std::string_view predicate;  // the IRI, without < >
+  Predicate predicate;
   Node object;
 };
 
@@ -85,7 +133,29 @@ struct SignedGraph {
   struct Line {
     std::string_view subject, predicate, rest;  // rest: object [graph] .
   };
-  std::vector<Line> lines;
+  // Splits `line` into its subject, predicate and the rest; false when it
+  // has fewer than three parts.
+  static bool Split(std::string_view line, Line& out) {
+    const std::size_t s_end = line.find(' ');
+    if (s_end == std::string_view::npos) return false;
+    const std::size_t p_end = line.find(' ', s_end + 1);
+    if (p_end == std::string_view::npos) return false;
+    out = Line{line.substr(0, s_end), line.substr(s_end + 1, p_end - s_end - 1), line.substr(p_end + 1)};
+    return true;
+  }
+  // Calls `fn(line text)` for each line of `text`.
+  template <class Fn>
+  static void ForEachLine(std::string_view text, Fn&& fn) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      if (!fn(text.substr(pos, end - pos))) return;
+      pos = end + 1;
+    }
+  }
+
+  std::string_view canonical;  // every line splits (Parse checked it)
   std::vector<Statement> statements;     // default graph, predicates of interest
   std::forward_list<std::string> unescaped;     // lexical forms that had escapes
 
@@ -98,7 +168,7 @@ struct SignedGraph {
   std::vector<Node> NodesOfType(std::initializer_list<std::string_view> types) const {
     std::vector<Node> found;
     for (const auto& st : statements) {
-      if (st.predicate != kRdfType) continue;
+      if (st.predicate != kPredType) continue;
       for (const auto& t : types) {
         if (st.object.value != t) continue;
         bool seen = false;
@@ -111,13 +181,15 @@ struct SignedGraph {
 
   // True when some default-graph statement has `node` (a blank node) as object.
   bool IsReferenced(const Node& node) const {
-    for (const auto& l : lines) {
-      if (ObjectToken(l.rest) != node.token) continue;
+    bool referenced = false;
+    ForEachLine(canonical, [&](std::string_view text) {
+      Line l;
+      if (!Split(text, l) || ObjectToken(l.rest) != node.token) return true;
       // A fourth term (graph) follows the object: not the default graph.
-      std::string_view after = l.rest.substr(node.token.size());
-      if (after == " .") return true;
-    }
-    return false;
+      referenced = l.rest.substr(node.token.size()) == " .";
+      return !referenced;
+    });
+    return referenced;
   }
 
   // The document's own node: the typed node with the JSON's id, or else the
@@ -143,10 +215,10 @@ struct SignedGraph {
 
   // The object of the one statement (subject, predicate, …), or null when
   // there are none or several.
-  const Node* OnlyObject(const Node& subject, std::string_view predicate) const {
+  const Node* OnlyObject(const Node& subject, Predicate predicate) const {
     const Node* found = nullptr;
     for (const auto& st : statements) {
-      if (!(st.subject == subject && st.predicate == predicate)) continue;
+      if (!(st.predicate == predicate && st.subject == subject)) continue;
       if (found != nullptr) return nullptr;
       found = &st.object;
     }
@@ -155,37 +227,36 @@ struct SignedGraph {
 };
 
 // Splits the canonical N-Quads into lines and reads those whose predicate
-// is one of `predicates` (IRIs without angle brackets), in the default graph.
-Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<std::string_view>& predicates) {
+// is one of `predicates`, in the default graph.
+Result<SignedGraph> Parse(std::string_view canonical, PredicateSet predicates) {
   SignedGraph g;
-  g.lines.reserve(64);
+  g.canonical = canonical;
   g.statements.reserve(32);
-  std::size_t pos = 0;
-  while (pos < canonical.size()) {
-    std::size_t end = canonical.find('\n', pos);
-    if (end == std::string_view::npos) end = canonical.size();
-    std::string_view line = canonical.substr(pos, end - pos);
-    pos = end + 1;
-    std::size_t s_end = line.find(' ');
-    if (s_end == std::string_view::npos) return Status::Internal("signed form: a line without terms");
-    std::size_t p_end = line.find(' ', s_end + 1);
-    if (p_end == std::string_view::npos) return Status::Internal("signed form: a line without a predicate");
-    SignedGraph::Line l{line.substr(0, s_end), line.substr(s_end + 1, p_end - s_end - 1), line.substr(p_end + 1)};
-    g.lines.push_back(l);
+  Status error;
+  SignedGraph::ForEachLine(canonical, [&](std::string_view line) {
+    SignedGraph::Line l;
+    if (!SignedGraph::Split(line, l)) {
+      error = Status::Internal("signed form: a line without a subject and a predicate");
+      return false;
+    }
     std::string_view p = l.predicate;
-    if (p.size() < 2 || p.front() != '<' || p.back() != '>') continue;
-    p = p.substr(1, p.size() - 2);  // strip < >
-    if (predicates.count(p) == 0) continue;
+    if (p.size() < 2 || p.front() != '<' || p.back() != '>') return true;
+    const Predicate predicate = FindPredicate(p.substr(1, p.size() - 2), predicates);  // without < >
+    if (predicate == kPredCount) return true;
     Statement st;
     std::string_view subject_text = l.subject;
     std::string_view object_text = l.rest;
     if (!ReadCanonicalTerm(subject_text, st.subject, g.unescaped) || !subject_text.empty() ||
-        !ReadCanonicalTerm(object_text, st.object, g.unescaped))
-      return Status::Internal("signed form: a line this reader cannot split: " + std::string(line.substr(0, 200)));
-    if (object_text != " .") continue;  // a named graph: not the document's own statements
-    st.predicate = p;
+        !ReadCanonicalTerm(object_text, st.object, g.unescaped)) {
+      error = Status::Internal("signed form: a line this reader cannot split: " + std::string(line.substr(0, 200)));
+      return false;
+    }
+    if (object_text != " .") return true;  // a named graph: not the document's own statements
+    st.predicate = predicate;
     g.statements.push_back(st);
-  }
+    return true;
+  });
+  if (!error.ok()) return error;
   return g;
 }
 
@@ -193,11 +264,11 @@ Result<SignedGraph> Parse(std::string_view canonical, const std::unordered_set<s
 // same number, and the same lexical values where the JSON gives them. No
 // allocation unless a member has several values.
 Status Compare(const SignedGraph& g, const Node& node, const json& object, std::string_view member,
-               std::string_view predicate, bool compare_values, std::string_view where = "") {
+               Predicate predicate, bool compare_values, std::string_view where = "") {
   std::size_t signed_count = 0;
   const Node* last_signed = nullptr;
   for (const auto& st : g.statements)
-    if (st.subject == node && st.predicate == predicate) {
+    if (st.predicate == predicate && st.subject == node) {
       ++signed_count;
       last_signed = &st.object;
     }
@@ -212,7 +283,7 @@ Status Compare(const SignedGraph& g, const Node& node, const json& object, std::
     a.reserve(json_count);
     b.reserve(json_count);
     for (const auto& st : g.statements)
-      if (st.subject == node && st.predicate == predicate) a.push_back(st.object.value);
+      if (st.predicate == predicate && st.subject == node) a.push_back(st.object.value);
     for (const auto& e : *m) b.push_back(JsonValueOf(e));
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
@@ -235,27 +306,27 @@ namespace {
 // EQF level) and recognition (module code, grade, level) read from its JSON.
 Status CheckPasserelleClaims(const SignedGraph& g, const Node& credential, const json& document) {
   if (const json* issuer = FindMember(document, "issuer"); issuer != nullptr && issuer->is_object()) {
-    if (const Node* node = g.OnlyObject(credential, kCredIssuer))
-      PSL_RETURN_IF_ERROR(Compare(g, *node, *issuer, "country", kPassCountry, true, "/issuer"));
+    if (const Node* node = g.OnlyObject(credential, kPredIssuer))
+      PSL_RETURN_IF_ERROR(Compare(g, *node, *issuer, "country", kPredCountry, true, "/issuer"));
   }
   const json* subject = FindMember(document, "credentialSubject");
-  const Node* signed_subject = g.OnlyObject(credential, kCredCredentialSubject);
+  const Node* signed_subject = g.OnlyObject(credential, kPredCredentialSubject);
   if (subject == nullptr || !subject->is_object() || signed_subject == nullptr) return Status::Ok();
   constexpr std::string_view at = "/credentialSubject";
-  PSL_RETURN_IF_ERROR(Compare(g, *signed_subject, *subject, "achievement", kElmHasClaim, false, at));
+  PSL_RETURN_IF_ERROR(Compare(g, *signed_subject, *subject, "achievement", kPredHasClaim, false, at));
   const json* achievement = FindMember(*subject, "achievement");
-  const Node* a = g.OnlyObject(*signed_subject, kElmHasClaim);
+  const Node* a = g.OnlyObject(*signed_subject, kPredHasClaim);
   if (achievement == nullptr || !achievement->is_object() || a == nullptr) return Status::Ok();
   constexpr std::string_view claim = "/credentialSubject/achievement";
-  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "eqfLevel", kElmEqfLevel, true, claim));
-  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "nqfLevel", kElmNqfLevel, true, claim));
-  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "code", kDctermsIdentifier, true, claim));
-  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "grade", kPassGrade, false, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "eqfLevel", kPredEqfLevel, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "nqfLevel", kPredNqfLevel, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "code", kPredIdentifier, true, claim));
+  PSL_RETURN_IF_ERROR(Compare(g, *a, *achievement, "grade", kPredGrade, false, claim));
   const json* grade = FindMember(*achievement, "grade");
-  if (const Node* signed_grade = g.OnlyObject(*a, kPassGrade); grade != nullptr && grade->is_object() && signed_grade) {
+  if (const Node* signed_grade = g.OnlyObject(*a, kPredGrade); grade != nullptr && grade->is_object() && signed_grade) {
     constexpr std::string_view at_grade = "/credentialSubject/achievement/grade";
-    PSL_RETURN_IF_ERROR(Compare(g, *signed_grade, *grade, "value", kPassGradeValue, true, at_grade));
-    PSL_RETURN_IF_ERROR(Compare(g, *signed_grade, *grade, "scheme", kPassGradingScheme, true, at_grade));
+    PSL_RETURN_IF_ERROR(Compare(g, *signed_grade, *grade, "value", kPredGradeValue, true, at_grade));
+    PSL_RETURN_IF_ERROR(Compare(g, *signed_grade, *grade, "scheme", kPredGradingScheme, true, at_grade));
   }
   return Status::Ok();
 }
@@ -263,43 +334,42 @@ Status CheckPasserelleClaims(const SignedGraph& g, const Node& credential, const
 }  // namespace
 
 Status CheckDocumentMatchesSignedForm(const json& document, std::string_view canonical) {
-  static const std::unordered_set<std::string_view> kBaseSet = {
-      kRdfType,    kCredValidFrom, kCredValidUntil, kCredIssuanceDate, kCredExpirationDate,
-      kCredIssuer, kCredHolder,    kCredCredentialStatus};
-  static const std::unordered_set<std::string_view> kPasserelleSet = [] {
-    std::unordered_set<std::string_view> all = kBaseSet;
-    all.insert({kCredCredentialSubject, kElmHasClaim, kElmEqfLevel, kElmNqfLevel, kDctermsIdentifier, kPassGrade,
-                kPassGradeValue, kPassGradingScheme, kPassCountry});
-    return all;
-  }();
+  constexpr PredicateSet kBaseSet = Bit(kPredType) | Bit(kPredValidFrom) | Bit(kPredValidUntil) |
+                                    Bit(kPredIssuanceDate) | Bit(kPredExpirationDate) | Bit(kPredIssuer) |
+                                    Bit(kPredHolder) | Bit(kPredCredentialStatus);
+  constexpr PredicateSet kPasserelleSet = kBaseSet | Bit(kPredCredentialSubject) | Bit(kPredHasClaim) |
+                                          Bit(kPredEqfLevel) | Bit(kPredNqfLevel) | Bit(kPredIdentifier) |
+                                          Bit(kPredGrade) | Bit(kPredGradeValue) | Bit(kPredGradingScheme) |
+                                          Bit(kPredCountry);
   const bool passerelle = UsesPasserelleContext(document);
-  const auto& predicates = passerelle ? kPasserelleSet : kBaseSet;
+  const PredicateSet predicates = passerelle ? kPasserelleSet : kBaseSet;
   PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, predicates));
   PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({kCredVerifiableCredential, kCredVerifiablePresentation}, document,
                                                "credential or presentation"));
   // Types: the JSON must show every signed type (they decide how it is judged).
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "type", kRdfType, false));
-  static constexpr std::pair<std::string_view, std::string_view> kDates[] = {{"validFrom", kCredValidFrom},
-                                                                             {"validUntil", kCredValidUntil},
-                                                                             {"issuanceDate", kCredIssuanceDate},
-                                                                             {"expirationDate", kCredExpirationDate}};
-  for (const auto& [member, iri] : kDates) PSL_RETURN_IF_ERROR(Compare(g, node, document, member, iri, true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "issuer", kCredIssuer, true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "holder", kCredHolder, true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, document, "credentialStatus", kCredCredentialStatus, false));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "type", kPredType, false));
+  static constexpr std::pair<std::string_view, Predicate> kDates[] = {{"validFrom", kPredValidFrom},
+                                                                     {"validUntil", kPredValidUntil},
+                                                                     {"issuanceDate", kPredIssuanceDate},
+                                                                     {"expirationDate", kPredExpirationDate}};
+  for (const auto& [member, predicate] : kDates)
+    PSL_RETURN_IF_ERROR(Compare(g, node, document, member, predicate, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "issuer", kPredIssuer, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "holder", kPredHolder, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, document, "credentialStatus", kPredCredentialStatus, false));
   if (passerelle) PSL_RETURN_IF_ERROR(CheckPasserelleClaims(g, node, document));
   return Status::Ok();
 }
 
 Status CheckProofMatchesSignedForm(const json& proof, std::string_view canonical) {
-  static const std::unordered_set<std::string_view> kProofSet = {kRdfType, kDctermsCreated, kSecExpiration,
-                                                                 kSecChallenge, kSecDomain};
+  constexpr PredicateSet kProofSet =
+      Bit(kPredType) | Bit(kPredCreated) | Bit(kPredExpiration) | Bit(kPredChallenge) | Bit(kPredDomain);
   PSL_ASSIGN_OR_RETURN(SignedGraph g, Parse(canonical, kProofSet));
   PSL_ASSIGN_OR_RETURN(Node node, g.RootOfType({kSecDataIntegrityProof, kSecEd25519Signature2020}, proof, "proof"));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", kDctermsCreated, true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", kSecExpiration, true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "challenge", kSecChallenge, true));
-  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "domain", kSecDomain, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "created", kPredCreated, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "expires", kPredExpiration, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "challenge", kPredChallenge, true));
+  PSL_RETURN_IF_ERROR(Compare(g, node, proof, "domain", kPredDomain, true));
   return Status::Ok();
 }
 
