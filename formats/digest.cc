@@ -27,13 +27,30 @@ const EVP_MD* Sha256Md() {
 }
 }  // namespace
 
-std::string Sha256(std::string_view data) {
-  std::string out(32, '\0');
+namespace {
+// One digest context per thread, reset by each use: EVP_Digest would
+// allocate and free a context per call.
+struct ThreadDigestContext {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  ~ThreadDigestContext() { EVP_MD_CTX_free(ctx); }
+};
+}  // namespace
+
+void AppendSha256(std::string_view data, std::string& out) {
+  thread_local ThreadDigestContext context;
+  const std::size_t at = out.size();
+  out.resize(at + 32);
   unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len, Sha256Md(),
-                 nullptr) != 1 ||
-      len != 32)
+  if (context.ctx == nullptr || EVP_DigestInit_ex2(context.ctx, Sha256Md(), nullptr) != 1 ||
+      EVP_DigestUpdate(context.ctx, data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(context.ctx, reinterpret_cast<unsigned char*>(out.data() + at), &len) != 1 || len != 32)
     std::abort();  // cannot happen with a working libcrypto; never return a wrong digest
+}
+
+std::string Sha256(std::string_view data) {
+  std::string out;
+  out.reserve(32);
+  AppendSha256(data, out);
   return out;
 }
 

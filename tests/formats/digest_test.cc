@@ -19,5 +19,17 @@ TEST_CASE("digest: SHA-256 of the FIPS 180-4 examples", "[formats][digest]") {
   CHECK(Sha256Hex(std::string("a\0b", 3)) != Sha256Hex("a"));  // bytes, not C strings
 }
 
+TEST_CASE("digest: AppendSha256 appends after what the buffer holds", "[formats][digest]") {
+  std::string out = "prefix";
+  AppendSha256("abc", out);
+  AppendSha256("", out);
+  REQUIRE(out.size() == 6 + 64);
+  CHECK(out.substr(0, 6) == "prefix");
+  CHECK(out.substr(6, 32) == Sha256("abc"));
+  CHECK(out.substr(38) == Sha256(""));
+  // The reused per-thread context leaves nothing of one digest in the next.
+  CHECK(Sha256("abc") == out.substr(6, 32));
+}
+
 }  // namespace
 }  // namespace passerelle
