@@ -215,7 +215,10 @@ Result<std::string> HashDataJcsScratch(const json& unsecured, const json& proof_
     if (!doc.ok()) return doc.Annotate("document");
     canonical_unsecured = document_text;
   }
-  std::string hash = Sha256(config_text) + Sha256(canonical_unsecured);
+  std::string hash;
+  hash.reserve(64);
+  AppendSha256(config_text, hash);
+  AppendSha256(canonical_unsecured, hash);
   // A thread keeps credential-sized buffers, not the largest document it met.
   constexpr std::size_t kKeptCapacity = 64 * 1024;
   if (document_text.capacity() > kKeptCapacity) std::string().swap(document_text);
@@ -240,7 +243,10 @@ Result<std::string> HashDataForProof(const json& unsecured, const json& proof_co
   }
   auto canonical_doc = CanonicalDocument(unsecured, suite);
   if (!canonical_doc.ok()) return canonical_doc.status().Annotate("document");
-  std::string hash = Sha256(canonical_config) + Sha256(*canonical_doc);
+  std::string hash;
+  hash.reserve(64);
+  AppendSha256(canonical_config, hash);
+  AppendSha256(*canonical_doc, hash);
   if (forms != nullptr) {
     forms->config = std::move(canonical_config);
     forms->document = std::move(*canonical_doc);
@@ -293,11 +299,17 @@ Result<json> ChainedProofs(const json& all_proofs, const json& proof) {
 // configuration takes the document's @context.
 bool ContextStartsWith(const json* document_context, const json& proof_context) {
   if (document_context == nullptr) return false;
-  json want = proof_context.is_array() ? proof_context : json::array({proof_context});
-  if (!document_context->is_array()) return want.size() == 1 && want[0] == *document_context;
-  if (document_context->size() < want.size()) return false;
-  for (std::size_t i = 0; i < want.size(); ++i)
-    if ((*document_context)[i] != want[i]) return false;
+  // Compared in place: a context is an array of a few long IRIs, and a
+  // copy would allocate each of them.
+  const bool proof_array = proof_context.is_array(), document_array = document_context->is_array();
+  const std::size_t want = proof_array ? proof_context.size() : 1;
+  const std::size_t have = document_array ? document_context->size() : 1;
+  if (have < want || (!document_array && want != 1)) return false;
+  for (std::size_t i = 0; i < want; ++i) {
+    const json& w = proof_array ? proof_context[i] : proof_context;
+    const json& d = document_array ? (*document_context)[i] : *document_context;
+    if (d != w) return false;
+  }
   return true;
 }
 
