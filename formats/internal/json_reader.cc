@@ -439,6 +439,30 @@ std::string DumpJsonPretty(const json& value) {
   return value.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+// Empties every container under `value`, deepest first, so that each one
+// nlohmann then destroys holds only leaves.
+void ReleaseChildren(json& value, int depth) {
+  if (depth >= JsonLimits{}.max_depth) return;
+  if (value.is_object()) {
+    auto& members = value.get_ref<json::object_t&>();
+    for (auto& member : members)
+      if (member.second.is_structured()) ReleaseChildren(member.second, depth + 1);
+    members.clear();
+  } else if (value.is_array()) {
+    auto& items = value.get_ref<json::array_t&>();
+    for (auto& item : items)
+      if (item.is_structured()) ReleaseChildren(item, depth + 1);
+    items.clear();
+  }
+}
+}  // namespace
+
+void ReleaseJson(json& value) {
+  ReleaseChildren(value, 0);
+  value = nullptr;
+}
+
 std::string JsonPointerEscape(std::string_view name) {
   std::string out;
   out.reserve(name.size());

@@ -48,6 +48,21 @@ TEST_CASE("json: nesting and size are capped", "[json]") {
   CHECK(ParseJson(big, JsonLimits{1000, 8}).status().code() == Code::kResourceExhausted);
 }
 
+TEST_CASE("json: ReleaseJson frees any tree and leaves null", "[json]") {
+  nlohmann::json doc = ParseJson(R"({"a":[1,{"b":{"c":[true,"x"]}}],"d":{"e":null},"f":"s"})").value();
+  ReleaseJson(doc);
+  CHECK(doc.is_null());
+  // Deeper than the reader accepts: the part below the cap goes to
+  // nlohmann's own destructor instead of unbounded recursion.
+  nlohmann::json deep = nlohmann::json::array();
+  for (int i = 0; i < 100000; ++i) deep = nlohmann::json::array({std::move(deep), i});
+  ReleaseJson(deep);
+  CHECK(deep.is_null());
+  nlohmann::json scalar = "text";
+  ReleaseJson(scalar);
+  CHECK(scalar.is_null());
+}
+
 TEST_CASE("json: syntax errors carry a byte offset", "[json]") {
   auto r = ParseJson(R"({"a": tru})");
   REQUIRE_FALSE(r.ok());
