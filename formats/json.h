@@ -83,4 +83,35 @@ Result<std::vector<std::string>> GetStringOrStrings(const nlohmann::json& object
                                                     std::string_view name,
                                                     std::string_view where);
 
+// A value that JSON-LD lets be one item or an array of items (proof,
+// credentialStatus, verifiableCredential…), read as a list in place: an
+// array's items, or the value itself as the only item. Holds a reference:
+// the value must outlive it.
+class OneOrMany {
+ public:
+  explicit OneOrMany(const nlohmann::json& value);
+  std::size_t size() const { return size_; }
+  // Item i < size().
+  const nlohmann::json& operator[](std::size_t i) const;
+
+  class Iterator {
+   public:
+    Iterator(const OneOrMany& list, std::size_t i) : list_(&list), i_(i) {}
+    const nlohmann::json& operator*() const { return (*list_)[i_]; }
+    Iterator& operator++() { ++i_; return *this; }
+    bool operator!=(const Iterator& other) const { return i_ != other.i_; }
+
+   private:
+    const OneOrMany* list_;
+    std::size_t i_;
+  };
+  Iterator begin() const { return Iterator(*this, 0); }
+  Iterator end() const { return Iterator(*this, size_); }
+
+ private:
+  const nlohmann::json& value_;
+  bool array_;
+  std::size_t size_;
+};
+
 }  // namespace passerelle

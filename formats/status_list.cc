@@ -50,7 +50,7 @@ Result<std::vector<StatusListEntry>> StatusEntriesOf(const json& credential) {
   std::vector<StatusListEntry> out;
   const json* status = FindMember(credential, "credentialStatus");
   if (status == nullptr) return out;
-  json items = status->is_array() ? *status : json::array({*status});
+  const OneOrMany items(*status);
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string at = status->is_array() ? "/credentialStatus/" + std::to_string(i) : "/credentialStatus";
     if (!HasType(items[i], "BitstringStatusListEntry")) continue;

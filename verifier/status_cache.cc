@@ -188,7 +188,7 @@ Status CheckCredentialStatus(const json& vc, const StatusListCache* cache, const
                              std::string* detail, std::optional<Timestamp>* freshness) {
   // A status mechanism we cannot check leaves the status unknown: not valid.
   if (const json* status = FindMember(vc, "credentialStatus")) {
-    json items = status->is_array() ? *status : json::array({*status});
+    const OneOrMany items(*status);
     for (const auto& item : items) {
       if (HasType(item, "BitstringStatusListEntry")) continue;
       const json* type = FindMember(item, "type");

@@ -214,8 +214,7 @@ std::string FormatDetails(const json& vc, const IndexEntry& entry, const std::ve
   Line(out, L(language, "valid_until"), s.valid_until.empty() ? L(language, "no_end_date") : s.valid_until);
   Line(out, L(language, "status"), DescribeStatus(s));
   if (const json* proof = Member(vc, "proof")) {
-    json proofs = proof->is_array() ? *proof : json::array({*proof});
-    for (const auto& p : proofs)
+    for (const auto& p : OneOrMany(*proof))
       Line(out, L(language, "signed"), StringOf(p, "cryptosuite") + " by " + StringOf(p, "verificationMethod") +
                               (StringOf(p, "created").empty() ? "" : " at " + StringOf(p, "created")));
   }

@@ -55,8 +55,7 @@ Status CheckOwnPresentation(std::string_view presentation_json, const PresentOpt
   verify.challenge = options.challenge;
   verify.domain = options.domain;
   if (const json* vcs = FindMember(*parsed, "verifiableCredential")) {
-    json items = vcs->is_array() ? *vcs : json::array({*vcs});
-    for (const auto& vc : items) {
+    for (const auto& vc : OneOrMany(*vcs)) {
       if (auto issuer = CredentialIssuerId(vc); issuer.ok()) verify.trusted_issuers.push_back(*issuer);
       // A joint award's co-signers too: each must still have signed it.
       if (auto typed = CredentialFromJson(vc); typed.ok())

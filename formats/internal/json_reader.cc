@@ -528,4 +528,11 @@ Result<std::vector<std::string>> GetStringOrStrings(const json& object, std::str
   return out;
 }
 
+OneOrMany::OneOrMany(const json& value)
+    : value_(value), array_(value.is_array()), size_(array_ ? value.size() : 1) {}
+
+const json& OneOrMany::operator[](std::size_t i) const {
+  return array_ ? value_.get_ref<const json::array_t&>()[i] : value_;
+}
+
 }  // namespace passerelle

@@ -60,8 +60,8 @@ HttpResponse HandleStatusChange(Node& node, const HttpRequest& request) {
   if (items == nullptr)
     return ProblemResponse(Status::Malformed("/credentialStatus: missing: say what the status becomes"), "",
                            request.request_id);
-  json list = items->is_array() ? *items : json::array({*items});
-  if (list.empty()) return ProblemResponse(Status::Malformed("/credentialStatus: empty"), "", request.request_id);
+  const OneOrMany list(*items);
+  if (list.size() == 0) return ProblemResponse(Status::Malformed("/credentialStatus: empty"), "", request.request_id);
   std::vector<Wanted> wanted;
   for (std::size_t i = 0; i < list.size(); ++i) {
     auto w = ParseWanted(list[i], items->is_array() ? "/credentialStatus/" + std::to_string(i) : "/credentialStatus");

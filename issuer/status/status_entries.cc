@@ -28,7 +28,7 @@ Status CheckIncomingStatus(const json& credential) {
   if (status == nullptr) return Status::Ok();
   if (!status->is_object() && !status->is_array())
     return Status::InvalidCredential("/credentialStatus: must be an object or an array of objects");
-  json items = status->is_array() ? *status : json::array({*status});
+  const OneOrMany items(*status);
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string at = status->is_array() ? "/credentialStatus/" + std::to_string(i) : "/credentialStatus";
     if (!items[i].is_object()) return Status::InvalidCredential(at + ": must be an object");

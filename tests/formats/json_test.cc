@@ -63,6 +63,20 @@ TEST_CASE("json: ReleaseJson frees any tree and leaves null", "[json]") {
   CHECK(scalar.is_null());
 }
 
+TEST_CASE("json: OneOrMany reads one item or an array's items in place", "[json]") {
+  const nlohmann::json doc = ParseJson(R"({"one":{"type":"A"},"many":[{"type":"B"},{"type":"C"}],"none":[]})").value();
+  const OneOrMany one(doc["one"]);
+  REQUIRE(one.size() == 1);
+  CHECK(&one[0] == &doc["one"]);  // the value itself, not a copy
+  const OneOrMany many(doc["many"]);
+  REQUIRE(many.size() == 2);
+  CHECK(&many[1] == &doc["many"][1]);
+  std::string types;
+  for (const auto& item : many) types += item["type"].get<std::string>();
+  CHECK(types == "BC");
+  CHECK(OneOrMany(doc["none"]).size() == 0);
+}
+
 TEST_CASE("json: syntax errors carry a byte offset", "[json]") {
   auto r = ParseJson(R"({"a": tru})");
   REQUIRE_FALSE(r.ok());
