@@ -301,15 +301,11 @@ bool ContextStartsWith(const json* document_context, const json& proof_context) 
   if (document_context == nullptr) return false;
   // Compared in place: a context is an array of a few long IRIs, and a
   // copy would allocate each of them.
-  const bool proof_array = proof_context.is_array(), document_array = document_context->is_array();
-  const std::size_t want = proof_array ? proof_context.size() : 1;
-  const std::size_t have = document_array ? document_context->size() : 1;
-  if (have < want || (!document_array && want != 1)) return false;
-  for (std::size_t i = 0; i < want; ++i) {
-    const json& w = proof_array ? proof_context[i] : proof_context;
-    const json& d = document_array ? (*document_context)[i] : *document_context;
-    if (d != w) return false;
-  }
+  const OneOrMany want(proof_context), have(*document_context);
+  // A single document context is matched by exactly one proof context.
+  if (have.size() < want.size() || (!document_context->is_array() && want.size() != 1)) return false;
+  for (std::size_t i = 0; i < want.size(); ++i)
+    if (have[i] != want[i]) return false;
   return true;
 }
 
